@@ -1,0 +1,59 @@
+// The contract of src/config: the one place that reads the environment and
+// the config file, and says where every value came from.
+
+/** The environment as a plain map; tests pass their own. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where a resolved value came from, for `profile current`, the UI header and hints. */
+export type Source =
+  | { kind: 'flag'; name: string } // e.g. "--endpoint"
+  | { kind: 'env'; name: string } // e.g. "APPCLACKS_TOKEN"
+  | { kind: 'profile'; name: string } // a field of profile <name> in the file
+  | { kind: 'file'; name: string } // a top-level key of the file, e.g. "default-profile"
+  | { kind: 'default' }; // built-in default
+
+export interface Resolved<T> {
+  value: T;
+  source: Source;
+}
+
+/** One profile as stored in the file (official CLI's keys: organization-id, api-token). */
+export interface Profile {
+  name: string;
+  organizationId: string;
+  apiToken: string;
+}
+
+/** The file's content as the program uses it. */
+export interface ConfigData {
+  defaultProfile?: string;
+  /** In file order. */
+  profiles: Profile[];
+}
+
+/** Values from command-line flags that take part in resolution. */
+export interface ConfigFlags {
+  profile?: string;
+  endpoint?: string;
+  config?: string;
+}
+
+export interface ResolvedContext {
+  /** The config file in use, and why (flag --config, env APPCLACKS_CONFIG, default). */
+  configPath: Resolved<string>;
+  /** Said once when only the misspelled appaclacks.yaml exists and was read. */
+  notices: string[];
+  /** The file's content (empty when the file does not exist). */
+  data: ConfigData;
+  /** The selected profile name, when one is selected (flag, env, file default). */
+  profileName?: Resolved<string>;
+  /** The selected profile, when it exists in the file. */
+  profile?: Profile;
+  organizationId?: Resolved<string>;
+  token?: Resolved<string>;
+  email?: Resolved<string>;
+  password?: Resolved<string>;
+  endpoint: Resolved<string>;
+  /** Env vars that override a value of the selected profile, e.g. ["APPCLACKS_TOKEN"]. */
+  overriddenBy: string[];
+}

@@ -1,0 +1,3 @@
+export * from './ttl';
+export * from './permissions';
+export * from './expiry';
