@@ -4,7 +4,7 @@
 // never pull in ink/react, so the UI and the server are reached only through
 // dynamic import() and land in chunks of their own (esbuild splitting).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -27,6 +27,7 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   // Native addons and optional drivers stay in node_modules.
   external: ['better-sqlite3', 'pg', 'pg-native', 'node-pty'],
   // ink imports react-devtools-core only when DEV is set; never ship it.
@@ -40,3 +41,6 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+
+// Kept for test/build: it proves the CLI entry never statically reaches ink.
+writeFileSync(`${root}/dist/meta.json`, JSON.stringify(result.metafile));
