@@ -1,0 +1,81 @@
+// The HTTP application: routes of API.md, the `{"messages": [...]}` error
+// shape for everything that goes wrong, and one log line per request.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { systemClock, type Clock } from '../tokens';
+import { PasswordAuthenticator, TokenAuthenticator } from './auth';
+import { HttpError } from './http-error';
+import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
+import { accountRoutes } from './routes/account';
+import { apiRoutes } from './routes/api';
+import { registerRoutes } from './routes/register';
+import type { Storage } from './storage/types';
+import { messages } from './wire';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Receives one line per request (no trailing newline); never given headers or bodies. */
+export type RequestLogger = (line: string) => void;
+
+export interface AppOptions {
+  storage: Storage;
+  /** Whether POST /register creates organizations; when off it answers 403. */
+  registration: boolean;
+  clock?: Clock;
+  log?: RequestLogger;
+  rateLimits?: RateLimitOptions;
+}
+
+/** Only the path: a query string is the client's business and could carry anything. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
+function errorReply(error: FastifyError | HttpError): { status: number; body: { messages: string[] } } {
+  if (error instanceof HttpError) return { status: error.statusCode, body: { messages: error.messages } };
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return { status: 500, body: messages('internal server error') };
+  if (status === 413) return { status, body: messages(`request body is larger than ${BODY_LIMIT_BYTES} bytes`) };
+  // The JSON parser's message quotes the body, which may hold a password.
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, body: messages('request body is not valid JSON') };
+  }
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return { status, body: messages('request body is empty') };
+  if (status === 415) return { status, body: messages('request body must be JSON (content-type: application/json)') };
+  return { status, body: messages(error.message) };
+}
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => {});
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
+
+  const context = {
+    storage: options.storage,
+    clock,
+    registration: options.registration,
+    passwords: new PasswordAuthenticator(options.storage, options.rateLimits ?? DEFAULT_RATE_LIMITS, clock),
+    tokens: new TokenAuthenticator(options.storage, clock),
+  };
+
+  app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    const { status, body } = errorReply(error);
+    if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.message}`);
+    if (error instanceof HttpError) void reply.headers(error.headers);
+    void reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(messages(`no route for ${request.method} ${pathOf(request.url)}`));
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+  });
+
+  app.get('/healthz', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('ok'));
+  registerRoutes(app, context);
+  accountRoutes(app, context);
+  apiRoutes(app, context);
+  return app;
+}

@@ -1,0 +1,92 @@
+// The two HTTP Basic schemes of API.md: email:password for /app/v1, and
+// organizationId:token for /api/v1.
+import { allows, expiryState, type Clock } from '../tokens';
+import { HttpError } from './http-error';
+import { decoyPasswordHash, verifyPassword } from './passwords';
+import { FailureLimiter, type RateLimitOptions } from './rate-limit';
+import { hashTokenSecret, looksLikeTokenSecret, sameHash } from './secrets';
+import type { AccountRecord, Storage, TokenRecord } from './storage/types';
+import { apiTimeOf } from './wire';
+
+const CHALLENGE = { 'www-authenticate': 'Basic realm="appclacks", charset="UTF-8"' };
+
+export interface BasicCredentials {
+  user: string;
+  password: string;
+}
+
+export function parseBasicAuth(header: string | undefined): BasicCredentials | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+function unauthorized(message: string): HttpError {
+  return new HttpError(401, message, CHALLENGE);
+}
+
+function tooManyAttempts(waitMs: number): HttpError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new HttpError(429, `too many failed sign-in attempts: try again in ${seconds} seconds`, {
+    'retry-after': String(seconds),
+  });
+}
+
+export class PasswordAuthenticator {
+  private readonly byEmail: FailureLimiter;
+  private readonly byAddress: FailureLimiter;
+
+  constructor(
+    private readonly storage: Storage,
+    limits: RateLimitOptions,
+    clock: Clock,
+  ) {
+    this.byEmail = new FailureLimiter(limits.perEmail, clock);
+    this.byAddress = new FailureLimiter(limits.perAddress, clock);
+  }
+
+  /** The account, or a 401/429. A correct password is refused while its email or address is locked. */
+  async authenticate(header: string | undefined, address: string): Promise<AccountRecord> {
+    const credentials = parseBasicAuth(header);
+    if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
+    const emailKey = credentials.user.trim().toLowerCase();
+    const wait = Math.max(this.byEmail.lockedFor(emailKey), this.byAddress.lockedFor(address));
+    if (wait > 0) throw tooManyAttempts(wait);
+
+    const account = await this.storage.findAccountByEmail(credentials.user);
+    const valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));
+    if (!account || !valid) {
+      this.byEmail.recordFailure(emailKey);
+      this.byAddress.recordFailure(address);
+      throw unauthorized('wrong email or password');
+    }
+    this.byEmail.reset(emailKey);
+    return account;
+  }
+}
+
+export class TokenAuthenticator {
+  constructor(
+    private readonly storage: Storage,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The token, or a 401 (unknown, wrong organization, expired) or 403 (missing `permission`). */
+  async authenticate(header: string | undefined, permission: string): Promise<TokenRecord> {
+    const credentials = parseBasicAuth(header);
+    if (!credentials) throw unauthorized('sign in with your organization ID and an API token (HTTP Basic)');
+    const invalid = () => unauthorized('invalid organization ID or API token');
+    if (!looksLikeTokenSecret(credentials.password)) throw invalid();
+    const hash = hashTokenSecret(credentials.password);
+    const token = await this.storage.findTokenBySecretHash(hash);
+    if (!token || !sameHash(token.secretHash, hash) || token.organizationId !== credentials.user) throw invalid();
+    if (expiryState(token.expiresAt, this.clock()) === 'expired') {
+      throw unauthorized(`API token expired at ${apiTimeOf(token.expiresAt)}`);
+    }
+    if (!allows(token.permissions, permission)) throw new HttpError(403, `missing permission ${permission}`);
+    return token;
+  }
+}

@@ -1,0 +1,58 @@
+// /api/v1: calls made with an organization ID and an API token. Each route
+// names the permission it needs; tokens only ever see their own organization.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { notFound } from '../http-error';
+import { messages, organizationToWire, tokenToWire } from '../wire';
+import type { RouteContext } from './context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Which permission each /api/v1 route needs; the permission tests iterate over it. */
+export const API_ROUTE_PERMISSIONS = {
+  'GET /api/v1/token': 'ListAPITokens',
+  'GET /api/v1/token/:id': 'GetAPIToken',
+  'DELETE /api/v1/token/:id': 'DeleteAPIToken',
+  'GET /api/v1/organization': 'GetOrganization',
+} as const;
+
+type IdParams = { Params: { id: string } };
+
+export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
+  const authorize = (request: FastifyRequest, permission: string) =>
+    context.tokens.authenticate(request.headers.authorization, permission);
+
+  // Not a UUID: it cannot name a token, so 404 rather than a database error.
+  const tokenId = (request: FastifyRequest<IdParams>) => {
+    const id = request.params.id;
+    if (!UUID.test(id)) throw notFound(`API token ${id} not found`);
+    return id.toLowerCase();
+  };
+
+  app.get('/api/v1/token', async (request) => {
+    const token = await authorize(request, API_ROUTE_PERMISSIONS['GET /api/v1/token']);
+    const tokens = await context.storage.listTokens(token.organizationId);
+    return { result: tokens.map(tokenToWire) };
+  });
+
+  app.get<IdParams>('/api/v1/token/:id', async (request) => {
+    const token = await authorize(request, API_ROUTE_PERMISSIONS['GET /api/v1/token/:id']);
+    const id = tokenId(request);
+    const found = await context.storage.getToken(token.organizationId, id);
+    if (!found) throw notFound(`API token ${id} not found`);
+    return tokenToWire(found);
+  });
+
+  app.delete<IdParams>('/api/v1/token/:id', async (request) => {
+    const token = await authorize(request, API_ROUTE_PERMISSIONS['DELETE /api/v1/token/:id']);
+    const id = tokenId(request);
+    if (!(await context.storage.deleteToken(token.organizationId, id))) throw notFound(`API token ${id} not found`);
+    return messages(`API token ${id} deleted`);
+  });
+
+  app.get('/api/v1/organization', async (request) => {
+    const token = await authorize(request, API_ROUTE_PERMISSIONS['GET /api/v1/organization']);
+    const organization = await context.storage.getOrganization(token.organizationId);
+    if (!organization) throw notFound('organization not found');
+    return organizationToWire(organization);
+  });
+}

@@ -1,0 +1,77 @@
+// Starts the HTTP server on a host and port and owns its storage.
+import { buildApp, type RequestLogger } from './app';
+import type { RateLimitOptions } from './rate-limit';
+import { SqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/types';
+import type { Clock } from '../tokens';
+
+export interface StartServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** A SQLite file, opened (and migrated) here; or pass `storage`. */
+  dbPath?: string;
+  storage?: Storage;
+  /** Default: on only when `host` is a loopback address. */
+  registration?: boolean;
+  log?: RequestLogger;
+  clock?: Clock;
+  rateLimits?: RateLimitOptions;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  storage: Storage;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the storage. */
+  close(): Promise<void>;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
+}
+
+function urlFor(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return `http://${bare.includes(':') ? `[${bare}]` : bare}:${port}`;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  let storage = options.storage;
+  if (!storage) {
+    if (!options.dbPath) throw new Error('startServer needs dbPath or storage');
+    storage = new SqliteStorage(options.dbPath);
+  }
+  const app = buildApp({
+    storage,
+    registration: options.registration ?? isLoopbackHost(options.host),
+    ...(options.clock && { clock: options.clock }),
+    ...(options.log && { log: options.log }),
+    ...(options.rateLimits && { rateLimits: options.rateLimits }),
+  });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    await storage.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const ownedStorage = storage;
+  let closing: Promise<void> | undefined;
+  return {
+    url: urlFor(options.host, port),
+    port,
+    storage: ownedStorage,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await ownedStorage.close();
+      })();
+      return closing;
+    },
+  };
+}

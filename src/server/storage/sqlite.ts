@@ -1,0 +1,195 @@
+// SQLite storage through better-sqlite3: one file, WAL so readers never wait
+// for the writer, foreign keys on (SQLite leaves them off by default).
+import Database from 'better-sqlite3';
+import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
+import {
+  EmailTakenError,
+  type AccountRecord,
+  type OrganizationRecord,
+  type Storage,
+  type StorageCounts,
+  type TokenRecord,
+} from './types';
+
+interface OrganizationRow {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: number;
+}
+
+interface AccountRow {
+  id: string;
+  organization_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  password_hash: string;
+  created_at: number;
+}
+
+interface TokenRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  permissions: string;
+  secret_hash: string;
+  ttl: string;
+  created_at: number;
+  expires_at: number;
+}
+
+function toOrganization(row: OrganizationRow): OrganizationRecord {
+  return { id: row.id, name: row.name, description: row.description, createdAt: row.created_at };
+}
+
+function toAccount(row: AccountRow): AccountRecord {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    description: row.description,
+    permissions: JSON.parse(row.permissions) as string[],
+    secretHash: row.secret_hash,
+    ttl: row.ttl,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
+  const newlyApplied: number[] = [];
+  const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.description, Date.now());
+    })();
+    newlyApplied.push(migration.version);
+  }
+  return newlyApplied;
+}
+
+function isUniqueViolationOn(error: unknown, column: string): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes(column)
+  );
+}
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  /** `path` is a file, or ':memory:' for a throwaway database. */
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    // Another process (a second server on the same file) may hold the write lock briefly.
+    this.db.pragma('busy_timeout = 5000');
+    applyMigrations(this.db);
+    const db = this.db;
+    this.statements = {
+      insertOrganization: db.prepare(
+        'INSERT INTO organizations (id, name, description, created_at) VALUES (@id, @name, @description, @createdAt)',
+      ),
+      insertAccount: db.prepare(`INSERT INTO accounts
+        (id, organization_id, first_name, last_name, email, password_hash, created_at)
+        VALUES (@id, @organizationId, @firstName, @lastName, @email, @passwordHash, @createdAt)`),
+      getOrganization: db.prepare('SELECT * FROM organizations WHERE id = ?'),
+      findAccountByEmail: db.prepare('SELECT * FROM accounts WHERE email = ?'),
+      updatePassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
+      insertToken: db.prepare(`INSERT INTO api_tokens
+        (id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at)
+        VALUES (@id, @organizationId, @name, @description, @permissions, @secretHash, @ttl, @createdAt, @expiresAt)`),
+      listTokens: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? ORDER BY created_at, rowid'),
+      getToken: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? AND id = ?'),
+      deleteToken: db.prepare('DELETE FROM api_tokens WHERE organization_id = ? AND id = ?'),
+      findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
+      counts: db.prepare(`SELECT
+        (SELECT COUNT(*) FROM organizations) AS organizations,
+        (SELECT COUNT(*) FROM accounts) AS accounts,
+        (SELECT COUNT(*) FROM api_tokens) AS tokens`),
+    };
+  }
+
+  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
+    try {
+      this.db.transaction(() => {
+        this.statements.insertOrganization.run(organization);
+        this.statements.insertAccount.run(account);
+      })();
+    } catch (error) {
+      if (isUniqueViolationOn(error, 'accounts.email')) throw new EmailTakenError(account.email);
+      throw error;
+    }
+  }
+
+  async getOrganization(id: string): Promise<OrganizationRecord | undefined> {
+    const row = this.statements.getOrganization.get(id) as OrganizationRow | undefined;
+    return row && toOrganization(row);
+  }
+
+  async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
+    const row = this.statements.findAccountByEmail.get(email) as AccountRow | undefined;
+    return row && toAccount(row);
+  }
+
+  async updateAccountPassword(accountId: string, passwordHash: string): Promise<void> {
+    this.statements.updatePassword.run(passwordHash, accountId);
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    this.statements.insertToken.run({ ...token, permissions: JSON.stringify(token.permissions) });
+  }
+
+  async listTokens(organizationId: string): Promise<TokenRecord[]> {
+    return (this.statements.listTokens.all(organizationId) as TokenRow[]).map(toToken);
+  }
+
+  async getToken(organizationId: string, id: string): Promise<TokenRecord | undefined> {
+    const row = this.statements.getToken.get(organizationId, id) as TokenRow | undefined;
+    return row && toToken(row);
+  }
+
+  async deleteToken(organizationId: string, id: string): Promise<boolean> {
+    return this.statements.deleteToken.run(organizationId, id).changes > 0;
+  }
+
+  async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
+    const row = this.statements.findTokenBySecretHash.get(secretHash) as TokenRow | undefined;
+    return row && toToken(row);
+  }
+
+  async counts(): Promise<StorageCounts> {
+    return this.statements.counts.get() as StorageCounts;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,136 @@
+// A real accounts/tokens server for tests: loopback, port 0, a temp SQLite
+// file, quiet. Seeding helpers use plain fetch so they never depend on the
+// API client under test.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Account, APIToken, Organization } from '../../src/api/schemas';
+import type { RateLimitOptions } from '../../src/server/rate-limit';
+import { startServer } from '../../src/server/start';
+import type { Storage } from '../../src/server/storage/types';
+
+export interface TestServerOptions {
+  /** Default true. */
+  registration?: boolean;
+  /** Inject time: token expiry, created-at and rate limits all read it. */
+  clock?: () => number;
+  rateLimits?: RateLimitOptions;
+  /** Reuse a database file (e.g. to test a restart); default a new one in a temp dir. */
+  dbPath?: string;
+}
+
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  dbPath: string;
+  /** The temp directory holding the database (removed by close unless dbPath was given). */
+  dir: string;
+  /** One line per request, as the server would log them. */
+  logs: string[];
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'appclacks-server-'));
+  const dbPath = options.dbPath ?? join(dir, 'server.db');
+  const logs: string[] = [];
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dbPath,
+    registration: options.registration ?? true,
+    log: (line) => logs.push(line),
+    ...(options.clock && { clock: options.clock }),
+    ...(options.rateLimits && { rateLimits: options.rateLimits }),
+  });
+  return {
+    url: server.url,
+    dbPath,
+    dir,
+    logs,
+    storage: server.storage,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
+export interface AccountCredentials {
+  email: string;
+  password: string;
+}
+
+export interface RegisteredAccount extends AccountCredentials {
+  organization: Organization;
+  account: Account;
+}
+
+export interface RegisterOverrides {
+  organization?: { name?: string; description?: string };
+  account?: { 'first-name'?: string; 'last-name'?: string; email?: string; password?: string };
+}
+
+async function expectJson<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Registers a new organization with a unique email; returns what the server answered plus the credentials. */
+export async function registerAccount(url: string, overrides: RegisterOverrides = {}): Promise<RegisteredAccount> {
+  const email = overrides.account?.email ?? `ada-${randomUUID()}@example.com`;
+  const password = overrides.account?.password ?? 'correct horse battery staple';
+  const response = await fetch(`${url}/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organization: { name: 'acme', ...overrides.organization },
+      account: { 'first-name': 'Ada', 'last-name': 'Lovelace', ...overrides.account, email, password },
+    }),
+  });
+  const body = await expectJson<{ organization: Organization; account: Account }>(response, 'register');
+  return { ...body, email, password };
+}
+
+export interface CreateTokenOptions {
+  name: string;
+  /** Go duration syntax; default 72h. */
+  ttl?: string;
+  description?: string;
+  /** Default ['*']. */
+  permissions?: string[];
+}
+
+export type CreatedToken = APIToken & { token: string };
+
+/** POST /app/v1/token with password auth; the answer carries the secret. */
+export async function createToken(url: string, account: AccountCredentials, options: CreateTokenOptions): Promise<CreatedToken> {
+  const response = await fetch(`${url}/app/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: basicAuth(account.email, account.password) },
+    body: JSON.stringify({
+      name: options.name,
+      description: options.description ?? '',
+      ttl: options.ttl ?? '72h',
+      permissions: { actions: options.permissions ?? ['*'] },
+    }),
+  });
+  return expectJson<CreatedToken>(response, 'create token');
+}
+
+/** A fresh organization with one `*` token: the usual starting point of client tests. */
+export async function seedOrganization(
+  url: string,
+  token: Partial<CreateTokenOptions> = {},
+): Promise<RegisteredAccount & { token: CreatedToken }> {
+  const registered = await registerAccount(url);
+  const created = await createToken(url, registered, { name: 'admin', ...token });
+  return { ...registered, token: created };
+}
