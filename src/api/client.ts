@@ -1,0 +1,319 @@
+// The Appclacks API client: every call of API.md over one keep-alive undici
+// Pool per endpoint, answers validated with zod, failures as ApiError.
+import { Pool } from 'undici';
+import { z } from 'zod';
+import { ApiError, UsageError } from '../errors';
+import { USER_AGENT } from '../version';
+import {
+  apiTokenSchema,
+  messagesSchema,
+  organizationSchema,
+  registerResponseSchema,
+  tokenListSchema,
+  type APIToken,
+  type CreateTokenRequest,
+  type Organization,
+  type RegisterRequest,
+  type RegisterResponse,
+} from './schemas';
+import type { AppclacksApi, ClientOptions, PasswordCredentials, TokenCredentials } from './types';
+import {
+  describeBody,
+  errorForFailure,
+  errorForStatus,
+  isConnectionReset,
+  protocolError,
+  type Exchange,
+} from './error-mapping';
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_RETRIES = 2;
+/** Waits before the 1st, 2nd, … retry of a GET; the last one repeats. */
+export const RETRY_DELAYS_MS: readonly number[] = [100, 300];
+// No answer of this API comes near this; a misconfigured endpoint streaming a
+// large file must not be buffered whole.
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+/** Seams for tests; production code passes nothing. */
+export interface ClientDeps {
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+type Auth =
+  | { mode: 'none' }
+  | { mode: 'password'; account: PasswordCredentials }
+  | { mode: 'token'; credentials: TokenCredentials };
+
+interface Call<T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  auth: Auth;
+  body?: unknown;
+  /** Secrets inside the body (passwords) that must never reach a message. */
+  bodySecrets?: string[];
+  parse: (json: unknown, exchange: Exchange, status: number) => T;
+  /** What an empty 2xx body means, for calls whose answer is only informative. */
+  whenEmpty?: () => T;
+  notFoundHint?: string;
+}
+
+const tokenWithSecretSchema = apiTokenSchema.extend({ token: z.string().min(1) });
+
+export class AppclacksClient implements AppclacksApi {
+  readonly endpoint: string;
+  private readonly host: string;
+  private readonly basePath: string;
+  private readonly pool: Pool;
+  private readonly connectTimeoutMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly retries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(options: ClientOptions, deps: ClientDeps = {}) {
+    const url = parseEndpoint(options.endpoint);
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.endpoint = `${url.origin}${this.basePath}`;
+    this.host = url.host;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = deps.now ?? Date.now;
+    this.pool = new Pool(url.origin, {
+      connect: { timeout: this.connectTimeoutMs },
+      headersTimeout: this.requestTimeoutMs,
+      bodyTimeout: this.requestTimeoutMs,
+      maxResponseSize: MAX_RESPONSE_BYTES,
+    });
+  }
+
+  async register(request: RegisterRequest): Promise<RegisterResponse> {
+    return this.call({
+      method: 'POST',
+      path: '/register',
+      auth: { mode: 'none' },
+      body: request,
+      bodySecrets: [request.account.password],
+      parse: (json, exchange, status) => validate(registerResponseSchema, json, exchange, status),
+    });
+  }
+
+  async getOrganization(account: PasswordCredentials): Promise<Organization> {
+    return this.call({
+      method: 'GET',
+      path: '/app/v1/organization',
+      auth: { mode: 'password', account },
+      parse: (json, exchange, status) => validate(organizationSchema, json, exchange, status),
+    });
+  }
+
+  async changePassword(account: PasswordCredentials, newPassword: string): Promise<string[]> {
+    return this.call({
+      method: 'POST',
+      path: '/app/v1/password/change',
+      auth: { mode: 'password', account },
+      body: { 'new-password': newPassword },
+      bodySecrets: [newPassword],
+      parse: (json, exchange, status) => validate(messagesSchema, json, exchange, status).messages,
+      whenEmpty: () => [],
+    });
+  }
+
+  async createToken(account: PasswordCredentials, request: CreateTokenRequest): Promise<APIToken> {
+    return this.call({
+      method: 'POST',
+      path: '/app/v1/token',
+      auth: { mode: 'password', account },
+      body: request,
+      parse: (json, exchange, status) => validate(tokenWithSecretSchema, json, exchange, status),
+    });
+  }
+
+  async listTokens(credentials: TokenCredentials): Promise<APIToken[]> {
+    return this.call({
+      method: 'GET',
+      path: '/api/v1/token',
+      auth: { mode: 'token', credentials },
+      // Go encodes an empty slice as null.
+      parse: (json, exchange, status) => validate(tokenListSchema, json, exchange, status).result ?? [],
+    });
+  }
+
+  async getToken(credentials: TokenCredentials, id: string): Promise<APIToken> {
+    return this.call({
+      method: 'GET',
+      path: tokenPath(id),
+      auth: { mode: 'token', credentials },
+      parse: (json, exchange, status) => validate(apiTokenSchema, json, exchange, status),
+      notFoundHint: 'no token has that ID: `appclacks token list` shows them',
+    });
+  }
+
+  async deleteToken(credentials: TokenCredentials, id: string): Promise<string[]> {
+    return this.call({
+      method: 'DELETE',
+      path: tokenPath(id),
+      auth: { mode: 'token', credentials },
+      parse: (json, exchange, status) => validate(messagesSchema, json, exchange, status).messages,
+      whenEmpty: () => [],
+      notFoundHint: 'no token has that ID: `appclacks token list` shows them',
+    });
+  }
+
+  async getOrganizationByToken(credentials: TokenCredentials): Promise<Organization> {
+    return this.call({
+      method: 'GET',
+      path: '/api/v1/organization',
+      auth: { mode: 'token', credentials },
+      parse: (json, exchange, status) => validate(organizationSchema, json, exchange, status),
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.closed && !this.pool.destroyed) await this.pool.close();
+  }
+
+  private async call<T>(call: Call<T>): Promise<T> {
+    const { authorization, secrets } = authorize(call.auth, this.host);
+    const exchange: Exchange = {
+      host: this.host,
+      auth: call.auth.mode,
+      secrets: [...secrets, ...(call.bodySecrets ?? [])],
+      connectTimeoutMs: this.connectTimeoutMs,
+      requestTimeoutMs: this.requestTimeoutMs,
+      ...(call.notFoundHint !== undefined && { notFoundHint: call.notFoundHint }),
+    };
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
+    if (authorization !== undefined) headers.authorization = authorization;
+    let body: string | undefined;
+    if (call.body !== undefined) {
+      body = JSON.stringify(call.body);
+      headers['content-type'] = 'application/json';
+    }
+
+    // One deadline for the whole call, retries and their waits included: the
+    // user asked for an answer within requestTimeoutMs, not per attempt.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.requestTimeoutMs);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const canRetry = call.method === 'GET' && attempt < this.retries;
+        let response: { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+        try {
+          const answer = await this.pool.request({
+            method: call.method,
+            path: this.basePath + call.path,
+            headers,
+            body,
+            signal: deadline.signal,
+          });
+          response = { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
+        } catch (error) {
+          if (!deadline.signal.aborted && canRetry && isConnectionReset(error)) {
+            await this.backoff(attempt);
+            continue;
+          }
+          throw errorForFailure(exchange, error, deadline.signal.aborted);
+        }
+        if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
+          await this.backoff(attempt);
+          continue;
+        }
+        return interpret(call, exchange, response, this.now);
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private backoff(attempt: number): Promise<void> {
+    const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 0;
+    return this.sleep(delay);
+  }
+}
+
+export function createClient(options: ClientOptions, deps?: ClientDeps): AppclacksApi {
+  return new AppclacksClient(options, deps);
+}
+
+function interpret<T>(
+  call: Call<T>,
+  exchange: Exchange,
+  response: { status: number; headers: Record<string, string | string[] | undefined>; body: string },
+  now: () => number,
+): T {
+  const { status } = response;
+  if (status < 200 || status >= 300) throw errorForStatus(exchange, response, now);
+  if (response.body.trim() === '') {
+    if (call.whenEmpty) return call.whenEmpty();
+    throw protocolError(exchange, status, 'an empty body instead of JSON');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch (error) {
+    throw protocolError(exchange, status, `${describeBody(response)} instead of JSON`, error);
+  }
+  return call.parse(json, exchange, status);
+}
+
+function validate<S extends z.ZodType>(schema: S, json: unknown, exchange: Exchange, status: number): z.output<S> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  // The issue names the field and the rule, never the received value, which
+  // could be a secret (the token of a create).
+  throw protocolError(exchange, status, `JSON of an unexpected shape (${where}${issue?.message ?? 'invalid'})`, result.error);
+}
+
+function authorize(auth: Auth, host: string): { authorization?: string; secrets: string[] } {
+  if (auth.mode === 'none') return { secrets: [] };
+  const [user, password, missing] =
+    auth.mode === 'password'
+      ? [auth.account.email, auth.account.password, 'an account email and password']
+      : [auth.credentials.organizationId, auth.credentials.token, 'an organization ID and an API token'];
+  if (!user || !password) {
+    throw new ApiError('auth', `no credentials for ${host}: this call needs ${missing}`, {
+      host,
+      hint:
+        auth.mode === 'password'
+          ? 'set APPCLACKS_ACCOUNT_EMAIL and APPCLACKS_ACCOUNT_PASSWORD, or enter them when asked'
+          : 'run `appclacks login`, or set APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN',
+    });
+  }
+  const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
+  return { authorization: `Basic ${encoded}`, secrets: [password, encoded] };
+}
+
+function tokenPath(id: string): string {
+  if (id.trim() === '') throw new UsageError('a token ID is required');
+  return `/api/v1/token/${encodeURIComponent(id)}`;
+}
+
+function parseEndpoint(endpoint: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new UsageError(`the endpoint "${endpoint}" is not a URL`, {
+      hint: 'give a base URL such as https://api.appclacks.com (APPCLACKS_API_ENDPOINT / --endpoint)',
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`the endpoint must use http or https, not ${url.protocol.replace(':', '')}`, {
+      hint: 'give a base URL such as https://api.appclacks.com (APPCLACKS_API_ENDPOINT / --endpoint)',
+    });
+  }
+  if (url.username || url.password) {
+    // Credentials in the URL would bypass every redaction; they belong in the profile.
+    throw new UsageError('the endpoint must not contain a user name or password', {
+      hint: 'put credentials in a profile (`appclacks login`) or in APPCLACKS_TOKEN',
+    });
+  }
+  return url;
+}

@@ -1,0 +1,254 @@
+// Turns what happened on the wire into one ApiError: a kind the CLI and UI
+// branch on, a one-line message naming the endpoint host, and a next step.
+import { STATUS_CODES } from 'node:http';
+import { ApiError, type ErrorKind } from '../errors';
+import { PERMISSION_NAMES, ALL } from '../tokens/permissions';
+import { safeLine } from './redact';
+
+export type AuthMode = 'password' | 'token' | 'none';
+
+/** What an error message may mention about the exchange; never the credentials themselves. */
+export interface Exchange {
+  host: string;
+  auth: AuthMode;
+  /** Everything sent that must never appear in a message. */
+  secrets: readonly string[];
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** A hint for 404, when the call knows what was not found. */
+  notFoundHint?: string;
+}
+
+const ENDPOINT_HINT = 'is the endpoint right? (APPCLACKS_API_ENDPOINT / --endpoint)';
+
+const HINTS = {
+  tokenAuth: "check the profile's token, or run `appclacks login`",
+  passwordAuth: 'check the account email and password (APPCLACKS_ACCOUNT_EMAIL / APPCLACKS_ACCOUNT_PASSWORD)',
+  notFound: 'check the ID: `appclacks token list` shows the tokens',
+  validation: 'correct the values the server named and try again',
+  conflict: 'it already exists: choose another name',
+  server: 'the Appclacks service has a problem: try again in a moment',
+  network: ENDPOINT_HINT,
+  timeout: `the endpoint is slow or unreachable: try again, or check it (APPCLACKS_API_ENDPOINT / --endpoint)`,
+  protocol: `that does not look like an Appclacks API: ${ENDPOINT_HINT}`,
+} as const;
+
+// ---------------------------------------------------------------------------
+// Responses with an error status
+
+export interface ErrorResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export function errorForStatus(exchange: Exchange, response: ErrorResponse, now: () => number = Date.now): ApiError {
+  const { status } = response;
+  const { host, secrets } = exchange;
+  const messages = serverMessages(response.body).map((m) => safeLine(m, secrets));
+  const said = messages.length > 0 ? `: ${messages.join('; ')}` : ` ${STATUS_CODES[status] ?? ''} with ${describeBody(response)}`;
+  const base = { status, host, messages };
+
+  if (status === 401) {
+    return new ApiError('auth', line(`${host} answered 401${said}`, secrets), {
+      ...base,
+      hint: exchange.auth === 'password' ? HINTS.passwordAuth : HINTS.tokenAuth,
+    });
+  }
+  if (status === 403) {
+    const permission = missingPermission(messages);
+    return new ApiError('permission', line(`${host} answered 403${said}`, secrets), {
+      ...base,
+      ...(permission !== undefined && { permission }),
+      hint:
+        permission !== undefined
+          ? `use a token that has ${permission} (or *): \`appclacks token create --permission ${permission}\``
+          : 'use a token with the permission this call needs (or *)',
+    });
+  }
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(header(response.headers, 'retry-after'), now());
+    const wait = retryAfterSeconds !== undefined ? `; retry in ${retryAfterSeconds}s` : '';
+    return new ApiError('rate-limited', line(`${host} answered 429${said}${wait}`, secrets), {
+      ...base,
+      ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+      hint: retryAfterSeconds !== undefined ? `wait ${retryAfterSeconds}s and try again` : 'wait a moment and try again',
+    });
+  }
+  if (status >= 300 && status < 400) {
+    const location = header(response.headers, 'location');
+    const to = location ? ` to ${redirectTarget(location)}` : '';
+    return new ApiError('protocol', line(`${host} answered ${status}, a redirect${to}`, secrets), {
+      ...base,
+      hint: `point the endpoint at the final address: ${ENDPOINT_HINT}`,
+    });
+  }
+  const [kind, hint] = kindForStatus(status, exchange);
+  return new ApiError(kind, line(`${host} answered ${status}${said}`, secrets), { ...base, hint });
+}
+
+function kindForStatus(status: number, exchange: Exchange): [ErrorKind, string] {
+  if (status === 400 || status === 422) return ['validation', HINTS.validation];
+  if (status === 404) return ['not-found', exchange.notFoundHint ?? ENDPOINT_HINT];
+  if (status === 409) return ['conflict', HINTS.conflict];
+  // A 502 from a proxy usually carries an HTML page: the status says more than
+  // the body does, so any 5xx is a server error whatever its body.
+  if (status >= 500) return ['server', HINTS.server];
+  // Any other status means client and server disagree about the API.
+  return ['protocol', HINTS.protocol];
+}
+
+function serverMessages(body: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed !== null && typeof parsed === 'object' && 'messages' in parsed && Array.isArray(parsed.messages)) {
+      return parsed.messages.filter((m): m is string => typeof m === 'string' && m.trim() !== '');
+    }
+  } catch {
+    // not JSON: described by describeBody instead
+  }
+  return [];
+}
+
+/** A few words about a body that is not the documented JSON, for a one-line message. */
+export function describeBody(response: { headers: ErrorResponse['headers']; body: string }): string {
+  if (response.body.trim() === '') return 'an empty body';
+  const type = header(response.headers, 'content-type') ?? '';
+  if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(response.body)) return 'an HTML page (a proxy?)';
+  try {
+    JSON.parse(response.body);
+    return 'JSON without the documented messages';
+  } catch {
+    return type ? `a body that is not JSON (${type.split(';')[0]})` : 'a body that is not JSON';
+  }
+}
+
+// Longest names first: ListHealthchecksResults must not be read as ListHealthchecks.
+const NAMED_PERMISSIONS = PERMISSION_NAMES.filter((n) => n !== ALL).sort((a, b) => b.length - a.length);
+
+/** The catalogue permission a 403 message names, if it names one. */
+export function missingPermission(messages: readonly string[]): string | undefined {
+  let found: { name: string; at: number } | undefined;
+  for (const message of messages) {
+    for (const name of NAMED_PERMISSIONS) {
+      const at = message.search(new RegExp(`\\b${name}\\b`));
+      if (at !== -1 && (found === undefined || at < found.at)) found = { name, at };
+    }
+    if (found) return found.name;
+  }
+  return undefined;
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+function redirectTarget(location: string): string {
+  try {
+    const url = new URL(location);
+    return url.origin; // not the path or query, which could carry anything
+  } catch {
+    return 'another address';
+  }
+}
+
+function header(headers: ErrorResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function line(text: string, secrets: readonly string[]): string {
+  return safeLine(text, secrets);
+}
+
+// ---------------------------------------------------------------------------
+// Failures before a complete response arrived
+
+/** Error codes from Node and undici, searched through causes and AggregateErrors. */
+export function failureCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    visit((value as { cause?: unknown }).cause);
+    const errors = (value as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) errors.forEach(visit);
+  };
+  visit(error);
+  return codes;
+}
+
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+
+/** A connection dropped mid-exchange: the only failure a GET may retry. */
+export function isConnectionReset(error: unknown): boolean {
+  return failureCodes(error).some((c) => RESET_CODES.has(c));
+}
+
+export function errorForFailure(exchange: Exchange, error: unknown, timedOut: boolean): ApiError {
+  const { host, secrets } = exchange;
+  const codes = failureCodes(error);
+  const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
+  const make = (kind: ErrorKind, text: string, hint: string) =>
+    new ApiError(kind, line(text, secrets), { host, hint, cause: error });
+
+  if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) {
+    return make('timeout', `${host} did not answer within ${seconds(exchange.requestTimeoutMs)}`, HINTS.timeout);
+  }
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
+    return make('timeout', `${host} did not accept a connection within ${seconds(exchange.connectTimeoutMs)}`, HINTS.timeout);
+  }
+  if (has('ECONNREFUSED')) return make('network', `${host} refused the connection`, HINTS.network);
+  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) {
+    return make('network', `cannot resolve ${host}: no such host, or DNS is unreachable`, HINTS.network);
+  }
+  if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN')) {
+    return make('network', `${host} is unreachable from this network`, HINTS.network);
+  }
+  const tls = codes.find(isTlsCode);
+  if (tls !== undefined) {
+    return make('network', `TLS with ${host} failed (${tls})`, `${ENDPOINT_HINT}; http:// endpoints must not be written https://`);
+  }
+  if (has(...RESET_CODES)) return make('network', `${host} closed the connection before answering`, HINTS.network);
+  if (has('UND_ERR_RES_EXCEEDED_MAX_SIZE')) {
+    return make('protocol', `${host} sent an answer far larger than any Appclacks API response`, HINTS.protocol);
+  }
+  if (has('UND_ERR_CLOSED', 'UND_ERR_DESTROYED')) {
+    return make('internal', `the connection pool for ${host} was already closed`, 'this is a bug: please report it');
+  }
+  const detail = codes[0] ?? (error instanceof Error ? error.message : String(error));
+  return make('network', `talking to ${host} failed (${detail})`, HINTS.network);
+}
+
+function isTlsCode(code: string): boolean {
+  return (
+    code.startsWith('ERR_SSL_') ||
+    code.startsWith('ERR_TLS_') ||
+    /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|DEPTH_ZERO/.test(code)
+  );
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+// ---------------------------------------------------------------------------
+// A 2xx whose body is not what the call expects
+
+export function protocolError(exchange: Exchange, status: number, what: string, cause?: unknown): ApiError {
+  return new ApiError('protocol', line(`${exchange.host} answered ${status} with ${what}`, exchange.secrets), {
+    status,
+    host: exchange.host,
+    hint: HINTS.protocol,
+    ...(cause !== undefined && { cause }),
+  });
+}

@@ -1,0 +1,25 @@
+// Error text can come from the server, and a server may echo what it was sent
+// (a bad token in "invalid token abc…"). Every string that reaches a message
+// goes through here, so a credential we sent can never be shown or logged.
+
+const MASK = '***';
+const MAX_LENGTH = 300;
+
+/** Replaces every occurrence of each secret (longest first, so parts of a longer one do not leave fragments). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  const ordered = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
+  for (const secret of ordered) result = result.split(secret).join(MASK);
+  return result;
+}
+
+/** One line, bounded: terminals and logs show error messages as a single row. */
+export function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_LENGTH ? `${flat.slice(0, MAX_LENGTH - 1)}…` : flat;
+}
+
+export function safeLine(text: string, secrets: readonly string[]): string {
+  // Redact before truncating: a cut could otherwise leave a secret's prefix.
+  return oneLine(redact(text, secrets));
+}
