@@ -13,6 +13,6 @@ it('registers, creates a token and lists with it', async () => {
     headers: { authorization: basicAuth(seeded.organization.id, seeded.token.token) },
   });
   expect(response.status).toBe(200);
-  const body = await response.json();
+  const body = (await response.json()) as { result: unknown[] };
   expect(body.result).toHaveLength(1);
 });
