@@ -1,6 +1,9 @@
 // `appclacks demo`: a throwaway server, organization, tokens and config file,
 // so a newcomer sees a working UI without configuring anything.
 import type { Env } from '../config/types';
+import { demoEnv, exportLines } from './environment';
+import { startDemo, type DemoSession } from './session';
+import { watchSignals } from './signals';
 
 export interface DemoOptions {
   /** Keep the server running and print export lines instead of opening the UI. */
@@ -16,11 +19,41 @@ export interface DemoDeps {
   stderr: NodeJS.WriteStream;
 }
 
+export const NO_TTY_MESSAGE =
+  'error: the demo UI needs a terminal; run `appclacks demo --server-only` to use the demo server from another shell\n';
+
 export async function runDemoCommand(options: DemoOptions, deps: DemoDeps): Promise<number> {
   if (!options.serverOnly && !(deps.stdin.isTTY === true && deps.stdout.isTTY === true)) {
-    deps.stderr.write('error: the demo UI needs a terminal; run `appclacks demo --server-only` to use the demo server from the CLI\n');
+    deps.stderr.write(NO_TTY_MESSAGE);
     return 2;
   }
-  deps.stderr.write('error: the demo is not ready yet\n');
-  return 1;
+
+  const signals = watchSignals();
+  let session: DemoSession | undefined;
+  // Last resort when something ends the process without returning here
+  // (process.exit in a signal handler of the UI): the files must still go.
+  const removeFiles = () => session?.workspace.remove();
+  process.on('exit', removeFiles);
+  try {
+    session = await startDemo(options.port === undefined ? {} : { port: options.port });
+    const interrupted = signals.exitCode();
+    if (interrupted !== undefined) return interrupted;
+
+    if (options.serverOnly) {
+      deps.stdout.write(`${exportLines(session.access).join('\n')}\n`);
+      deps.stderr.write(
+        `Demo server at ${session.access.endpoint}. Paste the lines above into another shell, then run e.g. \`appclacks token list\`.\nCtrl+C stops the server and deletes the demo's files.\n`,
+      );
+      return await signals.received;
+    }
+
+    signals.stop(); // the UI restores the terminal on signals itself
+    void demoEnv; // handed to runTui once src/tui/run.ts lands
+    deps.stderr.write('error: the demo UI is not ready yet; `appclacks demo --server-only` works\n');
+    return 1;
+  } finally {
+    signals.stop();
+    await session?.close();
+    process.off('exit', removeFiles);
+  }
 }
