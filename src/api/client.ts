@@ -214,13 +214,13 @@ export class AppclacksClient implements AppclacksApi {
           response = { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
         } catch (error) {
           if (!deadline.signal.aborted && canRetry && isConnectionReset(error)) {
-            await this.backoff(attempt);
+            await this.backoff(attempt, deadline.signal);
             continue;
           }
           throw errorForFailure(exchange, error, deadline.signal.aborted);
         }
         if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
-          await this.backoff(attempt);
+          await this.backoff(attempt, deadline.signal);
           continue;
         }
         return interpret(call, exchange, response, this.now);
@@ -230,9 +230,11 @@ export class AppclacksClient implements AppclacksApi {
     }
   }
 
-  private backoff(attempt: number): Promise<void> {
+  /** Waits before a retry, cut short by the deadline (the next attempt then fails as a timeout). */
+  private backoff(attempt: number, deadline: AbortSignal): Promise<void> {
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 0;
-    return this.sleep(delay);
+    const expired = new Promise<void>((resolve) => deadline.addEventListener('abort', () => resolve(), { once: true }));
+    return Promise.race([this.sleep(delay), expired]);
   }
 }
 

@@ -5,12 +5,26 @@
 const MASK = '***';
 const MAX_LENGTH = 300;
 
-/** Replaces every occurrence of each secret (longest first, so parts of a longer one do not leave fragments). */
+// Below this length a secret is masked only where it stands alone: masking
+// every "t" of a message because a test token is "t" would make it unreadable,
+// and a secret that short protects nothing anyway.
+const SHORT_SECRET = 8;
+
+/** Masks each secret we sent (longest first, so parts of a longer one leave no fragments). */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;
-  const ordered = secrets.filter((s) => s !== '').sort((a, b) => b.length - a.length);
-  for (const secret of ordered) result = result.split(secret).join(MASK);
+  const ordered = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+  for (const secret of ordered) {
+    result =
+      secret.length >= SHORT_SECRET
+        ? result.split(secret).join(MASK)
+        : result.replace(new RegExp(`(?<!\\w)${escapeRegExp(secret)}(?!\\w)`, 'g'), MASK);
+  }
   return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** One line, bounded: terminals and logs show error messages as a single row. */
