@@ -41,6 +41,8 @@ export interface ConfigFlags {
 export interface ResolvedContext {
   /** The config file in use, and why (flag --config, env APPCLACKS_CONFIG, default). */
   configPath: Resolved<string>;
+  /** configPath for messages, with `~` for the home directory. */
+  configDisplayPath?: string;
   /** Said once when only the misspelled appaclacks.yaml exists and was read. */
   notices: string[];
   /** The file's content (empty when the file does not exist). */
@@ -49,6 +51,12 @@ export interface ResolvedContext {
   profileName?: Resolved<string>;
   /** The selected profile, when it exists in the file. */
   profile?: Profile;
+  /**
+   * Set when a profile is selected (by flag, env or default-profile) but the
+   * file has no such profile. resolveContext does not throw for it, so
+   * `profile list` still works; requireProfile / requireTokenCredentials do.
+   */
+  missingProfile?: Resolved<string>;
   organizationId?: Resolved<string>;
   token?: Resolved<string>;
   email?: Resolved<string>;

@@ -1,0 +1,179 @@
+// Who we are for this run: which config file, which profile, which
+// credentials and endpoint, and where each came from. Precedence: a flag,
+// then an environment variable, then the file, then the built-in default;
+// credentials from the environment override the profile field by field.
+import type { PasswordCredentials, TokenCredentials } from '../api/types';
+import { AppError, UsageError } from '../errors';
+import { ENV, envValue } from './env';
+import type { EnvName } from './env';
+import { profileNotFound } from './file';
+import { displayPath, resolveConfigPath } from './paths';
+import { ConfigStore } from './store';
+import type { ConfigFlags, Env, Profile, Resolved, ResolvedContext, Source } from './types';
+
+export const DEFAULT_ENDPOINT = 'https://api.appclacks.com';
+
+export interface ResolveOptions {
+  flags?: ConfigFlags;
+  env: Env;
+  platform?: NodeJS.Platform;
+  homedir?: string;
+  /** Base for a relative --config or APPCLACKS_CONFIG. */
+  cwd?: string;
+}
+
+/**
+ * Resolves everything without failing on a missing profile, so commands like
+ * `profile list` work with a stale APPCLACKS_PROFILE; commands that need the
+ * profile call requireProfile or requireTokenCredentials. Throws only for a
+ * config file that cannot be read or an invalid flag or variable.
+ */
+export async function resolveContext(options: ResolveOptions): Promise<ResolvedContext> {
+  const { env, flags = {}, platform = process.platform } = options;
+  const endpoint = resolveEndpoint(flags, env);
+  const { configPath, notices } = await resolveConfigPath(options);
+  const shownPath = displayPath(configPath.value, env, platform);
+  const data = await new ConfigStore(configPath.value, { displayPath: shownPath }).read();
+
+  const profileName = selectProfile(flags, env, data.defaultProfile);
+  const profile = profileName === undefined ? undefined : data.profiles.find((p) => p.name === profileName.value);
+  const fromProfile = (value: string | undefined): Resolved<string> | undefined =>
+    profile === undefined || value === undefined || value === '' ? undefined : { value, source: { kind: 'profile', name: profile.name } };
+
+  const organizationId = fromEnv(env, ENV.organizationId) ?? fromProfile(profile?.organizationId);
+  const token = fromEnv(env, ENV.token) ?? fromProfile(profile?.apiToken);
+  const email = fromEnv(env, ENV.accountEmail);
+  const password = fromEnv(env, ENV.accountPassword);
+  const overriddenBy =
+    profile === undefined ? [] : [ENV.organizationId, ENV.token].filter((name) => envValue(env, name) !== undefined);
+
+  return {
+    configPath,
+    configDisplayPath: shownPath,
+    notices,
+    data,
+    ...(profileName === undefined ? {} : { profileName }),
+    ...(profile === undefined ? {} : { profile }),
+    ...(profileName !== undefined && profile === undefined ? { missingProfile: profileName } : {}),
+    ...(organizationId === undefined ? {} : { organizationId }),
+    ...(token === undefined ? {} : { token }),
+    ...(email === undefined ? {} : { email }),
+    ...(password === undefined ? {} : { password }),
+    endpoint,
+    overriddenBy,
+  };
+}
+
+function fromEnv(env: Env, name: EnvName): Resolved<string> | undefined {
+  const value = envValue(env, name);
+  return value === undefined ? undefined : { value, source: { kind: 'env', name } };
+}
+
+function selectProfile(flags: ConfigFlags, env: Env, fileDefault: string | undefined): Resolved<string> | undefined {
+  if (flags.profile !== undefined) {
+    if (flags.profile === '') throw new UsageError('--profile needs a profile name', { hint: 'e.g. --profile work' });
+    return { value: flags.profile, source: { kind: 'flag', name: '--profile' } };
+  }
+  return (
+    fromEnv(env, ENV.profile) ??
+    (fileDefault === undefined ? undefined : { value: fileDefault, source: { kind: 'file', name: 'default-profile' } })
+  );
+}
+
+function resolveEndpoint(flags: ConfigFlags, env: Env): Resolved<string> {
+  if (flags.endpoint !== undefined) {
+    return { value: normalizeEndpoint(flags.endpoint, { kind: 'flag', name: '--endpoint' }), source: { kind: 'flag', name: '--endpoint' } };
+  }
+  const fromVariable = envValue(env, ENV.apiEndpoint);
+  if (fromVariable !== undefined) {
+    const source: Source = { kind: 'env', name: ENV.apiEndpoint };
+    return { value: normalizeEndpoint(fromVariable, source), source };
+  }
+  return { value: DEFAULT_ENDPOINT, source: { kind: 'default' } };
+}
+
+/** An http(s) base URL without trailing slashes; UsageError naming where it came from. */
+export function normalizeEndpoint(raw: string, source: Source): string {
+  const invalid = (problem: string): UsageError =>
+    new UsageError(`invalid API endpoint from ${describeSource(source)}: ${problem}`, {
+      hint: `use a base URL such as ${DEFAULT_ENDPOINT} or http://127.0.0.1:8080`,
+    });
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw invalid('not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(`expected http or https, got ${url.protocol.replace(/:$/, '')}`);
+  // Basic auth comes from the credentials; a password in the URL would leak into messages.
+  if (url.username !== '' || url.password !== '') throw invalid('credentials in the URL are not supported');
+  if (url.search !== '' || url.hash !== '') throw invalid('a base URL has no query or fragment');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+export function describeSource(source: Source): string {
+  switch (source.kind) {
+    case 'flag':
+      return `flag ${source.name}`;
+    case 'env':
+      return `env ${source.name}`;
+    case 'profile':
+      return `profile ${source.name}`;
+    case 'file':
+      return `file ${source.name}`;
+    case 'default':
+      return 'default';
+  }
+}
+
+/** The selected profile; UsageError when none is selected or it is not in the file. */
+export function requireProfile(ctx: ResolvedContext): Profile {
+  if (ctx.profile !== undefined) return ctx.profile;
+  if (ctx.profileName !== undefined) throw profileNotFoundIn(ctx, ctx.profileName.value);
+  throw new UsageError(`no profile selected and no default-profile in ${fileName(ctx)}`, {
+    hint: 'run `appclacks login`, pass --profile NAME, or set APPCLACKS_PROFILE',
+  });
+}
+
+export function profileNotFoundIn(ctx: ResolvedContext, name: string): UsageError {
+  return profileNotFound(name, fileName(ctx), ctx.data.profiles.map((p) => p.name));
+}
+
+const NO_TOKEN_HINT = 'run `appclacks login`, or set APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN';
+
+/**
+ * Organization ID and token for token auth. A profile chosen by --profile or
+ * APPCLACKS_PROFILE must exist even when the environment supplies both
+ * values: the person asked for that profile, and quietly acting with other
+ * credentials could touch another organization.
+ */
+export function requireTokenCredentials(ctx: ResolvedContext): TokenCredentials {
+  const missing = ctx.missingProfile;
+  const complete = ctx.organizationId !== undefined && ctx.token !== undefined;
+  if (missing !== undefined && (missing.source.kind !== 'file' || !complete)) throw profileNotFoundIn(ctx, missing.value);
+  if (ctx.organizationId === undefined || ctx.token === undefined) {
+    const absent = [ctx.organizationId === undefined ? 'organization ID' : undefined, ctx.token === undefined ? 'API token' : undefined]
+      .filter((item) => item !== undefined)
+      .join(' and ');
+    const where = ctx.profile === undefined ? 'no profile is selected' : `profile ${ctx.profile.name} has none`;
+    throw new AppError('auth', `no ${absent}: ${where}`, { hint: NO_TOKEN_HINT });
+  }
+  return { organizationId: ctx.organizationId.value, token: ctx.token.value };
+}
+
+/** Account email and password from the environment, as far as they are set; prompting for the rest is the caller's job. */
+export function accountCredentialsFromEnv(ctx: ResolvedContext): Partial<PasswordCredentials> {
+  return {
+    ...(ctx.email === undefined ? {} : { email: ctx.email.value }),
+    ...(ctx.password === undefined ? {} : { password: ctx.password.value }),
+  };
+}
+
+/** A store for the file this context read (writes go to the same file, misspelled name included). */
+export function configStoreFor(ctx: ResolvedContext): ConfigStore {
+  return new ConfigStore(ctx.configPath.value, { displayPath: fileName(ctx) });
+}
+
+function fileName(ctx: ResolvedContext): string {
+  return ctx.configDisplayPath ?? ctx.configPath.value;
+}
