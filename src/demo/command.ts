@@ -44,7 +44,10 @@ export async function runDemoCommand(options: DemoOptions, deps: DemoDeps): Prom
       deps.stderr.write(
         `Demo server at ${session.access.endpoint}. Paste the lines above into another shell, then run e.g. \`appclacks token list\`.\nCtrl+C stops the server and deletes the demo's files.\n`,
       );
-      return await signals.received;
+      const code = await signals.received;
+      await session.close();
+      deps.stderr.write('Demo server stopped; its files are deleted.\n');
+      return code;
     }
 
     signals.stop(); // the UI restores the terminal on signals itself

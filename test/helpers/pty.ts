@@ -83,8 +83,10 @@ export interface PtyExit {
 }
 
 export interface PtyOptions {
-  /** Arguments after `node bin/appclacks.js`. */
+  /** Arguments after `node bin/appclacks.js` (or after `file`). */
   args: string[];
+  /** Another program to run instead of the built appclacks (harness self-tests). */
+  file?: string;
   cols?: number;
   rows?: number;
   /** Added to childEnv(); a value of undefined removes a variable. */
@@ -128,7 +130,8 @@ export function spawnApp(options: PtyOptions): PtySession {
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
-  const child = pty.spawn(process.execPath, [BIN, ...options.args], {
+  const [file, args] = options.file ? [options.file, options.args] : [process.execPath, [BIN, ...options.args]];
+  const child = pty.spawn(file, args, {
     name: 'xterm-256color',
     cols,
     rows,
