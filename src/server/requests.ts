@@ -85,6 +85,6 @@ export type CreateTokenBody = z.infer<typeof createTokenRequest>;
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
-    return path === '' ? issue.message : `${path}: ${issue.message}`;
+    return path === '' ? `request body ${issue.message}` : `${path}: ${issue.message}`;
   });
 }

@@ -1,0 +1,191 @@
+// Bad requests: each is a 4xx in the messages shape, never a 5xx, and leaves
+// the database as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken, registerAccount, startTestServer, type RegisteredAccount, type TestServer } from '../helpers/server';
+import { send, tokenAuth, type SendOptions } from './http';
+
+let server: TestServer;
+let registered: RegisteredAccount;
+beforeAll(async () => {
+  // Many bad password-auth requests are not the point here: no lock-outs.
+  const lenient = { maxFailures: 1_000, windowMs: 60_000, lockMs: 60_000 };
+  server = await startTestServer({ rateLimits: { perEmail: lenient, perAddress: lenient } });
+  registered = await registerAccount(server.url);
+});
+afterAll(() => server.close());
+
+const long = (n: number) => 'x'.repeat(n);
+const validRegistration = () => ({
+  organization: { name: 'acme' },
+  account: { 'first-name': 'Ada', 'last-name': 'Lovelace', email: `bad-${Math.random()}@example.com`, password: 'long enough password' },
+});
+const withOrganization = (organization: unknown) => ({ ...validRegistration(), organization });
+const withAccount = (fields: Record<string, unknown>) => {
+  const body = validRegistration();
+  return { ...body, account: { ...body.account, ...fields } };
+};
+const validToken = () => ({ name: 'ci', description: '', ttl: '72h', permissions: { actions: ['*'] } });
+const tokenWith = (fields: Record<string, unknown>) => ({ ...validToken(), ...fields });
+const oversized = JSON.stringify({ ...validToken(), description: long(70 * 1024) });
+
+interface BadCase {
+  name: string;
+  body?: unknown;
+  contentType?: string;
+  status: number;
+  message?: RegExp;
+}
+
+const registerCases: BadCase[] = [
+  { name: 'malformed JSON', body: '{"organization": {', status: 400, message: /not valid JSON/ },
+  { name: 'an empty body', body: '', status: 400 },
+  { name: 'no body at all', status: 400 },
+  { name: 'a JSON array', body: [], status: 400 },
+  { name: 'JSON null', body: 'null', status: 400 },
+  { name: 'a JSON string', body: '"hello"', status: 400 },
+  { name: 'text/plain', body: JSON.stringify(validRegistration()), contentType: 'text/plain', status: 415 },
+  { name: 'a missing organization', body: { account: validRegistration().account }, status: 400, message: /^organization: is required$/ },
+  { name: 'a missing account', body: { organization: { name: 'acme' } }, status: 400, message: /^account: is required$/ },
+  { name: 'a missing email', body: withAccount({ email: undefined }), status: 400, message: /account\.email: is required/ },
+  { name: 'a missing password', body: withAccount({ password: undefined }), status: 400, message: /account\.password: is required/ },
+  { name: 'an empty organization name', body: withOrganization({ name: '' }), status: 400, message: /organization\.name: is required/ },
+  { name: 'a numeric organization name', body: withOrganization({ name: 42 }), status: 400, message: /must be a string/ },
+  { name: 'an organization that is a string', body: withOrganization('acme'), status: 400, message: /must be an object/ },
+  { name: 'a 256-character organization name', body: withOrganization({ name: long(256) }), status: 400, message: /at most 255/ },
+  { name: 'a 256-character description', body: withOrganization({ name: 'a', description: long(256) }), status: 400, message: /at most 255/ },
+  { name: 'a 256-character first name', body: withAccount({ 'first-name': long(256) }), status: 400, message: /first-name: must be at most 255/ },
+  { name: 'a 256-character last name', body: withAccount({ 'last-name': long(256) }), status: 400, message: /last-name: must be at most 255/ },
+  { name: 'a 9-character password', body: withAccount({ password: long(9) }), status: 400, message: /at least 10/ },
+  { name: 'a 256-character password', body: withAccount({ password: long(256) }), status: 400, message: /at most 255/ },
+  { name: 'a numeric password', body: withAccount({ password: 1234567890123 }), status: 400, message: /must be a string/ },
+  { name: 'an email without @', body: withAccount({ email: 'ada.example.com' }), status: 400, message: /email address/ },
+  { name: 'an email with a colon', body: withAccount({ email: 'a:b@example.com' }), status: 400, message: /email address/ },
+  { name: 'a body over 64 KiB', body: JSON.stringify({ ...validRegistration(), pad: long(70 * 1024) }), status: 413, message: /larger than 65536/ },
+];
+
+const tokenCases: BadCase[] = [
+  { name: 'malformed JSON', body: '{"name": "ci", ', status: 400, message: /not valid JSON/ },
+  { name: 'trailing garbage after JSON', body: '{"name": "ci"} x', status: 400 },
+  { name: 'a missing name', body: tokenWith({ name: undefined }), status: 400, message: /^name: is required$/ },
+  { name: 'a numeric name', body: tokenWith({ name: 7 }), status: 400, message: /^name: must be a string$/ },
+  { name: 'a 256-character name', body: tokenWith({ name: long(256) }), status: 400, message: /^name: must be at most 255/ },
+  { name: 'a 256-character description', body: tokenWith({ description: long(256) }), status: 400, message: /^description: must be at most 255/ },
+  { name: 'a missing TTL', body: tokenWith({ ttl: undefined }), status: 400, message: /^ttl: is required$/ },
+  { name: 'a numeric TTL', body: tokenWith({ ttl: 72 }), status: 400, message: /^ttl: must be a string$/ },
+  { name: 'an empty TTL', body: tokenWith({ ttl: '' }), status: 400, message: /^ttl: / },
+  { name: 'a TTL without a unit', body: tokenWith({ ttl: '72' }), status: 400, message: /^ttl: / },
+  { name: 'a TTL that is words', body: tokenWith({ ttl: 'forever' }), status: 400, message: /^ttl: / },
+  { name: 'a TTL with an unknown unit', body: tokenWith({ ttl: '3y' }), status: 400, message: /unknown unit/ },
+  { name: 'a zero TTL', body: tokenWith({ ttl: '0s' }), status: 400, message: /positive/ },
+  { name: 'a bare zero TTL', body: tokenWith({ ttl: '0' }), status: 400, message: /positive/ },
+  { name: 'a negative TTL', body: tokenWith({ ttl: '-1h' }), status: 400, message: /positive/ },
+  { name: 'a TTL in days', body: tokenWith({ ttl: '7d' }), status: 400, message: /168h/ },
+  { name: 'a TTL in weeks', body: tokenWith({ ttl: '2w' }), status: 400, message: /days or weeks/ },
+  { name: 'a TTL with spaces', body: tokenWith({ ttl: ' 72h' }), status: 400, message: /spaces/ },
+  { name: 'a TTL over 120 years', body: tokenWith({ ttl: '1051201h' }), status: 400, message: /maximum/ },
+  { name: 'missing permissions', body: tokenWith({ permissions: undefined }), status: 400, message: /^permissions: is required$/ },
+  { name: 'permissions as a list', body: tokenWith({ permissions: ['*'] }), status: 400, message: /^permissions: must be an object$/ },
+  { name: 'actions as a string', body: tokenWith({ permissions: { actions: '*' } }), status: 400, message: /permissions\.actions/ },
+  { name: 'a numeric action', body: tokenWith({ permissions: { actions: [42] } }), status: 400, message: /permissions\.actions\.0/ },
+  { name: 'no actions', body: tokenWith({ permissions: { actions: [] } }), status: 400, message: /no permission/ },
+  { name: 'an unknown permission', body: tokenWith({ permissions: { actions: ['ReadEverything'] } }), status: 400, message: /unknown permission "ReadEverything"/ },
+  { name: 'a permission in the wrong case', body: tokenWith({ permissions: { actions: ['listapitokens'] } }), status: 400, message: /did you mean "ListAPITokens"/ },
+  { name: 'a body over 64 KiB', body: oversized, status: 413 },
+];
+
+async function expectRefusedWithoutChange(path: string, testCase: BadCase, auth?: SendOptions['auth']) {
+  const before = await server.storage.counts();
+  const options: SendOptions = { ...(auth && { auth }) };
+  if (testCase.body !== undefined) options.body = testCase.body;
+  if (testCase.contentType !== undefined) options.contentType = testCase.contentType;
+  else if (testCase.body === '') options.contentType = 'application/json';
+  const response = await send(server.url, 'POST', path, options);
+  expect(response.status).toBe(testCase.status);
+  expect(response.json?.messages?.length).toBeGreaterThan(0);
+  if (testCase.message) expect(response.json.messages.join('\n')).toMatch(testCase.message);
+  expect(await server.storage.counts()).toEqual(before);
+}
+
+describe('POST /register refuses', () => {
+  it.each(registerCases)('$name with $status', (testCase) => expectRefusedWithoutChange('/register', testCase));
+});
+
+describe('POST /app/v1/token refuses', () => {
+  it.each(tokenCases)('$name with $status', (testCase) =>
+    expectRefusedWithoutChange('/app/v1/token', testCase, { user: registered.email, password: registered.password }),
+  );
+});
+
+describe('POST /app/v1/password/change', () => {
+  it.each([
+    { name: 'a 9-character password', body: { 'new-password': long(9) }, status: 400 },
+    { name: 'a 256-character password', body: { 'new-password': long(256) }, status: 400 },
+    { name: 'a missing password', body: {}, status: 400 },
+    { name: 'a numeric password', body: { 'new-password': 12345678901 }, status: 400 },
+    { name: 'malformed JSON', body: '{"new-password":', status: 400 },
+  ])('refuses $name and keeps the old password', async (testCase) => {
+    const auth = { user: registered.email, password: registered.password };
+    await expectRefusedWithoutChange('/app/v1/password/change', testCase, auth);
+    expect((await send(server.url, 'GET', '/app/v1/organization', { auth })).status).toBe(200);
+  });
+});
+
+describe('authorization headers that are not Basic credentials', () => {
+  it.each(['Bearer abc', 'Basic', 'Basic !!!', 'Basic bm9jb2xvbg==', `Basic ${long(10_000)}`])('%s is a 401', async (header) => {
+    for (const path of ['/app/v1/organization', '/api/v1/token']) {
+      const response = await send(server.url, 'GET', path, { headers: { authorization: header } });
+      expect(response.status, path).toBe(401);
+    }
+  });
+});
+
+describe('SQL-looking strings', () => {
+  const sqlish = ["Robert'); DROP TABLE organizations;--", "x' OR '1'='1", '"; DELETE FROM api_tokens; --', '%_\\ \u0000 ☃'];
+
+  it('are stored and answered verbatim, and change nothing else', async () => {
+    const before = await server.storage.counts();
+    const account = await registerAccount(server.url, {
+      organization: { name: sqlish[0]!, description: sqlish[1]! },
+      account: { 'first-name': sqlish[2]!, 'last-name': sqlish[3]! },
+    });
+    expect(account.organization.name).toBe(sqlish[0]);
+    expect(account.organization.description).toBe(sqlish[1]);
+    expect(account.account['first-name']).toBe(sqlish[2]);
+    const tokens = [];
+    for (const text of sqlish) tokens.push(await createToken(server.url, account, { name: text, description: text }));
+    expect(await server.storage.counts()).toEqual({
+      organizations: before.organizations + 1,
+      accounts: before.accounts + 1,
+      tokens: before.tokens + sqlish.length,
+    });
+    const listed = await send(server.url, 'GET', '/api/v1/token', { auth: tokenAuth(account.organization.id, tokens[0]!.token) });
+    expect(listed.json.result.map((t: { name: string }) => t.name)).toEqual(sqlish);
+    expect(listed.json.result.map((t: { description: string }) => t.description)).toEqual(sqlish);
+    const organization = await send(server.url, 'GET', '/app/v1/organization', {
+      auth: { user: account.email, password: account.password },
+    });
+    expect(organization.json.name).toBe(sqlish[0]);
+  });
+});
+
+describe('limits that are allowed', () => {
+  it('accepts 255-character names and 10- and 255-character passwords', async () => {
+    const short = await registerAccount(server.url, {
+      organization: { name: long(255), description: long(255) },
+      account: { 'first-name': long(255), 'last-name': long(255), password: long(10) },
+    });
+    expect(short.organization.name).toHaveLength(255);
+    const longPassword = await registerAccount(server.url, { account: { password: long(255) } });
+    const token = await createToken(server.url, longPassword, { name: long(255), description: long(255), ttl: '1051200h' });
+    expect(token.name).toHaveLength(255);
+    expect(token.ttl).toBe('1051200h');
+  });
+
+  it('accepts every Go duration unit', async () => {
+    for (const ttl of ['1h30m', '90m', '5400s', '1.5h', '5400000ms', '5400000000us', '5400000000µs', '5400000000000ns']) {
+      const token = await createToken(server.url, registered, { name: 'units', ttl });
+      expect(token.ttl).toBe(ttl);
+      expect(Date.parse(token['expires-at']) - Date.parse(token['created-at'])).toBe(5_400_000);
+    }
+  });
+});
