@@ -4,7 +4,8 @@ import { createClient } from '../api';
 import { startServer } from '../server/start';
 import { READONLY_TOKEN, ADMIN_TOKEN } from './plan';
 import { createShiftableClock, seedDemo, type DemoSeed } from './seed';
-import { createDemoWorkspace, writeDemoConfig, type DemoWorkspace } from './workspace';
+import { createDemoWorkspace, type DemoWorkspace } from './workspace';
+import { ConfigStore } from '../config';
 import type { DemoAccess } from './environment';
 
 export interface DemoSession {
@@ -35,10 +36,10 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<DemoSes
     } finally {
       await api.close();
     }
-    writeDemoConfig(workspace.configPath, ADMIN_TOKEN, [
-      { name: ADMIN_TOKEN, organizationId: seed.organizationId, apiToken: seed.adminToken },
-      { name: READONLY_TOKEN, organizationId: seed.organizationId, apiToken: seed.readonlyToken },
-    ]);
+    // Through the same store as `login`, so the file is exactly what the CLI writes.
+    const config = new ConfigStore(workspace.configPath);
+    await config.upsertProfile({ name: ADMIN_TOKEN, organizationId: seed.organizationId, apiToken: seed.adminToken }, { makeDefault: 'always' });
+    await config.upsertProfile({ name: READONLY_TOKEN, organizationId: seed.organizationId, apiToken: seed.readonlyToken });
     const running = server;
     let closing: Promise<void> | undefined;
     return {
