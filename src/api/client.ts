@@ -24,6 +24,7 @@ import {
   isConnectionReset,
   protocolError,
   type Exchange,
+  type RawResponse,
 } from './error-mapping';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
@@ -178,23 +179,7 @@ export class AppclacksClient implements AppclacksApi {
   }
 
   private async call<T>(call: Call<T>): Promise<T> {
-    const { authorization, secrets } = authorize(call.auth, this.host);
-    const exchange: Exchange = {
-      host: this.host,
-      auth: call.auth.mode,
-      secrets: [...secrets, ...(call.bodySecrets ?? [])],
-      connectTimeoutMs: this.connectTimeoutMs,
-      requestTimeoutMs: this.requestTimeoutMs,
-      ...(call.notFoundHint !== undefined && { notFoundHint: call.notFoundHint }),
-    };
-    const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
-    if (authorization !== undefined) headers.authorization = authorization;
-    let body: string | undefined;
-    if (call.body !== undefined) {
-      body = JSON.stringify(call.body);
-      headers['content-type'] = 'application/json';
-    }
-
+    const { exchange, headers, body } = this.prepare(call);
     // One deadline for the whole call, retries and their waits included: the
     // user asked for an answer within requestTimeoutMs, not per attempt.
     const deadline = new AbortController();
@@ -202,16 +187,9 @@ export class AppclacksClient implements AppclacksApi {
     try {
       for (let attempt = 0; ; attempt++) {
         const canRetry = call.method === 'GET' && attempt < this.retries;
-        let response: { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+        let response: RawResponse;
         try {
-          const answer = await this.pool.request({
-            method: call.method,
-            path: this.basePath + call.path,
-            headers,
-            body,
-            signal: deadline.signal,
-          });
-          response = { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
+          response = await this.send(call, headers, body, deadline.signal);
         } catch (error) {
           if (!deadline.signal.aborted && canRetry && isConnectionReset(error)) {
             await this.backoff(attempt, deadline.signal);
@@ -230,6 +208,34 @@ export class AppclacksClient implements AppclacksApi {
     }
   }
 
+  private prepare(call: Call<unknown>): { exchange: Exchange; headers: Record<string, string>; body?: string } {
+    const { authorization, secrets } = authorize(call.auth, this.host);
+    const exchange: Exchange = {
+      host: this.host,
+      auth: call.auth.mode,
+      secrets: [...secrets, ...(call.bodySecrets ?? [])],
+      connectTimeoutMs: this.connectTimeoutMs,
+      requestTimeoutMs: this.requestTimeoutMs,
+      ...(call.notFoundHint !== undefined && { notFoundHint: call.notFoundHint }),
+    };
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
+    if (authorization !== undefined) headers.authorization = authorization;
+    if (call.body === undefined) return { exchange, headers };
+    headers['content-type'] = 'application/json';
+    return { exchange, headers, body: JSON.stringify(call.body) };
+  }
+
+  private async send(
+    call: Call<unknown>,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<RawResponse> {
+    const path = this.basePath + call.path;
+    const answer = await this.pool.request({ method: call.method, path, headers, body, signal });
+    return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
+  }
+
   /** Waits before a retry, cut short by the deadline (the next attempt then fails as a timeout). */
   private backoff(attempt: number, deadline: AbortSignal): Promise<void> {
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 0;
@@ -245,7 +251,7 @@ export function createClient(options: ClientOptions, deps?: ClientDeps): Appclac
 function interpret<T>(
   call: Call<T>,
   exchange: Exchange,
-  response: { status: number; headers: Record<string, string | string[] | undefined>; body: string },
+  response: RawResponse,
   now: () => number,
 ): T {
   const { status } = response;

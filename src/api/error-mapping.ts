@@ -29,6 +29,7 @@ const HINTS = {
   conflict: 'it already exists: choose another name',
   server: 'the Appclacks service has a problem: try again in a moment',
   network: ENDPOINT_HINT,
+  tls: "check the endpoint's scheme (http or https?) and its certificate (APPCLACKS_API_ENDPOINT / --endpoint)",
   timeout: `the endpoint is slow or unreachable: try again, or check it (APPCLACKS_API_ENDPOINT / --endpoint)`,
   protocol: `that does not look like an Appclacks API: ${ENDPOINT_HINT}`,
 } as const;
@@ -36,13 +37,14 @@ const HINTS = {
 // ---------------------------------------------------------------------------
 // Responses with an error status
 
-export interface ErrorResponse {
+/** A complete HTTP answer, its body read as text. */
+export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
-export function errorForStatus(exchange: Exchange, response: ErrorResponse, now: () => number = Date.now): ApiError {
+export function errorForStatus(exchange: Exchange, response: RawResponse, now: () => number = Date.now): ApiError {
   const { status } = response;
   const { host, secrets } = exchange;
   const messages = serverMessages(response.body).map((m) => safeLine(m, secrets));
@@ -111,7 +113,7 @@ function serverMessages(body: string): string[] {
 }
 
 /** A few words about a body that is not the documented JSON, for a one-line message. */
-export function describeBody(response: { headers: ErrorResponse['headers']; body: string }): string {
+export function describeBody(response: { headers: RawResponse['headers']; body: string }): string {
   if (response.body.trim() === '') return 'an empty body';
   const type = header(response.headers, 'content-type') ?? '';
   if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(response.body)) return 'an HTML page (a proxy?)';
@@ -158,7 +160,7 @@ function redirectTarget(location: string): string {
   }
 }
 
-function header(headers: ErrorResponse['headers'], name: string): string | undefined {
+function header(headers: RawResponse['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -216,7 +218,7 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
   }
   const tls = codes.find(isTlsCode);
   if (tls !== undefined) {
-    return make('network', `TLS with ${host} failed (${tls})`, `${ENDPOINT_HINT}; http:// endpoints must not be written https://`);
+    return make('network', `TLS with ${host} failed (${tls})`, HINTS.tls);
   }
   if (has(...RESET_CODES)) return make('network', `${host} closed the connection before answering`, HINTS.network);
   if (has('UND_ERR_RES_EXCEEDED_MAX_SIZE')) {
