@@ -23,6 +23,7 @@ import {
   errorForStatus,
   isConnectionReset,
   protocolError,
+  TOKEN_NOT_FOUND_HINT,
   type Exchange,
   type RawResponse,
 } from './error-mapping';
@@ -150,7 +151,7 @@ export class AppclacksClient implements AppclacksApi {
       path: tokenPath(id),
       auth: { mode: 'token', credentials },
       parse: (json, exchange, status) => validate(apiTokenSchema, json, exchange, status),
-      notFoundHint: 'no token has that ID: `appclacks token list` shows them',
+      notFoundHint: TOKEN_NOT_FOUND_HINT,
     });
   }
 
@@ -161,7 +162,7 @@ export class AppclacksClient implements AppclacksApi {
       auth: { mode: 'token', credentials },
       parse: (json, exchange, status) => validate(messagesSchema, json, exchange, status).messages,
       whenEmpty: () => [],
-      notFoundHint: 'no token has that ID: `appclacks token list` shows them',
+      notFoundHint: TOKEN_NOT_FOUND_HINT,
     });
   }
 

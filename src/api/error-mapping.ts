@@ -20,11 +20,11 @@ export interface Exchange {
 }
 
 const ENDPOINT_HINT = 'is the endpoint right? (APPCLACKS_API_ENDPOINT / --endpoint)';
+export const TOKEN_NOT_FOUND_HINT = 'no token has that ID: `appclacks token list` shows them';
 
 const HINTS = {
   tokenAuth: "check the profile's token, or run `appclacks login`",
   passwordAuth: 'check the account email and password (APPCLACKS_ACCOUNT_EMAIL / APPCLACKS_ACCOUNT_PASSWORD)',
-  notFound: 'check the ID: `appclacks token list` shows the tokens',
   validation: 'correct the values the server named and try again',
   conflict: 'it already exists: choose another name',
   server: 'the Appclacks service has a problem: try again in a moment',
@@ -48,18 +48,19 @@ export function errorForStatus(exchange: Exchange, response: RawResponse, now: (
   const { status } = response;
   const { host, secrets } = exchange;
   const messages = serverMessages(response.body).map((m) => safeLine(m, secrets));
-  const said = messages.length > 0 ? `: ${messages.join('; ')}` : ` ${STATUS_CODES[status] ?? ''} with ${describeBody(response)}`;
+  const reason = STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : '';
+  const said = messages.length > 0 ? `: ${messages.join('; ')}` : `${reason} with ${describeBody(response)}`;
   const base = { status, host, messages };
 
   if (status === 401) {
-    return new ApiError('auth', line(`${host} answered 401${said}`, secrets), {
+    return new ApiError('auth', safeLine(`${host} answered 401${said}`, secrets), {
       ...base,
       hint: exchange.auth === 'password' ? HINTS.passwordAuth : HINTS.tokenAuth,
     });
   }
   if (status === 403) {
     const permission = missingPermission(messages);
-    return new ApiError('permission', line(`${host} answered 403${said}`, secrets), {
+    return new ApiError('permission', safeLine(`${host} answered 403${said}`, secrets), {
       ...base,
       ...(permission !== undefined && { permission }),
       hint:
@@ -71,7 +72,7 @@ export function errorForStatus(exchange: Exchange, response: RawResponse, now: (
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(header(response.headers, 'retry-after'), now());
     const wait = retryAfterSeconds !== undefined ? `; retry in ${retryAfterSeconds}s` : '';
-    return new ApiError('rate-limited', line(`${host} answered 429${said}${wait}`, secrets), {
+    return new ApiError('rate-limited', safeLine(`${host} answered 429${said}${wait}`, secrets), {
       ...base,
       ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
       hint: retryAfterSeconds !== undefined ? `wait ${retryAfterSeconds}s and try again` : 'wait a moment and try again',
@@ -80,13 +81,13 @@ export function errorForStatus(exchange: Exchange, response: RawResponse, now: (
   if (status >= 300 && status < 400) {
     const location = header(response.headers, 'location');
     const to = location ? ` to ${redirectTarget(location)}` : '';
-    return new ApiError('protocol', line(`${host} answered ${status}, a redirect${to}`, secrets), {
+    return new ApiError('protocol', safeLine(`${host} answered ${status}, a redirect${to}`, secrets), {
       ...base,
       hint: `point the endpoint at the final address: ${ENDPOINT_HINT}`,
     });
   }
   const [kind, hint] = kindForStatus(status, exchange);
-  return new ApiError(kind, line(`${host} answered ${status}${said}`, secrets), { ...base, hint });
+  return new ApiError(kind, safeLine(`${host} answered ${status}${said}`, secrets), { ...base, hint });
 }
 
 function kindForStatus(status: number, exchange: Exchange): [ErrorKind, string] {
@@ -165,10 +166,6 @@ function header(headers: RawResponse['headers'], name: string): string | undefin
   return Array.isArray(value) ? value[0] : value;
 }
 
-function line(text: string, secrets: readonly string[]): string {
-  return safeLine(text, secrets);
-}
-
 // ---------------------------------------------------------------------------
 // Failures before a complete response arrived
 
@@ -201,7 +198,7 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
   const codes = failureCodes(error);
   const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
   const make = (kind: ErrorKind, text: string, hint: string) =>
-    new ApiError(kind, line(text, secrets), { host, hint, cause: error });
+    new ApiError(kind, safeLine(text, secrets), { host, hint, cause: error });
 
   if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) {
     return make('timeout', `${host} did not answer within ${seconds(exchange.requestTimeoutMs)}`, HINTS.timeout);
@@ -247,7 +244,7 @@ function seconds(ms: number): string {
 // A 2xx whose body is not what the call expects
 
 export function protocolError(exchange: Exchange, status: number, what: string, cause?: unknown): ApiError {
-  return new ApiError('protocol', line(`${exchange.host} answered ${status} with ${what}`, exchange.secrets), {
+  return new ApiError('protocol', safeLine(`${exchange.host} answered ${status} with ${what}`, exchange.secrets), {
     status,
     host: exchange.host,
     hint: HINTS.protocol,
