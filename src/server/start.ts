@@ -51,6 +51,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.log && { log: options.log }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
   });
+  // Node's close() drops keep-alive connections idle at that moment only; a
+  // request still running would otherwise leave its connection open (and
+  // close() waiting) until the keep-alive timeout.
+  let stopping = false;
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (stopping) void reply.header('connection', 'close');
+    return payload;
+  });
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
@@ -68,6 +76,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     storage: ownedStorage,
     close() {
       closing ??= (async () => {
+        stopping = true;
         await app.close();
         await ownedStorage.close();
       })();
