@@ -1,0 +1,45 @@
+// Every command of `appclacks`, in help order. A new command is one file and
+// one line here; the program, its help and the completion scripts follow.
+import type { AnyCommandSpec } from '../command';
+import { command as accountOrganization } from './account/organization';
+import { command as accountPasswordChange } from './account/password-change';
+import { completionCommand } from './completion';
+import { command as demo } from './demo';
+import { command as login } from './login';
+import { command as organizationCreate } from './organization/create';
+import { command as profileCurrent } from './profile/current';
+import { command as profileList } from './profile/list';
+import { command as profileRemove } from './profile/remove';
+import { command as profileUse } from './profile/use';
+import { command as server } from './server';
+import { command as tokenCreate } from './token/create';
+import { command as tokenDelete } from './token/delete';
+import { command as tokenGet } from './token/get';
+import { command as tokenList } from './token/list';
+
+/** Summaries of the words that only group commands. */
+export const GROUPS: Readonly<Record<string, string>> = {
+  account: 'Your account: its organization and password (password auth)',
+  'account password': "The account's password",
+  organization: 'Register an organization',
+  token: 'Create, list, show and delete API tokens',
+  profile: 'Profiles of the config file: list, show what is in use, switch, remove',
+};
+
+export const COMMANDS: readonly AnyCommandSpec[] = [
+  login,
+  accountOrganization,
+  accountPasswordChange,
+  organizationCreate,
+  tokenCreate,
+  tokenList,
+  tokenGet,
+  tokenDelete,
+  profileList,
+  profileCurrent,
+  profileUse,
+  profileRemove,
+  server,
+  demo,
+  completionCommand(() => COMMANDS),
+];

@@ -1,0 +1,30 @@
+import { ENV, envValue } from '../../../config';
+import { UsageError } from '../../../errors';
+import type { CommandSpec } from '../../command';
+import type { CliDeps } from '../../deps';
+
+export interface ProfileUseOptions {
+  name: string;
+}
+
+export const command: CommandSpec<ProfileUseOptions> = {
+  path: ['profile', 'use'],
+  summary: 'Make a profile the default (default-profile in the config file)',
+  arguments: [{ name: 'name', description: 'profile name' }],
+  examples: ['appclacks profile use work'],
+  parse({ args }) {
+    const name = args[0] ?? '';
+    if (name === '') throw new UsageError('a profile name is required', { hint: 'e.g. appclacks profile use work' });
+    return { name };
+  },
+  run,
+};
+
+export async function run(options: ProfileUseOptions, deps: CliDeps): Promise<void> {
+  await (await deps.configStore()).setDefaultProfile(options.name);
+  deps.say(`Default profile is now ${options.name}.`);
+  const selected = envValue(deps.env, ENV.profile);
+  if (selected !== undefined && selected !== options.name) {
+    deps.warn(`${ENV.profile}=${selected} is set and still selects profile ${selected} in this environment; unset it to use ${options.name}`);
+  }
+}

@@ -1,0 +1,26 @@
+import type { CommandSpec, OutputFormat } from '../../command';
+import { tokenCredentials } from '../../credentials';
+import type { CliDeps } from '../../deps';
+import { printResult } from '../../output/print';
+import { tokenTable } from '../../output/resources';
+import { ID_OPTION, tokenIdFrom } from './id-option';
+
+export interface TokenGetOptions {
+  id: string;
+  output: OutputFormat;
+}
+
+export const command: CommandSpec<TokenGetOptions> = {
+  path: ['token', 'get'],
+  summary: 'Show one API token (never its secret)',
+  options: [ID_OPTION],
+  examples: ['appclacks token get --id 66f16f70-edd1-4948-8b85-a905a5602da4', 'appclacks token get --id 66f16f70-edd1-4948-8b85-a905a5602da4 -o json'],
+  parse: ({ flags, globals }) => ({ id: tokenIdFrom(flags), output: globals.output }),
+  run,
+};
+
+export async function run(options: TokenGetOptions, deps: CliDeps): Promise<void> {
+  const credentials = await tokenCredentials(deps);
+  const token = await (await deps.api()).getToken(credentials, options.id);
+  printResult(deps, options.output, token, () => tokenTable([token], deps.clock()));
+}

@@ -1,0 +1,24 @@
+// The official CLI's tables for the API objects, column names and order kept
+// so people and scripts that read them carry over.
+import type { APIToken, Organization } from '../../api/schemas';
+import { formatList, renderTable } from './table';
+import { formatExpiresAt } from './time';
+
+export function tokenTable(tokens: readonly APIToken[], nowMs: number): string {
+  return renderTable(
+    ['ID', 'Name', 'Expires at', 'Description', 'Permissions'],
+    tokens.map((t) => [t.id, t.name, formatExpiresAt(t['expires-at'], nowMs), t.description ?? '', formatList(t.permissions.actions)]),
+  );
+}
+
+/** The answer to a create: the only table that carries the secret. */
+export function createdTokenTable(token: APIToken, nowMs: number): string {
+  return renderTable(
+    ['ID', 'Name', 'Token', 'Expires at', 'Description', 'Permissions'],
+    [[token.id, token.name, token.token ?? '', formatExpiresAt(token['expires-at'], nowMs), token.description ?? '', formatList(token.permissions.actions)]],
+  );
+}
+
+export function organizationTable(organization: Organization): string {
+  return renderTable(['ID', 'Name', 'Description'], [[organization.id, organization.name, organization.description ?? '']]);
+}
