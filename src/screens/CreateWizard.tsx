@@ -1,0 +1,156 @@
+// The create wizard: one step at a time, validated as you type, with a review
+// before anything is sent. The secret appears only on the result step.
+import { Box, Text } from 'ink';
+import { bodyHeight } from '../state/layout';
+import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from '../state/lifetimes';
+import { wizardTtl } from '../state/reducer';
+import { wizardNeedsAccount } from '../state/selectors';
+import type { State, WizardStep } from '../state/types';
+import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';
+import { useAppState, useNow } from '../ui/context';
+import { absoluteTime, windowStart } from '../ui/format';
+import { GLYPH, theme } from '../ui/theme';
+import { TextField } from './TextField';
+
+const STEP_TITLES: Record<WizardStep, string> = {
+  name: 'Name',
+  description: 'Description',
+  lifetime: 'Lifetime',
+  permissions: 'Permissions',
+  account: 'Account',
+  review: 'Review',
+  result: 'Created',
+};
+
+function stepsOf(state: State): WizardStep[] {
+  const steps: WizardStep[] = ['name', 'description', 'lifetime', 'permissions'];
+  if (wizardNeedsAccount(state)) steps.push('account');
+  steps.push('review');
+  return steps;
+}
+
+function Title({ state }: { state: State }) {
+  const steps = stepsOf(state);
+  const step = state.wizard.step;
+  const where = step === 'result' ? 'done' : `step ${steps.indexOf(step) + 1} of ${steps.length}`;
+  return (
+    <Box height={1}>
+      <Text wrap="truncate" bold color={theme.accent}>{`New token — ${STEP_TITLES[step]} (${where})`}</Text>
+    </Box>
+  );
+}
+
+function TtlPreview({ state, now }: { state: State; now: number }) {
+  const ttl = wizardTtl(state.wizard);
+  if (!ttl.ok) {
+    const typing = state.wizard.lifetimeChoice === CUSTOM_LIFETIME && state.wizard.customTtl === '';
+    return <Text wrap="truncate" color={typing ? undefined : theme.danger}>{typing ? 'Type a duration: 72h, 30m, 1h30m, 7d, 2w' : `${GLYPH.expired} ${ttl.error}`}</Text>;
+  }
+  return (
+    <Text wrap="truncate" color={theme.ok}>
+      {`${GLYPH.valid} ${describeDuration(ttl.ms)} (${ttl.value}): expires ${absoluteTime(now + ttl.ms)}`}
+    </Text>
+  );
+}
+
+function LifetimeStep({ state, now }: { state: State; now: number }) {
+  const w = state.wizard;
+  return (
+    <Box flexDirection="column">
+      {LIFETIME_PRESETS.map((preset, i) => (
+        <Text key={preset.ttl} wrap="truncate" bold={i === w.lifetimeChoice}>
+          {`${i === w.lifetimeChoice ? GLYPH.selected : ' '} (${i === w.lifetimeChoice ? '•' : ' '}) ${preset.label}`}
+        </Text>
+      ))}
+      <Text wrap="truncate" bold={w.lifetimeChoice === CUSTOM_LIFETIME}>
+        {`${w.lifetimeChoice === CUSTOM_LIFETIME ? GLYPH.selected : ' '} (${w.lifetimeChoice === CUSTOM_LIFETIME ? '•' : ' '}) custom: ${w.customTtl}`}
+        {w.lifetimeChoice === CUSTOM_LIFETIME ? GLYPH.cursor : ''}
+      </Text>
+      <TtlPreview state={state} now={now} />
+    </Box>
+  );
+}
+
+function PermissionsStep({ state }: { state: State }) {
+  const w = state.wizard;
+  const viewport = Math.max(1, bodyHeight(state.size) - 3);
+  const start = windowStart(w.permissionCursor, PERMISSIONS.length, viewport);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate" dimColor>{`Space toggles; * allows every call and excludes the rest. Chosen: ${w.permissions.length === 0 ? 'none' : sortPermissions(w.permissions).join(', ')}`}</Text>
+      {PERMISSIONS.slice(start, start + viewport).map((p, i) => {
+        const index = start + i;
+        const on = w.permissions.includes(p.name);
+        const here = index === w.permissionCursor;
+        return (
+          <Text key={p.name} wrap="truncate" inverse={here}>
+            {`${here ? GLYPH.selected : ' '} ${on ? GLYPH.checked : GLYPH.unchecked} `}
+            <Text bold>{p.name}</Text>
+            <Text dimColor={!here}>{` — ${p.allows}`}</Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function ReviewStep({ state, now }: { state: State; now: number }) {
+  const w = state.wizard;
+  const ttl = wizardTtl(w);
+  const account = state.session.email?.value ?? w.email;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">{`Name:        ${w.name}`}</Text>
+      <Text wrap="truncate">{`Description: ${w.description || '(none)'}`}</Text>
+      <Text wrap="truncate">{`Lifetime:    ${ttl.ok ? `${ttl.value}, expires ${absoluteTime(now + ttl.ms)}` : '?'}`}</Text>
+      <Text wrap="truncate">{`Permissions: ${sortPermissions(w.permissions).join(', ')}`}</Text>
+      <Text wrap="truncate">{`Account:     ${account}${state.session.email ? ` (from ${state.session.email.source.kind === 'env' ? state.session.email.source.name : 'config'})` : ''}`}</Text>
+      <Box height={1} />
+      <Text bold wrap="truncate">{w.busy ? 'Creating the token…' : 'Press Enter to create the token, Esc to change something.'}</Text>
+    </Box>
+  );
+}
+
+function ResultStep({ state }: { state: State }) {
+  const w = state.wizard;
+  const token = w.result;
+  if (!token) return null;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} created (ID ${token.id}).`}</Text>
+      <Text bold color={theme.warning} wrap="wrap">{`${GLYPH.warning} This is the only time the secret is shown. Copy it now:`}</Text>
+      <Text wrap="wrap">{token.token ?? ''}</Text>
+      <Box height={1} />
+      <Text wrap="truncate">{w.copied ? `${GLYPH.valid} Sent to the clipboard (OSC 52). If it did not arrive, select it above.` : 'c copies it to the clipboard (OSC 52).'}</Text>
+      {w.saveAs === undefined && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
+      {w.saveAs !== undefined && !w.saveAs.saved && (
+        <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" />
+      )}
+      {w.saveAs?.saved && <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Saved as profile ${w.saveAs.name}.`}</Text>}
+    </Box>
+  );
+}
+
+export function CreateWizard() {
+  const state = useAppState();
+  const now = useNow();
+  const w = state.wizard;
+  return (
+    <Box flexDirection="column" width="100%">
+      <Title state={state} />
+      {w.step === 'name' && <TextField label="Name" value={w.name} focused placeholder="e.g. ci-deploy (required)" />}
+      {w.step === 'description' && <TextField label="Description" value={w.description} focused placeholder="optional: Enter skips" />}
+      {w.step === 'lifetime' && <LifetimeStep state={state} now={now} />}
+      {w.step === 'permissions' && <PermissionsStep state={state} />}
+      {w.step === 'account' && (
+        <Box flexDirection="column">
+          <Text wrap="truncate" dimColor>Creating a token needs the account's email and password (not stored).</Text>
+          <TextField label="Email" value={w.email} focused={w.accountField === 'email'} />
+          <TextField label="Password" value={w.password} focused={w.accountField === 'password'} hidden />
+        </Box>
+      )}
+      {w.step === 'review' && <ReviewStep state={state} now={now} />}
+      {w.step === 'result' && <ResultStep state={state} />}
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+// Confirmation dialogs: they name what goes, and No is highlighted first.
+import { Box, Text } from 'ink';
+import type { Dialog } from '../state/types';
+import { useAppState } from '../ui/context';
+import { GLYPH, theme } from '../ui/theme';
+
+function Choices({ choice }: { choice: 'yes' | 'no' }) {
+  const show = (label: string, on: boolean) => (on ? `${GLYPH.selected} [ ${label} ]` : `  [ ${label} ]`);
+  return (
+    <Box height={1} marginTop={1}>
+      <Text>
+        <Text inverse={choice === 'no'} bold={choice === 'no'}>{show('No', choice === 'no')}</Text>
+        <Text>{'   '}</Text>
+        <Text inverse={choice === 'yes'} bold={choice === 'yes'} color={theme.danger}>{show('Yes', choice === 'yes')}</Text>
+      </Text>
+    </Box>
+  );
+}
+
+function lines(dialog: Dialog): { title: string; body: string[]; warning?: string } {
+  switch (dialog.kind) {
+    case 'confirm-delete':
+      return {
+        title: `Delete token "${dialog.tokenName}"?`,
+        body: [`ID ${dialog.tokenId}`, 'Anything using this token stops working at once. This cannot be undone.'],
+        ...(dialog.isSessionToken && {
+          warning: `${GLYPH.warning} This is the token THIS SESSION signs in with: after deleting it, this session's credentials stop working.`,
+        }),
+      };
+    case 'confirm-leave-wizard':
+      return { title: 'Discard this new token?', body: ['What you typed in the wizard will be lost.'] };
+    case 'confirm-remove-profile':
+      return {
+        title: `Remove profile "${dialog.profileName}"?`,
+        body: ['It is removed from the config file; its token stays valid on the server.'],
+      };
+  }
+}
+
+export function ConfirmDialog() {
+  const { dialog } = useAppState();
+  if (!dialog) return null;
+  const { title, body, warning } = lines(dialog);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.danger} paddingX={1} width="100%">
+      <Text bold wrap="truncate">{title}</Text>
+      {warning !== undefined && <Text color={theme.danger} bold wrap="wrap">{warning}</Text>}
+      {body.map((line) => (
+        <Text key={line} wrap="truncate">{line}</Text>
+      ))}
+      <Choices choice={dialog.choice} />
+      <Text dimColor wrap="truncate">y yes · n or Esc no · ←/→ choose · Enter confirm</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,18 @@
+// One dim line of key hints for the current context, from the keymap table.
+import { Box, Text } from 'ink';
+import { keyContext } from '../ui/keyContext';
+import { bindingsFor } from '../ui/keymap';
+import { useAppState } from '../ui/context';
+
+export function Footer() {
+  const state = useAppState();
+  const hints = bindingsFor(keyContext(state))
+    .filter((b) => b.footer !== false)
+    .map((b) => `${b.keys} ${b.label}`)
+    .join('  ');
+  return (
+    <Box height={1} width="100%">
+      <Text dimColor wrap="truncate">{hints}</Text>
+    </Box>
+  );
+}

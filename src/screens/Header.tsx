@@ -1,0 +1,41 @@
+// One line: who this session is. Overrides and an expiring session token are
+// said in words near the start, so truncation on a narrow terminal keeps them.
+import { Box, Text } from 'ink';
+import { expiryState, parseApiTime, formatExpiry } from '../tokens';
+import { useAppState, useNow } from '../ui/context';
+import { describeSource } from '../config/resolve';
+import { endpointHost, shortOrg } from '../ui/format';
+import { GLYPH, theme } from '../ui/theme';
+
+export function Header() {
+  const { session, tokens } = useAppState();
+  const now = useNow();
+  const profile = session.profileName?.value;
+  const warnings: string[] = [];
+  if (session.credentialsGone) warnings.push('credentials gone');
+  if (profile !== undefined && session.overriddenBy.length > 0) {
+    warnings.push(`${session.overriddenBy.join(', ')} override${session.overriddenBy.length === 1 ? 's' : ''} profile ${profile}`);
+  }
+  const own = session.tokenId === undefined ? undefined : tokens.items.find((t) => t.id === session.tokenId);
+  if (own) {
+    const expiresAt = parseApiTime(own['expires-at']);
+    if (expiryState(expiresAt, now) !== 'valid') warnings.push(`session token ${formatExpiry(expiresAt, now)}`);
+  }
+  const parts = [
+    profile === undefined ? 'no profile' : `profile ${profile}`,
+    session.organizationId ? `org ${shortOrg(session.organizationId.value)}` : 'no organization',
+    endpointHost(session.endpoint.value),
+    session.token ? `creds: ${describeSource(session.token.source)}` : 'no token',
+  ];
+  return (
+    <Box height={1} width="100%">
+      <Text wrap="truncate">
+        <Text bold color={theme.accent}>appclacks</Text>
+        {warnings.length > 0 && (
+          <Text color={theme.warning} bold>{` ${GLYPH.warning} ${warnings.join('; ')} │`}</Text>
+        )}
+        <Text>{` ${parts.join(' │ ')}`}</Text>
+      </Text>
+    </Box>
+  );
+}

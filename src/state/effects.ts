@@ -1,0 +1,264 @@
+// The store's asynchronous actions: each calls deps.api / deps.profiles, then
+// dispatches what happened. None throws: failures become message lines, and
+// what the user typed stays in the state.
+import type { APIToken } from '../api/schemas';
+import type { PasswordCredentials, TokenCredentials } from '../api/types';
+import { profileNameProblem } from '../config/profile-name';
+import { AppError } from '../errors';
+import { MAX_TTL } from '../tokens';
+import type { StoreDeps } from './deps';
+import { errorMessage } from './errorMessage';
+import { osc52 } from './osc52';
+import { wizardTtl } from './reducer';
+import { findSessionTokenId } from './sessionToken';
+import type { Action, State } from './types';
+
+interface StoreLike {
+  getState(): State;
+  dispatch(action: Action): void;
+}
+
+export type Effects = ReturnType<typeof createEffects>;
+
+function tokenCredentials(state: State): TokenCredentials | undefined {
+  const { organizationId, token } = state.session;
+  return organizationId && token ? { organizationId: organizationId.value, token: token.value } : undefined;
+}
+
+function isAuthError(error: unknown): boolean {
+  return error instanceof AppError && error.kind === 'auth';
+}
+
+export function createEffects(store: StoreLike, deps: StoreDeps) {
+  const { dispatch, getState } = store;
+  /** Secret → token ID, for tokens this UI created (see sessionToken.ts). */
+  const knownTokenIds = new Map<string, string>();
+  let firstList = deps.firstTokenList;
+  let listRequest = 0;
+
+  const say = (kind: 'info' | 'success' | 'error', text: string, hint?: string) =>
+    dispatch({ type: 'message/set', message: hint === undefined ? { kind, text } : { kind, text, hint } });
+
+  async function loadTokens(options: { selectId?: string } = {}): Promise<void> {
+    const credentials = tokenCredentials(getState());
+    if (!credentials) return;
+    const request = ++listRequest;
+    dispatch({ type: 'tokens/loading' });
+    const pending = firstList ?? deps.api.listTokens(credentials);
+    firstList = undefined;
+    try {
+      const items = await pending;
+      // A profile switch during the request makes its answer stale.
+      if (request !== listRequest) return;
+      dispatch({ type: 'tokens/loaded', items, ...(options.selectId !== undefined && { selectId: options.selectId }) });
+      dispatch({ type: 'session/token-id', tokenId: findSessionTokenId(items, getState().session, knownTokenIds) });
+    } catch (error) {
+      if (request !== listRequest) return;
+      const message = errorMessage(error, 'token-auth');
+      dispatch({ type: 'tokens/failed', error: message });
+      dispatch({ type: 'message/set', message });
+    }
+  }
+
+  async function loadProfiles(selectName?: string): Promise<void> {
+    dispatch({ type: 'profiles/loading' });
+    try {
+      const data = await deps.profiles.read();
+      dispatch({ type: 'profiles/loaded', items: data.profiles, defaultProfile: data.defaultProfile, ...(selectName !== undefined && { selectName }) });
+    } catch (error) {
+      const message = errorMessage(error, 'config');
+      dispatch({ type: 'profiles/failed', error: message });
+      dispatch({ type: 'message/set', message });
+    }
+  }
+
+  function credentialsGone(): void {
+    const { session } = getState();
+    dispatch({ type: 'session/gone' });
+    const overridden = session.token?.source.kind === 'env';
+    say(
+      'error',
+      "This session's token was deleted: its credentials no longer work.",
+      overridden
+        ? `${session.token?.source.kind === 'env' ? session.token.source.name : 'an environment variable'} sets the token: restart with another one`
+        : 'choose another profile below, or press n to add one',
+    );
+    if (getState().screens.at(-1) !== 'profiles') dispatch({ type: 'screen/push', screen: 'profiles' });
+    void loadProfiles();
+  }
+
+  async function deleteToken(id: string): Promise<void> {
+    const state = getState();
+    const credentials = tokenCredentials(state);
+    if (!credentials) return;
+    const token = state.tokens.items.find((t) => t.id === id);
+    const wasSessionToken = state.session.tokenId === id;
+    dispatch({ type: 'busy', label: `Deleting ${token?.name ?? id}…` });
+    try {
+      await deps.api.deleteToken(credentials, id);
+    } catch (error) {
+      dispatch({ type: 'busy', label: undefined });
+      if (!(error instanceof AppError && error.kind === 'not-found')) {
+        dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth') });
+        return;
+      }
+    }
+    dispatch({ type: 'busy', label: undefined });
+    dispatch({ type: 'tokens/removed', id });
+    if (getState().screens.at(-1) === 'detail') dispatch({ type: 'screen/pop' });
+    if (wasSessionToken) return credentialsGone();
+    say('success', `Deleted token ${token?.name ?? id}.`);
+    try {
+      const items = await deps.api.listTokens(credentials);
+      dispatch({ type: 'tokens/loaded', items });
+    } catch (error) {
+      // The deleted token may have been this session's without our knowing.
+      if (isAuthError(error)) return credentialsGone();
+      dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth') });
+    }
+  }
+
+  function wizardAccount(state: State): PasswordCredentials {
+    const { session, wizard } = state;
+    return {
+      email: session.email?.value ?? wizard.email,
+      password: session.password?.value ?? wizard.password,
+    };
+  }
+
+  async function createToken(): Promise<void> {
+    const state = getState();
+    const w = state.wizard;
+    const ttl = wizardTtl(w);
+    if (!ttl.ok || w.busy) return;
+    dispatch({ type: 'wizard/busy', busy: true });
+    try {
+      const account = wizardAccount(state);
+      const created = await deps.api.createToken(account, {
+        name: w.name,
+        description: w.description,
+        ttl: ttl.value,
+        permissions: { actions: w.permissions },
+      });
+      const organization = await deps.api.getOrganization(account).catch(() => undefined);
+      dispatch({ type: 'wizard/created', token: created, ...(organization && { organizationId: organization.id }) });
+      say('success', `Created token ${created.name}.`);
+      void loadTokens({ selectId: created.id });
+    } catch (error) {
+      dispatch({ type: 'wizard/busy', busy: false });
+      dispatch({ type: 'message/set', message: errorMessage(error, 'password-auth') });
+    }
+  }
+
+  async function saveWizardAsProfile(): Promise<void> {
+    const { wizard, profiles } = getState();
+    const created = wizard.result;
+    const name = wizard.saveAs?.name ?? '';
+    if (!created?.token) return;
+    const problem = profileNameProblem(name);
+    if (problem) return say('error', `Cannot save as "${name}": ${problem}.`);
+    const organizationId = wizard.resultOrganizationId ?? getState().session.organizationId?.value;
+    if (!organizationId) return say('error', 'Cannot save as a profile: the organization is unknown.', 'check the email and password, then create again');
+    try {
+      const existing = profiles.items.length > 0 ? profiles.items : (await deps.profiles.read()).profiles;
+      if (existing.some((p) => p.name === name)) return say('error', `Profile "${name}" already exists: type another name.`);
+      await deps.profiles.upsert({ name, organizationId, apiToken: created.token });
+      knownTokenIds.set(created.token, created.id);
+      dispatch({ type: 'wizard/saved' });
+      say('success', `Saved as profile ${name} in ${deps.profiles.path}.`);
+      void loadProfiles();
+    } catch (error) {
+      dispatch({ type: 'message/set', message: errorMessage(error, 'config') });
+    }
+  }
+
+  async function switchProfile(name: string): Promise<void> {
+    try {
+      const session = await deps.resolveSession(name);
+      dispatch({ type: 'session/set', session });
+      dispatch({ type: 'screen/replace', screen: 'list' });
+      while (getState().screens.length > 1) dispatch({ type: 'screen/pop' });
+      const overriders = session.overriddenBy;
+      if (overriders.length > 0) {
+        say('info', `Using profile ${name} for this session, but ${overriders.join(', ')} override it.`, 'unset those variables to use the profile as stored');
+      } else {
+        say('success', `Using profile ${name} for this session.`, 'press p, then m, to make it the default');
+      }
+      await loadTokens();
+    } catch (error) {
+      dispatch({ type: 'message/set', message: errorMessage(error, 'config') });
+    }
+  }
+
+  async function setDefaultProfile(name: string): Promise<void> {
+    try {
+      await deps.profiles.setDefault(name);
+      say('success', `${name} is now the default profile (saved in ${deps.profiles.path}).`);
+      await loadProfiles(name);
+    } catch (error) {
+      dispatch({ type: 'message/set', message: errorMessage(error, 'config') });
+    }
+  }
+
+  async function removeProfile(name: string): Promise<void> {
+    try {
+      await deps.profiles.remove(name);
+      const active = getState().session.profileName?.value === name;
+      say('success', `Removed profile ${name}.`, active ? 'this session keeps using its credentials until you choose another profile' : undefined);
+      await loadProfiles();
+    } catch (error) {
+      dispatch({ type: 'message/set', message: errorMessage(error, 'config') });
+    }
+  }
+
+  /** The login flow of `appclacks login`: organization lookup, then a `<name>-cli` token for `*`. */
+  async function addProfile(): Promise<void> {
+    const { login } = getState();
+    if (login.busy) return;
+    const problem = profileNameProblem(login.name);
+    if (problem) return say('error', `Cannot add "${login.name}": ${problem}.`);
+    const account = { email: login.email, password: login.password };
+    dispatch({ type: 'login/busy', busy: true });
+    try {
+      const organization = await deps.api.getOrganization(account);
+      const created = await deps.api.createToken(account, {
+        name: `${login.name}-cli`,
+        description: '',
+        ttl: MAX_TTL,
+        permissions: { actions: ['*'] },
+      });
+      if (!created.token) throw new Error('the server sent no secret for the new token');
+      await deps.profiles.upsert({ name: login.name, organizationId: organization.id, apiToken: created.token });
+      knownTokenIds.set(created.token, created.id);
+      const before = await deps.profiles.read();
+      if (before.defaultProfile === undefined) await deps.profiles.setDefault(login.name);
+      dispatch({ type: 'login/reset' });
+      dispatch({ type: 'screen/pop' });
+      say('success', `Added profile ${login.name} (token ${login.name}-cli).`, 'Enter uses it for this session');
+      await loadProfiles(login.name);
+    } catch (error) {
+      dispatch({ type: 'login/busy', busy: false });
+      dispatch({ type: 'message/set', message: errorMessage(error, 'password-auth') });
+    }
+  }
+
+  function copy(text: string, what: string): void {
+    deps.writeTerminal(osc52(text, deps.env));
+    say('success', `Copied the ${what} to the clipboard.`, 'if it did not arrive, your terminal ignores OSC 52: copy it from the screen');
+  }
+
+  return {
+    loadTokens,
+    loadProfiles,
+    deleteToken,
+    createToken,
+    saveWizardAsProfile,
+    switchProfile,
+    setDefaultProfile,
+    removeProfile,
+    addProfile,
+    copy,
+  };
+}
+
+export type { APIToken };

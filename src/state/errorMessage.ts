@@ -1,0 +1,37 @@
+// Turns any failure into a message line with a next step in the UI's own keys.
+// The API client's hints name CLI commands; on screen a key is the next step.
+import { AppError, ApiError } from '../errors';
+import type { Message } from './types';
+
+export type Situation = 'token-auth' | 'password-auth' | 'config';
+
+export function errorMessage(error: unknown, situation: Situation): Message {
+  if (!(error instanceof AppError)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', text: `Unexpected error: ${text}`, hint: 'this is a bug; press r to retry' };
+  }
+  const text = error.message;
+  switch (error.kind) {
+    case 'auth':
+      return situation === 'password-auth'
+        ? { kind: 'error', text, hint: 'the email or password was refused: Esc to correct them, Enter to retry' }
+        : { kind: 'error', text, hint: 'the token was refused (expired or deleted): press p to choose or add a profile' };
+    case 'permission': {
+      const permission = error instanceof ApiError ? error.permission : undefined;
+      return {
+        kind: 'error',
+        text,
+        hint: permission
+          ? `this token lacks the ${permission} permission: press p for a profile whose token has it`
+          : 'this token lacks a permission for that: press p for another profile',
+      };
+    }
+    case 'network':
+    case 'timeout':
+      return { kind: 'error', text, hint: 'check the endpoint and your connection, then press r to retry' };
+    case 'rate-limited':
+      return { kind: 'error', text, hint: error.hint ?? 'wait a moment, then try again' };
+    default:
+      return error.hint === undefined ? { kind: 'error', text } : { kind: 'error', text, hint: error.hint };
+  }
+}

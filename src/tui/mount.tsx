@@ -1,0 +1,120 @@
+// Everything that needs ink and react, loaded by run.ts with import() once the
+// first request is under way. Owns the terminal until the promise settles.
+import chalk from 'chalk';
+import { render } from 'ink';
+import { Component, type ReactNode } from 'react';
+import type { APIToken } from '../api/schemas';
+import type { AppclacksApi } from '../api/types';
+import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
+import { EXIT } from '../errors';
+import { initialState } from '../state/reducer';
+import { createStore } from '../state/store';
+import type { SessionInput } from '../state/types';
+import { App, terminalSize } from '../ui/App';
+import { buildStoreDeps } from './deps';
+import { createTerminal } from './terminal';
+
+export interface MountOptions {
+  ctx: ResolvedContext;
+  flags: ConfigFlags;
+  env: Env;
+  api: AppclacksApi;
+  session: SessionInput;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  clock: () => number;
+  firstTokenList?: Promise<APIToken[]>;
+}
+
+const SIGNALS = { SIGTERM: 15, SIGHUP: 1 } as const;
+
+/** ink would draw its error box on the alternate screen, lost on restore (INK6.md item 3). */
+class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    this.props.onCrash(error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+export function mountTui(options: MountOptions): Promise<number> {
+  const { stdout, stderr, env } = options;
+  // chalk ignores NO_COLOR; ink draws with this same chalk (INK6.md item 9).
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') chalk.level = 0;
+
+  const terminal = createTerminal(stdout);
+  const store = createStore(
+    buildStoreDeps({
+      ctx: options.ctx,
+      flags: options.flags,
+      env,
+      api: options.api,
+      clock: options.clock,
+      writeTerminal: (sequence) => stdout.write(sequence),
+      ...(options.firstTokenList && { firstTokenList: options.firstTokenList }),
+    }),
+    initialState(options.session, terminalSize(stdout)),
+  );
+  for (const notice of options.ctx.notices) store.dispatch({ type: 'message/set', message: { kind: 'info', text: notice } });
+
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    let instance: ReturnType<typeof render> | undefined;
+    const signalHandlers = new Map<string, () => void>();
+
+    const finish = (code: number, error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+      try {
+        instance?.unmount();
+      } catch {
+        // Unmounting a crashed tree may throw; the terminal is restored regardless.
+      }
+      terminal.restore();
+      if (error !== undefined) {
+        const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        stderr.write(`error: the UI crashed: ${text}\n`);
+      }
+      resolve(code);
+    };
+
+    for (const [signal, number] of Object.entries(SIGNALS)) {
+      const handler = () => finish(128 + number);
+      signalHandlers.set(signal, handler);
+      process.on(signal, handler);
+    }
+
+    terminal.enter();
+    try {
+      instance = render(
+        <CrashGuard onCrash={(error) => setImmediate(() => finish(EXIT.failure, error))}>
+          <App store={store} clock={options.clock} onExit={() => finish(EXIT.ok)} />
+        </CrashGuard>,
+        {
+          stdin: options.stdin,
+          stdout,
+          stderr,
+          // Ctrl+C goes through the keymap, so the same restore runs for it as for q.
+          exitOnCtrlC: false,
+          patchConsole: false,
+          incrementalRendering: true,
+        },
+      );
+    } catch (error) {
+      finish(EXIT.failure, error);
+      return;
+    }
+    instance.waitUntilExit().then(
+      () => finish(EXIT.ok),
+      (error: unknown) => finish(EXIT.failure, error),
+    );
+    void store.effects.loadTokens();
+  });
+}

@@ -1,0 +1,74 @@
+// `appclacks tui`: checks for a terminal, resolves who we are, starts the
+// first token request, and only then loads ink and react (INK6.md item 13),
+// so the network wait overlaps module loading. The CLI reaches this file
+// only through import(), so `appclacks token list` never loads ink.
+import type { APIToken } from '../api/schemas';
+import { createClient } from '../api/client';
+import { resolveContext } from '../config/resolve';
+import type { Env } from '../config/types';
+import { EXIT, exitCodeFor, isUserFacing } from '../errors';
+import { sessionFromContext } from './session';
+
+export interface TuiOptions {
+  profile?: string;
+  endpoint?: string;
+  config?: string;
+}
+
+export interface TuiDeps {
+  env: Env;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  clock?: () => number;
+}
+
+export const NO_TTY_MESSAGE = 'error: the UI needs a terminal; use `appclacks token list` instead\n';
+
+/** isRawModeSupported is undefined, not false, without a TTY (INK6.md item 7). */
+export function canRunUi(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): boolean {
+  const rawModeSupported = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
+  return rawModeSupported === true && stdout.isTTY === true;
+}
+
+function reportError(stderr: NodeJS.WriteStream, error: unknown): void {
+  if (isUserFacing(error)) {
+    stderr.write(`error: ${error.message}\n`);
+    if (error.hint !== undefined) stderr.write(`hint: ${error.hint}\n`);
+  } else {
+    stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+
+export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number> {
+  if (!canRunUi(deps.stdin, deps.stdout)) {
+    deps.stderr.write(NO_TTY_MESSAGE);
+    return EXIT.usage;
+  }
+  const flags = {
+    ...(options.profile !== undefined && { profile: options.profile }),
+    ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
+    ...(options.config !== undefined && { config: options.config }),
+  };
+  let ctx;
+  try {
+    ctx = await resolveContext({ flags, env: deps.env });
+  } catch (error) {
+    reportError(deps.stderr, error);
+    return exitCodeFor(error);
+  }
+  const api = createClient({ endpoint: ctx.endpoint.value });
+  const session = sessionFromContext(ctx);
+  let firstTokenList: Promise<APIToken[]> | undefined;
+  if (session.organizationId && session.token) {
+    firstTokenList = api.listTokens({ organizationId: session.organizationId.value, token: session.token.value });
+    // Awaited by the store later; until then a failure must not count as unhandled.
+    firstTokenList.catch(() => undefined);
+  }
+  try {
+    const { mountTui } = await import('./mount');
+    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, ...(firstTokenList && { firstTokenList }) });
+  } finally {
+    await api.close().catch(() => undefined);
+  }
+}

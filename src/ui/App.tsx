@@ -1,0 +1,83 @@
+// The root: frame of rows-1 lines (INK6.md item 1), header / body / message /
+// footer, one input handler for the whole app, and size from stdout's resize.
+import { Box, useInput, useStdout } from 'ink';
+import { useCallback, useEffect } from 'react';
+import { AddProfile } from '../screens/AddProfile';
+import { CreateWizard } from '../screens/CreateWizard';
+import { ConfirmDialog } from '../screens/DeleteConfirm';
+import { Footer } from '../screens/Footer';
+import { Header } from '../screens/Header';
+import { HelpOverlay } from '../screens/HelpOverlay';
+import { MessageLine } from '../screens/MessageLine';
+import { ProfilePicker } from '../screens/ProfilePicker';
+import { TokenDetail } from '../screens/TokenDetail';
+import { TokenList } from '../screens/TokenList';
+import { TooSmall } from '../screens/TooSmall';
+import { bodyHeight, frameHeight, isTooSmall } from '../state/layout';
+import { currentScreen } from '../state/selectors';
+import type { Store } from '../state/store';
+import type { Size, State } from '../state/types';
+import { ClockContext, StoreContext, useAppState, useStore } from './context';
+import { dispatchKey } from './dispatchKey';
+
+/** ink-testing-library and pipes leave rows undefined (INK6.md item 5). */
+export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+function Body({ state }: { state: State }) {
+  if (state.dialog) return <ConfirmDialog />;
+  if (state.helpOpen) return <HelpOverlay />;
+  switch (currentScreen(state)) {
+    case 'list':
+      return <TokenList />;
+    case 'detail':
+      return <TokenDetail />;
+    case 'wizard':
+      return <CreateWizard />;
+    case 'profiles':
+      return <ProfilePicker />;
+    case 'login':
+      return <AddProfile />;
+  }
+}
+
+function Screen({ onExit }: { onExit: () => void }) {
+  const store = useStore();
+  const state = useAppState();
+  const { stdout } = useStdout();
+
+  useEffect(() => {
+    const onResize = () => store.dispatch({ type: 'resize', size: terminalSize(stdout) });
+    onResize();
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, store]);
+
+  const onKey = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => dispatchKey(store, input, key, onExit), [store, onExit]);
+  useInput(onKey);
+
+  if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
+  return (
+    <Box flexDirection="column" width={state.size.columns} height={frameHeight(state.size)}>
+      <Header />
+      <Box flexDirection="column" height={bodyHeight(state.size)} overflowY="hidden">
+        <Body state={state} />
+      </Box>
+      <MessageLine />
+      <Footer />
+    </Box>
+  );
+}
+
+export function App({ store, clock, onExit }: { store: Store; clock: () => number; onExit: () => void }) {
+  return (
+    <StoreContext.Provider value={store}>
+      <ClockContext.Provider value={clock}>
+        <Screen onExit={onExit} />
+      </ClockContext.Provider>
+    </StoreContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+// Text helpers for the views: fixed-width cells and short forms of values.
+import { ALL, formatExpiry, sortPermissions } from '../tokens';
+
+/** Cuts or pads to exactly `width` characters, marking a cut with `…`. */
+export function cell(text: string, width: number): string {
+  if (width <= 0) return '';
+  const chars = [...text];
+  if (chars.length <= width) return text + ' '.repeat(width - chars.length);
+  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}
+
+export function shortOrg(id: string): string {
+  return id.length > 9 ? `${id.slice(0, 8)}…` : id;
+}
+
+export function endpointHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
+export function permissionSummary(actions: readonly string[]): string {
+  if (actions.includes(ALL)) return 'all (*)';
+  const sorted = sortPermissions(actions);
+  if (sorted.length === 0) return 'none';
+  return sorted.length === 1 ? sorted[0]! : `${sorted[0]} +${sorted.length - 1}`;
+}
+
+export function expiryText(expiresAtMs: number, nowMs: number): string {
+  return formatExpiry(expiresAtMs, nowMs);
+}
+
+/** `2026-11-28 13:14 UTC`: absolute times in UTC, as the API sends them. */
+export function absoluteTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function progressBar(fraction: number, width: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
+}
+
+/** Where a window of `viewport` rows starts so that `cursor` is inside it. */
+export function windowStart(cursor: number, count: number, viewport: number): number {
+  if (count <= viewport) return 0;
+  return Math.min(Math.max(0, cursor - Math.floor(viewport / 2)), count - viewport);
+}

@@ -1,0 +1,61 @@
+// Which set of keys applies right now. Every key goes through one dispatcher
+// (INK6.md item 6), which looks the key up in the keymap for this context.
+import { isTooSmall } from '../state/layout';
+import { CUSTOM_LIFETIME } from '../state/lifetimes';
+import { currentScreen } from '../state/selectors';
+import type { State } from '../state/types';
+
+export type KeyContext =
+  | 'list'
+  | 'filter'
+  | 'detail'
+  | 'profiles'
+  | 'login'
+  | 'wizard-text'
+  | 'wizard-lifetime'
+  | 'wizard-custom'
+  | 'wizard-permissions'
+  | 'wizard-review'
+  | 'wizard-result'
+  | 'dialog'
+  | 'help'
+  | 'too-small';
+
+/** Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text. */
+export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom']);
+
+/** The context of the screen itself, ignoring the help overlay and dialogs. */
+export function screenContext(state: State): KeyContext {
+  switch (currentScreen(state)) {
+    case 'list':
+      return state.tokens.filterEditing ? 'filter' : 'list';
+    case 'detail':
+      return 'detail';
+    case 'profiles':
+      return 'profiles';
+    case 'login':
+      return 'login';
+    case 'wizard': {
+      const w = state.wizard;
+      switch (w.step) {
+        case 'lifetime':
+          return w.lifetimeChoice === CUSTOM_LIFETIME ? 'wizard-custom' : 'wizard-lifetime';
+        case 'permissions':
+          return 'wizard-permissions';
+        case 'review':
+          return 'wizard-review';
+        case 'result':
+          return w.saveAs && !w.saveAs.saved ? 'wizard-text' : 'wizard-result';
+        default:
+          return 'wizard-text';
+      }
+    }
+  }
+}
+
+export function keyContext(state: State): KeyContext {
+  if (isTooSmall(state.size)) return 'too-small';
+  if (state.dialog) return 'dialog';
+  if (state.helpOpen) return 'help';
+  return screenContext(state);
+}

@@ -1,0 +1,185 @@
+// Drives the real App in ink-testing-library, following INK6.md item 12: wait
+// for the input listener, one key per write, then wait for the frame to show
+// the expected text (never a fixed sleep).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { createClient } from '../../src/api/client';
+import type { AppclacksApi } from '../../src/api/types';
+import { resolveContext } from '../../src/config/resolve';
+import { ConfigStore } from '../../src/config/store';
+import type { Env, Profile } from '../../src/config/types';
+import type { StoreDeps } from '../../src/state/deps';
+import { initialState } from '../../src/state/reducer';
+import { createStore, type Store } from '../../src/state/store';
+import type { SessionInput, Size } from '../../src/state/types';
+import { buildStoreDeps } from '../../src/tui/deps';
+import { sessionFromContext } from '../../src/tui/session';
+import { App } from '../../src/ui/App';
+import { createToken, registerAccount, startTestServer, type CreatedToken, type RegisteredAccount, type TestServer } from '../helpers/server';
+
+export const KEY = {
+  up: '\u001b[A',
+  down: '\u001b[B',
+  left: '\u001b[D',
+  right: '\u001b[C',
+  enter: '\r',
+  escape: '\u001b',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  backspace: '\u007f',
+  delete: '\u001b[3~',
+  space: ' ',
+  ctrlC: '\u0003',
+} as const;
+
+export async function waitUntil(check: () => boolean, describe: () => string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export interface Driven {
+  store: Store;
+  frame(): string;
+  /** Writes one key, then waits until the frame contains `expect` (when given). */
+  press(key: string, expect?: string | RegExp): Promise<void>;
+  type(text: string): Promise<void>;
+  waitFor(expect: string | RegExp): Promise<void>;
+  waitForGone(text: string): Promise<void>;
+  resize(size: Size): void;
+  exits: number;
+  writes: string[];
+  unmount(): void;
+}
+
+function matches(frame: string, expect: string | RegExp): boolean {
+  return typeof expect === 'string' ? frame.includes(expect) : expect.test(frame);
+}
+
+export async function drive(store: Store, clock: () => number = Date.now): Promise<Driven> {
+  const writes: string[] = [];
+  const driven = { exits: 0 } as Driven;
+  const app = render(<App store={store} clock={clock} onExit={() => (driven.exits += 1)} />);
+  const frame = () => app.lastFrame() ?? '';
+  await waitUntil(() => app.stdin.listenerCount('readable') > 0, () => 'the input listener');
+  const waitFor = (expect: string | RegExp) => waitUntil(() => matches(frame(), expect), () => `${String(expect)} in\n${frame()}`);
+  Object.assign(driven, {
+    store,
+    frame,
+    writes,
+    waitFor,
+    waitForGone: (text: string) => waitUntil(() => !frame().includes(text), () => `${text} to go from\n${frame()}`),
+    async press(key: string, expect?: string | RegExp) {
+      app.stdin.write(key);
+      if (expect !== undefined) await waitFor(expect);
+      else await new Promise((resolve) => setImmediate(resolve));
+    },
+    async type(text: string) {
+      for (const ch of text) {
+        const before = frame();
+        app.stdin.write(ch);
+        await waitUntil(() => frame() !== before, () => `a frame after typing ${JSON.stringify(ch)}`);
+      }
+    },
+    resize(size: Size) {
+      Object.defineProperty(app.stdout, 'columns', { configurable: true, get: () => size.columns });
+      Object.defineProperty(app.stdout, 'rows', { configurable: true, value: size.rows });
+      app.stdout.emit('resize');
+    },
+    unmount: () => app.unmount(),
+  });
+  return driven;
+}
+
+/** A store over fakes, for screens whose data can be fed in directly. */
+export function fakeStore(session: Partial<SessionInput> = {}, overrides: Partial<StoreDeps> = {}, size: Size = { columns: 100, rows: 24 }) {
+  const writes: string[] = [];
+  const api = new Proxy({} as AppclacksApi, {
+    get: (_t, name) => (name === 'then' ? undefined : async () => {
+      throw new Error(`unexpected API call ${String(name)}`);
+    }),
+  });
+  const deps: StoreDeps = {
+    api,
+    profiles: {
+      path: '/tmp/none.yaml',
+      read: async () => ({ profiles: [] }),
+      upsert: async () => undefined,
+      remove: async () => undefined,
+      setDefault: async () => undefined,
+    },
+    resolveSession: async () => ({ ...baseSession, ...session }),
+    env: {},
+    clock: Date.now,
+    writeTerminal: (s) => writes.push(s),
+    ...overrides,
+  };
+  const baseSession: SessionInput = {
+    profileName: { value: 'work', source: { kind: 'file', name: 'default-profile' } },
+    profileExists: true,
+    organizationId: { value: 'org-1', source: { kind: 'profile', name: 'work' } },
+    token: { value: 'apc_secret_token_value', source: { kind: 'profile', name: 'work' } },
+    endpoint: { value: 'http://127.0.0.1:1', source: { kind: 'env', name: 'APPCLACKS_API_ENDPOINT' } },
+    configPath: '/tmp/none.yaml',
+    overriddenBy: [],
+  };
+  return { store: createStore(deps, initialState({ ...baseSession, ...session }, size)), writes };
+}
+
+export interface World {
+  server: TestServer;
+  account: RegisteredAccount;
+  admin: CreatedToken;
+  configPath: string;
+  env: Env;
+  api: AppclacksApi;
+  addToken(name: string, options?: { ttl?: string; description?: string; permissions?: string[] }): Promise<CreatedToken>;
+  writeProfiles(profiles: Profile[], defaultProfile?: string): Promise<void>;
+  /** A store wired exactly as runTui wires it, on this world's server and config file. */
+  store(extraEnv?: Env, flags?: { profile?: string }): Promise<{ store: Store; writes: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const server = await startTestServer();
+  const account = await registerAccount(server.url);
+  const admin = await createToken(server.url, account, { name: 'admin-cli', ttl: '1051200h', description: 'the profile token' });
+  const dir = mkdtempSync(join(tmpdir(), 'appclacks-tui-'));
+  const configPath = join(dir, 'appclacks.yaml');
+  const config = new ConfigStore(configPath);
+  await config.upsertProfile({ name: 'admin', organizationId: account.organization.id, apiToken: admin.token }, { makeDefault: 'always' });
+  const env: Env = { HOME: dir, APPCLACKS_CONFIG: configPath, APPCLACKS_API_ENDPOINT: server.url };
+  const api = createClient({ endpoint: server.url });
+  return {
+    server,
+    account,
+    admin,
+    configPath,
+    env,
+    api,
+    addToken: (name, options = {}) => createToken(server.url, account, { name, ...options }),
+    async writeProfiles(profiles, defaultProfile) {
+      for (const p of profiles) await config.upsertProfile(p);
+      if (defaultProfile !== undefined) await config.setDefaultProfile(defaultProfile);
+    },
+    async store(extraEnv = {}, flags = {}) {
+      const fullEnv = { ...env, ...extraEnv };
+      const ctx = await resolveContext({ flags, env: fullEnv });
+      const writes: string[] = [];
+      const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api, clock: Date.now, writeTerminal: (s) => writes.push(s) });
+      const store = createStore(deps, initialState(sessionFromContext(ctx), { columns: 100, rows: 24 }));
+      return { store, writes };
+    },
+    async close() {
+      await api.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
