@@ -16,6 +16,7 @@ import { command as tokenCreate } from './token/create';
 import { command as tokenDelete } from './token/delete';
 import { command as tokenGet } from './token/get';
 import { command as tokenList } from './token/list';
+import { command as tui } from './tui';
 
 /** Summaries of the words that only group commands. */
 export const GROUPS: Readonly<Record<string, string>> = {
@@ -39,6 +40,7 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   profileCurrent,
   profileUse,
   profileRemove,
+  tui,
   server,
   demo,
   completionCommand(() => COMMANDS),

@@ -1,0 +1,34 @@
+import { UsageError } from '../../errors';
+import type { CommandSpec, GlobalOptions } from '../command';
+import type { CliDeps } from '../deps';
+
+export interface TuiOptions {
+  profile?: string;
+  endpoint?: string;
+  config?: string;
+}
+
+export const command: CommandSpec<TuiOptions> = {
+  path: ['tui'],
+  summary: 'Open the full-screen terminal UI (also `appclacks-tui`)',
+  examples: ['appclacks tui', 'appclacks tui -p work', 'appclacks-tui --endpoint http://127.0.0.1:8080'],
+  parse: ({ globals }) => pickConfigFlags(globals),
+  run,
+};
+
+function pickConfigFlags(globals: GlobalOptions): TuiOptions {
+  return {
+    ...(globals.profile === undefined ? {} : { profile: globals.profile }),
+    ...(globals.endpoint === undefined ? {} : { endpoint: globals.endpoint }),
+    ...(globals.config === undefined ? {} : { config: globals.config }),
+  };
+}
+
+export async function run(options: TuiOptions, deps: CliDeps): Promise<number> {
+  // Checked before the import: a pipe must not pay for loading ink and react.
+  if (!deps.io.stdinIsTTY || !deps.io.stdoutIsTTY) {
+    throw new UsageError('the terminal UI needs a terminal on stdin and stdout; use the CLI instead, e.g. `appclacks token list`');
+  }
+  const { runTui } = await import('../../tui/run');
+  return runTui(options, { env: deps.env, stdin: deps.io.stdin, stdout: deps.io.stdout, stderr: deps.io.stderr });
+}
