@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigDocument, maskToken, parseConfigText, profileNameProblem } from '../../src/config';
+import { ConfigError, UsageError } from '../../src/errors';
+
+const FILE = '~/.config/appclacks/appclacks.yaml';
+
+function configErrorOf(text: string): ConfigError {
+  try {
+    parseConfigText(text, FILE);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfigText', () => {
+  it('reads the official CLI shape, profiles in file order', () => {
+    const { data } = parseConfigText(
+      'default-profile: work\nprofiles:\n  work:\n    organization-id: o-1\n    api-token: t-1\n  "2024":\n    organization-id: o-2\n    api-token: t-2\n',
+      FILE,
+    );
+    expect(data).toEqual({
+      defaultProfile: 'work',
+      profiles: [
+        { name: 'work', organizationId: 'o-1', apiToken: 't-1' },
+        { name: '2024', organizationId: 'o-2', apiToken: 't-2' },
+      ],
+    });
+  });
+
+  it.each(['', '\n', '# only a comment\n', 'profiles:\n', 'default-profile:\nprofiles: {}\n'])('reads %j as an empty config', (text) => {
+    expect(parseConfigText(text, FILE).data).toEqual({ profiles: [] });
+  });
+
+  it('accepts keys it does not know', () => {
+    const { data } = parseConfigText('theme: dark\nprofiles:\n  a:\n    organization-id: o\n    api-token: t\n    note: x\n', FILE);
+    expect(data.profiles).toEqual([{ name: 'a', organizationId: 'o', apiToken: 't' }]);
+  });
+
+  it('names the file, the line and the key of a schema error', () => {
+    const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: t\n  work:\n    organization-id: 42\n    api-token: t\n');
+    expect(error.message).toBe(`${FILE}:6: profiles.work.organization-id: expected a string, got a number`);
+    expect(error.hint).toBeTruthy();
+  });
+
+  it('points a missing key at its profile', () => {
+    const error = configErrorOf('default-profile: w\nprofiles:\n  w:\n    organization-id: o\n');
+    expect(error.message).toBe(`${FILE}:4: profiles.w.api-token: missing (expected a string)`);
+  });
+
+  it('refuses a top level that is not a mapping', () => {
+    expect(configErrorOf('- a\n- b\n').message).toBe(`${FILE}:1: (top level): expected a mapping, got a list`);
+  });
+
+  it('refuses profiles that is not a mapping', () => {
+    expect(configErrorOf('default-profile: a\nprofiles: [a]\n').message).toMatch(/^~\/\.config\/appclacks\/appclacks\.yaml:2: profiles: expected a mapping/);
+  });
+
+  it('names the file and line of a YAML syntax error, in one line', () => {
+    const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: "unterminated\n');
+    expect(error.message).toMatch(/^~\/\.config\/appclacks\/appclacks\.yaml:\d+: invalid YAML: /);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('reports a duplicate key with its line', () => {
+    const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: t\n  a:\n    organization-id: o\n    api-token: t\n');
+    expect(error.message).toMatch(/:5: invalid YAML: Map keys must be unique$/);
+  });
+
+  it('never quotes the content (a token) in a syntax error', () => {
+    const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: s3cr3t-t0ken}\n  - x: s3cr3t-t0ken\n');
+    expect(error.message).not.toContain('s3cr3t');
+    expect(error.hint ?? '').not.toContain('s3cr3t');
+  });
+});
+
+describe('ConfigDocument keeps what it does not change', () => {
+  const original = [
+    '# Appclacks profiles, edited by hand',
+    '',
+    'theme: dark # not ours',
+    'profiles:',
+    '  # production: careful',
+    '  prod:',
+    '    organization-id: o-prod',
+    '    api-token: t-prod # rotated in May',
+    '    region: eu',
+    '  staging:',
+    '    organization-id: o-staging',
+    '    api-token: t-staging',
+    'default-profile: staging',
+    'extras: [1, 2]',
+    '',
+  ].join('\n');
+
+  it('changing one profile leaves comments, key order and unknown keys in place', () => {
+    const doc = ConfigDocument.parse(original, FILE);
+    expect(doc.upsertProfile({ name: 'prod', organizationId: 'o-prod-2', apiToken: 't-prod-2' })).toBe('updated');
+    expect(doc.toString()).toBe(original.replace('o-prod', 'o-prod-2').replace('t-prod #', 't-prod-2 #'));
+  });
+
+  it('a new profile goes last, and the default changes in place', () => {
+    const doc = ConfigDocument.parse(original, FILE);
+    expect(doc.upsertProfile({ name: 'dev', organizationId: 'o-dev', apiToken: 't-dev' })).toBe('created');
+    doc.setDefaultProfile('dev');
+    expect(doc.toString()).toBe(
+      original
+        .replace('default-profile: staging', 'default-profile: dev')
+        .replace('    api-token: t-staging\n', '    api-token: t-staging\n  dev:\n    organization-id: o-dev\n    api-token: t-dev\n'),
+    );
+  });
+
+  it('keeps the 4-space indentation the official CLI writes', () => {
+    const goStyle = 'default-profile: a\nprofiles:\n    a:\n        organization-id: o\n        api-token: t\n';
+    const doc = ConfigDocument.parse(goStyle, FILE);
+    doc.upsertProfile({ name: 'b', organizationId: 'o2', apiToken: 't2' });
+    expect(doc.toString()).toBe(`${goStyle}    b:\n        organization-id: o2\n        api-token: t2\n`);
+  });
+
+  it('writes default-profile before profiles when the file had none', () => {
+    const doc = ConfigDocument.parse('profiles:\n  a:\n    organization-id: o\n    api-token: t\n', FILE);
+    doc.setDefaultProfile('a');
+    expect(doc.toString()).toBe('default-profile: a\nprofiles:\n  a:\n    organization-id: o\n    api-token: t\n');
+  });
+
+  it('builds the official shape in an empty file', () => {
+    const doc = ConfigDocument.parse('', FILE);
+    doc.upsertProfile({ name: 'work', organizationId: 'o', apiToken: '0123' });
+    doc.setDefaultProfile('work');
+    const text = doc.toString();
+    expect(text).toBe('default-profile: work\nprofiles:\n  work:\n    organization-id: o\n    api-token: "0123"\n');
+    expect(parseConfigText(text, FILE).data.profiles[0]?.apiToken).toBe('0123');
+  });
+
+  it('removing the default profile clears default-profile and keeps the others', () => {
+    const doc = ConfigDocument.parse(original, FILE);
+    expect(doc.removeProfile('staging')).toEqual({ clearedDefault: true });
+    const data = doc.data();
+    expect(data.defaultProfile).toBeUndefined();
+    expect(data.profiles.map((p) => p.name)).toEqual(['prod']);
+    expect(doc.toString()).toContain('theme: dark # not ours');
+    expect(doc.toString()).toContain('extras: [1, 2]');
+  });
+
+  it('removing another profile keeps the default', () => {
+    const doc = ConfigDocument.parse(original, FILE);
+    expect(doc.removeProfile('prod')).toEqual({ clearedDefault: false });
+    expect(doc.data()).toEqual({
+      defaultProfile: 'staging',
+      profiles: [{ name: 'staging', organizationId: 'o-staging', apiToken: 't-staging' }],
+    });
+  });
+
+  it('refuses an unknown profile as default, listing the known ones', () => {
+    const doc = ConfigDocument.parse(original, FILE);
+    expect(() => doc.setDefaultProfile('nope')).toThrow(UsageError);
+    expect(() => doc.setDefaultProfile('nope')).toThrow(`profile "nope" not found in ${FILE}; known profiles: prod, staging`);
+    expect(() => doc.removeProfile('nope')).toThrow(UsageError);
+    expect(doc.changed).toBe(false);
+  });
+
+  it('refuses a profile name that is not safe to type back', () => {
+    const doc = ConfigDocument.parse('', FILE);
+    expect(() => doc.upsertProfile({ name: 'my profile', organizationId: 'o', apiToken: 't' })).toThrow(UsageError);
+    expect(doc.changed).toBe(false);
+  });
+});
+
+describe('profileNameProblem', () => {
+  it.each(['work', 'acme-prod', 'a.b_c', 'été', '2024', 'x'.repeat(251)])('accepts %j', (name) => {
+    expect(profileNameProblem(name)).toBeUndefined();
+  });
+  it.each(['', ' ', 'a b', 'a\tb', 'a\nb', 'a\u0000b', 'x'.repeat(252)])('refuses %j', (name) => {
+    expect(profileNameProblem(name)).toBeTruthy();
+  });
+});
+
+describe('maskToken', () => {
+  it('shows only the last four characters', () => {
+    expect(maskToken('b6a2c0a3-4c7e-4a1f-9f55-1f2e3d4cabcd')).toBe('••••abcd');
+  });
+  it('masks short tokens entirely', () => {
+    expect(maskToken('')).toBe('••••');
+    expect(maskToken('abcd')).toBe('••••');
+    expect(maskToken('12345678')).toBe('••••');
+    expect(maskToken('123456789')).toBe('••••6789');
+  });
+});
