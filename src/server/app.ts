@@ -1,6 +1,6 @@
 // The HTTP application: routes of API.md, the `{"messages": [...]}` error
 // shape for everything that goes wrong, and one log line per request.
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
@@ -43,7 +43,17 @@ function errorReply(error: FastifyError | HttpError): { status: number; body: { 
 export function buildApp(options: AppOptions): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Router errors (a malformed %-escape, an over-long path segment) skip
+    // the error handler; give them the documented shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      // The hook's reply type is generic over route schemas we do not use.
+      void (reply as unknown as FastifyReply).status(status).send(messages(status === 414 ? 'request URL is too long' : 'malformed request URL'));
+    },
+  });
 
   const context = {
     storage: options.storage,

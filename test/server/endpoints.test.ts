@@ -227,6 +227,14 @@ describe('everything else', () => {
     expect(response.text).toBe('ok');
   });
 
+  it('answers a 4xx in the messages shape for malformed URLs', async () => {
+    for (const [path, status] of [['/api/v1/token/%', 400], ['/api/v1/token/%E0%A4%A', 400], [`/api/v1/token/${'a'.repeat(5000)}`, 414]] as const) {
+      const response = await send(server.url, 'GET', path);
+      expect(response.status, path).toBe(status);
+      expect(response.json.messages).toEqual([expect.any(String)]);
+    }
+  });
+
   it('answers 404 in the messages shape for unknown routes and methods', async () => {
     for (const [method, path] of [['GET', '/nope'], ['PUT', '/api/v1/token'], ['GET', '/api/v2/token'], ['GET', '/API/V1/TOKEN']] as const) {
       const response = await send(server.url, method, path);

@@ -24,6 +24,7 @@ export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
   // Not a UUID: it cannot name a token, so 404 rather than a database error.
   const tokenId = (request: FastifyRequest<IdParams>) => {
     const id = request.params.id;
+    if (id === '') throw notFound('no API token ID in the path: /api/v1/token/{id}');
     if (!UUID.test(id)) throw notFound(`API token ${id} not found`);
     return id.toLowerCase();
   };
