@@ -28,7 +28,7 @@ export const nodeWriteSteps: WriteSteps = {
       await handle.close();
     }
   },
-  rename: (from, to) => rename(from, to),
+  rename: renameReplacing,
   async syncDirectory(dir) {
     // Makes the rename itself durable. Not possible on Windows; best effort.
     try {
@@ -43,6 +43,22 @@ export const nodeWriteSteps: WriteSteps = {
     }
   },
 };
+
+// On Windows a rename over a file that an editor or a virus scanner has open
+// fails for a moment with EPERM/EBUSY; a few short retries ride that out.
+async function renameReplacing(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const transient = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES';
+      if (process.platform !== 'win32' || !transient || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
+}
 
 function tempPrefix(target: string): string {
   return `.${path.basename(target)}.`;

@@ -15,7 +15,8 @@ export {
   userDataDir,
 } from './paths';
 export type { ConfigPathOptions, ConfigPathResolution } from './paths';
-export { ConfigDocument, KEYS, parseConfigText, profileNotFound } from './file';
+export { ConfigDocument, detectIndent } from './document';
+export { KEYS, parseConfigText, profileNotFound } from './file';
 export type { ParsedConfig } from './file';
 export { ConfigStore } from './store';
 export type { ConfigStoreOptions, MakeDefault, RemoveResult, UpsertResult } from './store';

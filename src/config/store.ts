@@ -8,7 +8,8 @@ import lockfile from 'proper-lockfile';
 import { ConfigError } from '../errors';
 import { CONFIG_DIR_MODE, nodeWriteSteps, removeOrphanTempFiles, writeFileAtomically } from './atomic-write';
 import type { WriteSteps } from './atomic-write';
-import { ConfigDocument, parseConfigText } from './file';
+import { ConfigDocument } from './document';
+import { parseConfigText } from './file';
 import type { ConfigData, Profile } from './types';
 
 export interface ConfigStoreOptions {

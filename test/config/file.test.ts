@@ -68,6 +68,11 @@ describe('parseConfigText', () => {
     expect(error.message).toMatch(/:5: invalid YAML: Map keys must be unique$/);
   });
 
+  it('refuses an alias bomb with a ConfigError instead of expanding it', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcde'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`), ''].join('\n');
+    expect(configErrorOf(bomb).message).toBe(`${FILE}: too many YAML aliases to expand`);
+  });
+
   it('never quotes the content (a token) in a syntax error', () => {
     const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: s3cr3t-t0ken}\n  - x: s3cr3t-t0ken\n');
     expect(error.message).not.toContain('s3cr3t');
@@ -116,6 +121,13 @@ describe('ConfigDocument keeps what it does not change', () => {
     const doc = ConfigDocument.parse(goStyle, FILE);
     doc.upsertProfile({ name: 'b', organizationId: 'o2', apiToken: 't2' });
     expect(doc.toString()).toBe(`${goStyle}    b:\n        organization-id: o2\n        api-token: t2\n`);
+  });
+
+  it('keeps Windows line endings', () => {
+    const crlf = 'profiles:\r\n  a:\r\n    organization-id: o\r\n    api-token: t\r\n';
+    const doc = ConfigDocument.parse(crlf, FILE);
+    doc.upsertProfile({ name: 'b', organizationId: 'o2', apiToken: 't2' });
+    expect(doc.toString()).toBe(`${crlf}  b:\r\n    organization-id: o2\r\n    api-token: t2\r\n`);
   });
 
   it('writes default-profile before profiles when the file had none', () => {

@@ -1,0 +1,156 @@
+// Editing the config file goes through the yaml Document, so comments, key
+// order and keys we do not know survive a write: people and the official CLI
+// share this file.
+import { isMap, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Document } from 'yaml';
+import type { UsageError } from '../errors';
+import { KEYS, keyText, parseConfigText, profileNotFound, validateDocument } from './file';
+import { assertProfileName } from './profile-name';
+import type { ConfigData, Profile } from './types';
+
+/**
+ * An editable config file. Every change goes to the yaml Document in place,
+ * so whatever the file holds besides our keys is written back unchanged.
+ */
+export class ConfigDocument {
+  private dirty = false;
+
+  constructor(
+    readonly document: Document,
+    /** The file, as named in messages. */
+    readonly file: string,
+    /** Spaces per level when writing; the official CLI (Go yaml.v3) writes 4. */
+    readonly indent = 2,
+    /** Kept so a file edited on Windows does not change every line. */
+    readonly lineEnding: '\n' | '\r\n' = '\n',
+  ) {}
+
+  static parse(text: string, file: string): ConfigDocument {
+    const lineEnding = text.includes('\r\n') ? '\r\n' : '\n';
+    return new ConfigDocument(parseConfigText(text, file).document, file, detectIndent(text), lineEnding);
+  }
+
+  get changed(): boolean {
+    return this.dirty;
+  }
+
+  /** For callers that edited `document` directly. */
+  markChanged(): void {
+    this.dirty = true;
+  }
+
+  data(): ConfigData {
+    return validateDocument(this.document, this.file);
+  }
+
+  getProfile(name: string): Profile | undefined {
+    return this.data().profiles.find((profile) => profile.name === name);
+  }
+
+  /** Adds the profile at the end, or replaces its two fields in place (its other keys stay). */
+  upsertProfile(profile: Profile): 'created' | 'updated' {
+    assertProfileName(profile.name);
+    const profiles = this.profilesMap();
+    const pair = findPair(profiles, profile.name);
+    this.dirty = true;
+    if (pair !== undefined && isMap(pair.value)) {
+      pair.value.set(KEYS.organizationId, profile.organizationId);
+      pair.value.set(KEYS.apiToken, profile.apiToken);
+      return 'updated';
+    }
+    const fields = this.document.createNode({
+      [KEYS.organizationId]: profile.organizationId,
+      [KEYS.apiToken]: profile.apiToken,
+    });
+    if (pair !== undefined) {
+      pair.value = fields;
+      return 'updated';
+    }
+    profiles.items.push(this.document.createPair(profile.name, fields) as Pair<unknown, unknown>);
+    return 'created';
+  }
+
+  /**
+   * Removes a profile. When it was the default, the default is removed too:
+   * pointing at a profile that no longer exists would make the next command
+   * fail with a confusing "not found", and silently choosing another profile
+   * could send commands to another organization.
+   */
+  removeProfile(name: string): { clearedDefault: boolean } {
+    const profiles = this.existingProfilesMap();
+    const index = profiles?.items.findIndex((pair) => keyText(pair.key) === name) ?? -1;
+    if (profiles === undefined || index < 0) throw this.unknownProfile(name);
+    profiles.items.splice(index, 1);
+    this.dirty = true;
+    const clearedDefault = this.data().defaultProfile === name;
+    if (clearedDefault) this.root().delete(KEYS.defaultProfile);
+    return { clearedDefault };
+  }
+
+  setDefaultProfile(name: string): void {
+    if (this.getProfile(name) === undefined) throw this.unknownProfile(name);
+    const root = this.root();
+    const existing = findPair(root, KEYS.defaultProfile);
+    this.dirty = true;
+    if (existing !== undefined) {
+      if (isScalar(existing.value)) existing.value.value = name;
+      else existing.value = new Scalar(name);
+      return;
+    }
+    // The official CLI writes default-profile first; keep that shape.
+    const pair = this.document.createPair(KEYS.defaultProfile, name) as Pair<unknown, unknown>;
+    const profilesIndex = root.items.findIndex((item) => keyText(item.key) === KEYS.profiles);
+    root.items.splice(profilesIndex < 0 ? root.items.length : profilesIndex, 0, pair);
+  }
+
+  toString(): string {
+    // lineWidth 0: never fold long values (tokens, descriptions) onto new lines.
+    const text = this.document.toString({ lineWidth: 0, indent: this.indent, flowCollectionPadding: false });
+    return this.lineEnding === '\n' ? text : text.replace(/\n/g, this.lineEnding);
+  }
+
+  unknownProfile(name: string): UsageError {
+    return profileNotFound(name, this.file, this.data().profiles.map((profile) => profile.name));
+  }
+
+  private root(): YAMLMap<unknown, unknown> {
+    const contents = this.document.contents;
+    if (isMap(contents)) return contents as YAMLMap<unknown, unknown>;
+    // Empty file (or only comments): start a mapping; validation already
+    // refused any other kind of top-level value.
+    const map = new YAMLMap<unknown, unknown>();
+    this.document.contents = map as unknown as typeof this.document.contents;
+    return map;
+  }
+
+  private existingProfilesMap(): YAMLMap<unknown, unknown> | undefined {
+    const contents = this.document.contents;
+    if (!isMap(contents)) return undefined;
+    const value = findPair(contents as YAMLMap<unknown, unknown>, KEYS.profiles)?.value;
+    return isMap(value) ? (value as YAMLMap<unknown, unknown>) : undefined;
+  }
+
+  private profilesMap(): YAMLMap<unknown, unknown> {
+    const root = this.root();
+    const pair = findPair(root, KEYS.profiles);
+    if (pair !== undefined && isMap(pair.value)) return pair.value as YAMLMap<unknown, unknown>;
+    const map = new YAMLMap<unknown, unknown>();
+    if (pair !== undefined) pair.value = map; // `profiles:` with no value
+    else root.items.push(this.document.createPair(KEYS.profiles, map) as Pair<unknown, unknown>);
+    return map;
+  }
+}
+
+/** The file's indentation step: the smallest indentation of a line holding a key or item. */
+export function detectIndent(text: string): number {
+  let smallest = Infinity;
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^( +)[^\s#]/.exec(line);
+    if (match?.[1] !== undefined) smallest = Math.min(smallest, match[1].length);
+  }
+  return smallest >= 1 && smallest <= 8 ? smallest : 2;
+}
+
+function findPair(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {
+  return map.items.find((pair) => keyText(pair.key) === key);
+}
