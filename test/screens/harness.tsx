@@ -172,7 +172,8 @@ export async function startWorld(): Promise<World> {
       const fullEnv = { ...env, ...extraEnv };
       const ctx = await resolveContext({ flags, env: fullEnv });
       const writes: string[] = [];
-      const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api, clock: Date.now, writeTerminal: (s) => writes.push(s) });
+      const client = ctx.endpoint.value === server.url ? api : createClient({ endpoint: ctx.endpoint.value, connectTimeoutMs: 1000, requestTimeoutMs: 2000, retries: 0 });
+      const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api: client, clock: Date.now, writeTerminal: (s) => writes.push(s) });
       const store = createStore(deps, initialState(sessionFromContext(ctx), { columns: 100, rows: 24 }));
       return { store, writes };
     },

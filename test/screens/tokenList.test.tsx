@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drive, KEY, startWorld, type World } from './harness';
+import { drive, fakeStore, KEY, startWorld, type World } from './harness';
+import { tokens } from '../state/fixtures';
 
 describe('token list against the real server', () => {
   let world: World;
@@ -7,17 +8,164 @@ describe('token list against the real server', () => {
     world = await startWorld();
     await world.addToken('ci-deploy', { description: 'deploys from CI', permissions: ['ListAPITokens', 'GetAPIToken'] });
     await world.addToken('short-lived', { ttl: '2h', permissions: ['GetOrganization'] });
+    for (let i = 0; i < 30; i++) await world.addToken(`bulk-${String(i).padStart(2, '0')}`, { ttl: '720h' });
   });
   afterAll(async () => {
     await world?.close();
   });
 
-  it('lists the tokens with expiry words and opens one', async () => {
-    const { store } = await world.store();
+  async function open() {
+    const { store, writes } = await world.store();
     const ui = await drive(store);
     void store.effects.loadTokens();
     await ui.waitFor('ci-deploy');
-    console.log(ui.frame());
+    return { ui, store, writes };
+  }
+
+  it('shows name, short ID, expiry in words with a glyph, permissions and description', async () => {
+    const { ui } = await open();
+    const frame = ui.frame();
+    expect(frame).toContain('NAME');
+    expect(frame).toMatch(/ci-deploy\s+\w{8} ✓ in 2d\s+ListAPITokens \+1\s+deploys from CI/);
+    expect(frame).toMatch(/short-lived\s+\w{8} ! in 1h\s+GetOrganization/);
+    expect(frame).toContain('admin-cli (session)');
+    expect(frame).toContain('33 tokens');
+    expect(frame).not.toContain(world.admin.token);
+    ui.unmount();
+  });
+
+  it('browses with arrows, j/k, PgDn, End and Home', async () => {
+    const { ui } = await open();
+    await ui.press(KEY.down, '2/33');
+    await ui.press('j', '3/33');
+    await ui.press('k', '2/33');
+    await ui.press(KEY.pageDown, /› bulk-/);
+    await ui.press(KEY.end, '33/33');
+    expect(ui.frame()).toContain('› bulk-29');
+    await ui.press(KEY.home, '1/33');
+    await ui.press('G', '33/33');
+    await ui.press('g', '1/33');
+    ui.unmount();
+  });
+
+  it('filters as you type by name, description, ID or permission; Esc clears', async () => {
+    const { ui } = await open();
+    await ui.press('/', '/ ');
+    await ui.type('deploys');
+    await ui.waitFor('1 of 33 tokens match');
+    expect(ui.frame()).toContain('ci-deploy');
+    expect(ui.frame()).not.toContain('short-lived');
+    await ui.press(KEY.enter);
+    await ui.press(KEY.escape, /33 tokens · \d+\/33/);
+    await ui.press('/', '/ ');
+    await ui.type('getorg');
+    await ui.waitFor('1 of 33 tokens match');
+    expect(ui.frame()).toContain('short-lived');
+    await ui.press(KEY.escape, /33 tokens · \d+\/33/);
+    ui.unmount();
+  });
+
+  it('opens the detail with every field and goes back with Esc', async () => {
+    const { ui, writes } = await open();
+    await ui.press('/', '/ ');
+    await ui.type('ci-dep');
+    await ui.press(KEY.enter);
+    await ui.press(KEY.enter, 'Token ci-deploy');
+    const frame = ui.frame();
+    expect(frame).toContain('deploys from CI');
+    expect(frame).toContain('ListAPITokens — listing API tokens');
+    expect(frame).toContain('GetAPIToken — reading one API token');
+    expect(frame).toMatch(/Created\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(frame).toMatch(/Expires\s+✓ \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 2d\)/);
+    expect(frame).toMatch(/Lifetime used\s+\[[█░]{20}\] 0%/);
+    await ui.press('c', 'Copied the token ID');
+    expect(writes.join('')).toContain('\u001b]52;c;');
+    await ui.press(KEY.escape, 'NAME');
+    ui.unmount();
+  });
+
+  it('r refreshes: a token created elsewhere appears', async () => {
+    const { ui } = await open();
+    await world.addToken('appeared-later');
+    await ui.press('r', '34 tokens');
+    await ui.press('G', /› appeared-later/);
+    ui.unmount();
+  });
+
+  it('says what to do when the server cannot be reached, and never crashes', async () => {
+    const { store } = await world.store({ APPCLACKS_API_ENDPOINT: 'http://127.0.0.1:9' });
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('press r to retry');
+    ui.unmount();
+  });
+
+  it('says the token was refused (401) and points at the profiles', async () => {
+    const { store } = await world.store({ APPCLACKS_TOKEN: 'apc_not_a_real_token_at_all' });
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('press p to choose or add a profile');
+    expect(ui.frame()).toContain('APPCLACKS_TOKEN overrides profile admin');
+    ui.unmount();
+  });
+
+  it('names the missing permission (403)', async () => {
+    const narrow = await world.addToken('narrow', { permissions: ['GetOrganization'] });
+    const { store } = await world.store({ APPCLACKS_TOKEN: narrow.token });
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('ListAPITokens');
+    expect(ui.frame()).toMatch(/lacks the ListAPITokens permission/);
+    ui.unmount();
+  });
+});
+
+describe('token list states without a server', () => {
+  it('an empty list says how to create a token', async () => {
+    const { store } = fakeStore();
+    store.dispatch({ type: 'tokens/loaded', items: [] });
+    const ui = await drive(store);
+    await ui.waitFor('No tokens yet.');
+    expect(ui.frame()).toContain('Press n to create one.');
+    ui.unmount();
+  });
+
+  it('no credentials says how to get some', async () => {
+    const { store } = fakeStore({ organizationId: undefined, token: undefined, profileName: undefined });
+    const ui = await drive(store);
+    await ui.waitFor('No credentials for this session.');
+    expect(ui.frame()).toContain('Press p to choose or add a profile');
+    ui.unmount();
+  });
+
+  it('while loading, says so', async () => {
+    const { store } = fakeStore();
+    store.dispatch({ type: 'tokens/loading' });
+    const ui = await drive(store);
+    await ui.waitFor('Loading tokens from 127.0.0.1:1');
+    ui.unmount();
+  });
+});
+
+describe('a 10,000-token list', () => {
+  it('renders only the visible window while the selection moves', async () => {
+    const { store } = fakeStore();
+    store.dispatch({ type: 'tokens/loaded', items: tokens(10_000) });
+    const ui = await drive(store);
+    await ui.waitFor('10000 tokens · 1/10000');
+    const lineCount = () => ui.frame().split('\n').length;
+    // rows 24 (ink-testing-library's default) less one: the frame never grows with the list.
+    expect(lineCount()).toBe(23);
+    await ui.press(KEY.pageDown, '/10000');
+    await ui.press(KEY.end, '10000/10000');
+    expect(ui.frame()).toContain('› token-9999');
+    expect(ui.frame()).not.toContain('token-9000 ');
+    expect(lineCount()).toBe(23);
+    const rows = ui.frame().split('\n').filter((line) => /token-\d+/.test(line));
+    expect(rows.length).toBeLessThanOrEqual(18);
+    await ui.press(KEY.up, '9999/10000');
+    await ui.press(KEY.home, '1/10000');
+    expect(lineCount()).toBe(23);
     ui.unmount();
   });
 });
