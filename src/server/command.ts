@@ -6,6 +6,7 @@ import { serverDatabasePath } from '../config/paths';
 import type { Env } from '../config/types';
 import { UsageError } from '../errors';
 import { isLoopbackHost, startServer } from './start';
+import { SchemaTooNewError } from './storage/sqlite';
 
 export interface ServerCommandOptions {
   /** Default 127.0.0.1. */
@@ -46,8 +47,18 @@ function prepareDatabaseFile(dbPath: string): void {
   closeSync(openSync(dbPath, 'a', 0o600));
 }
 
-function listenError(error: unknown, host: string, port: number): unknown {
-  const code = (error as { code?: string }).code;
+function startError(error: unknown, host: string, port: number, dbPath: string): unknown {
+  const { code, syscall } = error as { code?: string; syscall?: string };
+  if (error instanceof SchemaTooNewError) {
+    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another file with --db PATH' });
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new UsageError(`${dbPath} is not an appclacks server database`, { hint: 'name another file with --db PATH' });
+  }
+  const fileCodes = ['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR'];
+  if (syscall !== 'listen' && code !== undefined && fileCodes.includes(code)) {
+    return new UsageError(`cannot open ${dbPath} for writing (${code})`, { hint: 'check its permissions, or name another file with --db PATH' });
+  }
   if (code === 'EADDRINUSE') return new UsageError(`${host}:${port} is already in use`, { hint: 'pick another --port' });
   if (code === 'EACCES') return new UsageError(`not allowed to listen on ${host}:${port}`, { hint: 'use a port above 1023' });
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
@@ -81,10 +92,9 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
   const port = checkedPort(options.port ?? DEFAULT_PORT);
   const dbPath = path.resolve(options.db ?? serverDatabasePath(io.env, process.platform, homedir()));
   const registration = options.registration === undefined ? isLoopbackHost(host) : options.registration === 'on';
-  prepareDatabaseFile(dbPath);
-
   let server;
   try {
+    prepareDatabaseFile(dbPath);
     server = await startServer({
       host,
       port,
@@ -93,7 +103,7 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
-    throw listenError(error, host, port);
+    throw startError(error, host, port, dbPath);
   }
   io.stdout.write(`appclacks server listening on ${server.url}\n`);
   io.stderr.write(`database ${dbPath}; registration ${registration ? 'on' : 'off'}\n`);

@@ -84,6 +84,18 @@ describe('runServerCommand', () => {
     expect(server.stderr.text).toContain('registration off');
   });
 
+  it('says so when --db names something that is not a server database', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    const io = { stdout: sink(), stderr: sink(), env: { HOME: dir } };
+    const notDb = join(dir, 'notes.txt');
+    writeFileSync(notDb, 'x'.repeat(4096));
+    await expect(runServerCommand({ port: 0, db: notDb }, io)).rejects.toThrow(`${notDb} is not an appclacks server database`);
+    const directory = join(dir, 'a-directory');
+    mkdirSync(directory);
+    await expect(runServerCommand({ port: 0, db: directory }, io)).rejects.toThrow(/cannot open .* for writing/);
+    expect(io.stdout.text).toBe('');
+  });
+
   it('refuses a bad port and a port in use with a usage error', async () => {
     const io = { stdout: sink(), stderr: sink(), env: { HOME: dir } };
     await expect(runServerCommand({ port: 70_000, db: join(dir, 'x.db') }, io)).rejects.toBeInstanceOf(UsageError);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyMigrations, SqliteStorage } from '../../src/server/storage/sqlite';
+import { applyMigrations, SchemaTooNewError, SqliteStorage } from '../../src/server/storage/sqlite';
 import { SQLITE_MIGRATIONS } from '../../src/server/storage/sqlite-migrations';
 import { createToken, registerAccount, startTestServer } from '../helpers/server';
 import { send, tokenAuth } from './http';
@@ -69,6 +69,13 @@ describe('SqliteStorage', () => {
     ];
     expect(applyMigrations(db, later)).toEqual([2, 3]);
     expect(applyMigrations(db, later)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database whose schema is newer than the program', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, [...SQLITE_MIGRATIONS, { version: 999, description: 'future', sql: 'CREATE TABLE future (x)' }]);
+    expect(() => applyMigrations(db, SQLITE_MIGRATIONS)).toThrow(SchemaTooNewError);
     db.close();
   });
 

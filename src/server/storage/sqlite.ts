@@ -70,6 +70,13 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
+export class SchemaTooNewError extends Error {
+  constructor(readonly version: number) {
+    super(`the database has schema version ${version}, newer than this program knows`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -79,6 +86,12 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
   );
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = [...applied].filter((version) => !known.has(version));
+  if (unknown.length > 0) {
+    // Running old code on a newer schema could corrupt it: refuse instead.
+    throw new SchemaTooNewError(Math.max(...unknown));
+  }
   const newlyApplied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
@@ -107,11 +120,12 @@ export class SqliteStorage implements Storage {
   /** `path` is a file, or ':memory:' for a throwaway database. */
   constructor(path: string) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    // Another process (a second server on the same file) may hold the write lock briefly.
-    this.db.pragma('busy_timeout = 5000');
-    applyMigrations(this.db);
+    try {
+      this.prepareSchema();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     const db = this.db;
     this.statements = {
       insertOrganization: db.prepare(
@@ -135,6 +149,14 @@ export class SqliteStorage implements Storage {
         (SELECT COUNT(*) FROM accounts) AS accounts,
         (SELECT COUNT(*) FROM api_tokens) AS tokens`),
     };
+  }
+
+  private prepareSchema(): void {
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    // Another process (a second server on the same file) may hold the write lock briefly.
+    this.db.pragma('busy_timeout = 5000');
+    applyMigrations(this.db);
   }
 
   async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
