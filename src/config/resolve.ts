@@ -152,13 +152,22 @@ export function requireTokenCredentials(ctx: ResolvedContext): TokenCredentials 
   const complete = ctx.organizationId !== undefined && ctx.token !== undefined;
   if (missing !== undefined && (missing.source.kind !== 'file' || !complete)) throw profileNotFoundIn(ctx, missing.value);
   if (ctx.organizationId === undefined || ctx.token === undefined) {
-    const absent = [ctx.organizationId === undefined ? 'organization ID' : undefined, ctx.token === undefined ? 'API token' : undefined]
-      .filter((item) => item !== undefined)
-      .join(' and ');
-    const where = ctx.profile === undefined ? 'no profile is selected' : `profile ${ctx.profile.name} has none`;
-    throw new AppError('auth', `no ${absent}: ${where}`, { hint: NO_TOKEN_HINT });
+    throw new AppError('auth', missingTokenCredentials(ctx), { hint: NO_TOKEN_HINT });
   }
   return { organizationId: ctx.organizationId.value, token: ctx.token.value };
+}
+
+function missingTokenCredentials(ctx: ResolvedContext): string {
+  if (ctx.profile === undefined && ctx.organizationId === undefined && ctx.token === undefined) {
+    return `not logged in: no profile in ${fileName(ctx)} and neither ${ENV.organizationId} nor ${ENV.token} is set`;
+  }
+  const absent =
+    ctx.organizationId === undefined
+      ? { what: 'organization ID', key: 'organization-id', variable: ENV.organizationId }
+      : { what: 'API token', key: 'api-token', variable: ENV.token };
+  return ctx.profile === undefined
+    ? `no ${absent.what}: ${absent.variable} is not set and no profile is selected`
+    : `no ${absent.what}: profile ${ctx.profile.name} has an empty ${absent.key} and ${absent.variable} is not set`;
 }
 
 /** Account email and password from the environment, as far as they are set; prompting for the rest is the caller's job. */

@@ -158,7 +158,15 @@ describe('resolveContext', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).kind).toBe('auth');
     expect((error as AppError).hint).toMatch(/appclacks login.*APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN/);
+    expect((error as AppError).message).toMatch(/^not logged in: no profile in .*appclacks\.yaml and neither APPCLACKS_ORGANIZATION_ID nor APPCLACKS_TOKEN is set$/);
     expect(() => requireProfile(ctx)).toThrow(/no profile selected/);
+  });
+
+  it('requireTokenCredentials names the one value that is missing', async () => {
+    const onlyToken = await resolve({ APPCLACKS_TOKEN: 't' }, {}, null);
+    expect(() => requireTokenCredentials(onlyToken)).toThrow('no organization ID: APPCLACKS_ORGANIZATION_ID is not set and no profile is selected');
+    const emptyToken = await resolve({}, {}, 'default-profile: a\nprofiles:\n  a:\n    organization-id: o\n    api-token: ""\n');
+    expect(() => requireTokenCredentials(emptyToken)).toThrow('no API token: profile a has an empty api-token and APPCLACKS_TOKEN is not set');
   });
 
   it('never puts a credential in an error', async () => {
