@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drive, KEY, startWorld, type World } from './harness';
+
+describe('delete confirmation against the real server', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function openOn(name: string) {
+    const { store } = await world.store();
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor(name);
+    await ui.press('/', '/ ');
+    await ui.type(name);
+    await ui.waitFor(`› ${name}`);
+    await ui.press(KEY.enter, '1 of');
+    return { ui, store };
+  }
+
+  it('No is the default: Enter keeps the token', async () => {
+    await world.addToken('keep-me');
+    const { ui, store } = await openOn('keep-me');
+    await ui.press('d', 'Delete token "keep-me"?');
+    expect(ui.frame()).toContain('› [ No ]');
+    await ui.press(KEY.enter, '1 of');
+    const listed = await world.api.listTokens({ organizationId: world.account.organization.id, token: world.admin.token });
+    expect(listed.map((t) => t.name)).toContain('keep-me');
+    expect(store.getState().tokens.items.map((t) => t.name)).toContain('keep-me');
+    ui.unmount();
+  });
+
+  it('n and Esc also say no', async () => {
+    const { ui } = await openOn('keep-me');
+    await ui.press('d', 'Delete token "keep-me"?');
+    await ui.press('n', '1 of');
+    await ui.press(KEY.delete, 'Delete token "keep-me"?');
+    await ui.press(KEY.escape, '1 of');
+    expect(ui.frame()).toContain('keep-me');
+    ui.unmount();
+  });
+
+  it('Yes deletes it, and the list is current without a refresh', async () => {
+    await world.addToken('remove-me');
+    await world.addToken('after-it');
+    const { store } = await world.store();
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('remove-me');
+    while (!ui.frame().includes('› remove-me')) await ui.press('j');
+    await ui.press('d', 'Delete token "remove-me"?');
+    await ui.press(KEY.right, '› [ Yes ]');
+    await ui.press(KEY.enter, 'Deleted token remove-me.');
+    expect(ui.frame()).not.toContain(' remove-me ');
+    expect(ui.frame()).toContain('› after-it');
+    const listed = await world.api.listTokens({ organizationId: world.account.organization.id, token: world.admin.token });
+    expect(listed.map((t) => t.name)).not.toContain('remove-me');
+    ui.unmount();
+  });
+
+  it('from the detail screen, y deletes and goes back to the list', async () => {
+    await world.addToken('detail-delete');
+    const { ui } = await openOn('detail-delete');
+    await ui.press(KEY.enter, 'Token detail-delete');
+    await ui.press('d', 'Delete token "detail-delete"?');
+    await ui.press('y', 'Deleted token detail-delete.');
+    expect(ui.frame()).toContain('NAME');
+    ui.unmount();
+  });
+
+  it("warns harder for the session's own token, then says its credentials are gone and offers the profiles", async () => {
+    const { ui } = await openOn('admin-cli');
+    await ui.press('d', 'THIS SESSION signs in with');
+    await ui.press('y', "This session's token was deleted");
+    await ui.waitFor('Profiles');
+    expect(ui.frame()).toContain('credentials gone');
+    await ui.press(KEY.escape, "This session's credentials no longer work.");
+    ui.unmount();
+  });
+});
