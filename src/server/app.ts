@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
+import { TOKEN_PREFIX } from './secrets';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
@@ -25,10 +26,14 @@ export interface AppOptions {
   rateLimits?: RateLimitOptions;
 }
 
-/** Only the path: a query string is the client's business and could carry anything. */
+/**
+ * Only the path: a query string could carry anything. A token secret pasted
+ * where an ID belongs (a client bug) is masked, so logs never hold one.
+ */
 function pathOf(url: string): string {
   const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
+  const path = query < 0 ? url : url.slice(0, query);
+  return path.replace(new RegExp(`${TOKEN_PREFIX}[^/]*`, 'g'), `${TOKEN_PREFIX}[redacted]`);
 }
 
 function errorReply(error: FastifyError | HttpError): { status: number; body: { messages: string[] } } {
