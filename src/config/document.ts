@@ -118,7 +118,7 @@ export class ConfigDocument {
     if (isMap(contents)) return contents as YAMLMap<unknown, unknown>;
     // Empty file (or only comments): start a mapping; validation already
     // refused any other kind of top-level value.
-    const map = new YAMLMap<unknown, unknown>();
+    const map = blockMapKeepingComments(contents);
     this.document.contents = map as unknown as typeof this.document.contents;
     return map;
   }
@@ -133,8 +133,14 @@ export class ConfigDocument {
   private profilesMap(): YAMLMap<unknown, unknown> {
     const root = this.root();
     const pair = findPair(root, KEYS.profiles);
-    if (pair !== undefined && isMap(pair.value)) return pair.value as YAMLMap<unknown, unknown>;
-    const map = new YAMLMap<unknown, unknown>();
+    if (pair !== undefined && isMap(pair.value)) {
+      const profiles = pair.value as YAMLMap<unknown, unknown>;
+      // `profiles: {}` (what an empty map looks like once written) should
+      // grow as an ordinary block, not as one long flow line.
+      if (profiles.items.length === 0) profiles.flow = false;
+      return profiles;
+    }
+    const map = blockMapKeepingComments(pair?.value);
     if (pair !== undefined) pair.value = map; // `profiles:` with no value
     else root.items.push(this.document.createPair(KEYS.profiles, map) as Pair<unknown, unknown>);
     return map;
@@ -149,6 +155,16 @@ export function detectIndent(text: string): number {
     if (match?.[1] !== undefined) smallest = Math.min(smallest, match[1].length);
   }
   return smallest >= 1 && smallest <= 8 ? smallest : 2;
+}
+
+/** A new block mapping that takes over the comments of the empty value it replaces. */
+function blockMapKeepingComments(replaced: unknown): YAMLMap<unknown, unknown> {
+  const map = new YAMLMap<unknown, unknown>();
+  if (isScalar(replaced)) {
+    const comments = [replaced.commentBefore, replaced.comment].filter((text) => text !== undefined && text !== null && text !== '');
+    if (comments.length > 0) map.commentBefore = comments.join('\n');
+  }
+  return map;
 }
 
 function findPair(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {

@@ -123,6 +123,21 @@ describe('ConfigDocument keeps what it does not change', () => {
     expect(doc.toString()).toBe(`${goStyle}    b:\n        organization-id: o2\n        api-token: t2\n`);
   });
 
+  it('a profile added after the last one was removed is written as a block, not a flow line', () => {
+    const doc = ConfigDocument.parse('profiles:\n  a:\n    organization-id: o\n    api-token: t\n', FILE);
+    doc.removeProfile('a');
+    const emptied = ConfigDocument.parse(doc.toString(), FILE);
+    expect(emptied.toString()).toBe('profiles: {}\n');
+    emptied.upsertProfile({ name: 'b', organizationId: 'o2', apiToken: 't2' });
+    expect(emptied.toString()).toBe('profiles:\n  b:\n    organization-id: o2\n    api-token: t2\n');
+  });
+
+  it('keeps the comment of an empty profiles: key', () => {
+    const doc = ConfigDocument.parse('profiles: # added by login\n', FILE);
+    doc.upsertProfile({ name: 'b', organizationId: 'o', apiToken: 't' });
+    expect(doc.toString()).toContain('# added by login');
+  });
+
   it('keeps Windows line endings', () => {
     const crlf = 'profiles:\r\n  a:\r\n    organization-id: o\r\n    api-token: t\r\n';
     const doc = ConfigDocument.parse(crlf, FILE);
