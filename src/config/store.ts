@@ -113,7 +113,7 @@ export class ConfigStore {
         doc.data(); // never write a file we would refuse to read
         if (compromised !== undefined) throw this.lostLock();
         await removeOrphanTempFiles(target);
-        await writeFileAtomically(target, doc.toString(), this.writeSteps);
+        await this.write(target, doc.toString());
       }
       return result;
     } finally {
@@ -159,6 +159,17 @@ export class ConfigStore {
       }
       throw new ConfigError(`cannot lock ${this.displayPath}: ${errorCode(error)}`, {
         hint: 'check the directory permissions, or point to another file with --config PATH',
+        cause: error,
+      });
+    }
+  }
+
+  private async write(target: string, content: string): Promise<void> {
+    try {
+      await writeFileAtomically(target, content, this.writeSteps);
+    } catch (error) {
+      throw new ConfigError(`cannot write ${this.displayPath}: ${errorCode(error)}; the file was left as it was`, {
+        hint: 'check free disk space and the directory permissions',
         cause: error,
       });
     }

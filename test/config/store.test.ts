@@ -134,7 +134,9 @@ describe('ConfigStore', () => {
         },
       },
     });
-    await expect(store.upsertProfile({ name: 'b', organizationId: 'o', apiToken: 't' })).rejects.toThrow('simulated');
+    const attempt = store.upsertProfile({ name: 'b', organizationId: 'o', apiToken: 't' });
+    await expect(attempt).rejects.toThrow(ConfigError);
+    await expect(attempt).rejects.toThrow(/cannot write .*appclacks\.yaml: EIO/);
     expect(await readFile(file, 'utf8')).toBe(HAND_WRITTEN);
     expect(await readdir(dir)).toEqual(['appclacks.yaml']);
   });
@@ -149,7 +151,7 @@ describe('ConfigStore', () => {
         },
       },
     });
-    await expect(store.upsertProfile({ name: 'b', organizationId: 'o', apiToken: 't' })).rejects.toThrow('ENOSPC');
+    await expect(store.upsertProfile({ name: 'b', organizationId: 'o', apiToken: 't' })).rejects.toThrow(/: ENOSPC; the file was left as it was$/);
     expect(await readFile(file, 'utf8')).toBe(HAND_WRITTEN);
     expect(await readdir(dir)).toEqual(['appclacks.yaml']);
     // and the lock was released: the next writer gets in at once
