@@ -33,7 +33,7 @@ function expectOneErrorLine(result: BinResult): void {
   expect(result.stdout).toBe('');
 }
 
-describe('exit codes', () => {
+describe.concurrent('exit codes', () => {
   it('usage errors from the command line exit 2 with one error line and a hint', async () => {
     const results = await Promise.all([
       sandbox.run(['tokn', 'list']),
@@ -115,7 +115,7 @@ describe('exit codes', () => {
   });
 });
 
-describe('commands that need no server', () => {
+describe.concurrent('commands that need no server', () => {
   it('prints the version and help with exit 0; help has examples', async () => {
     const [version, help, tokenCreateHelp] = await Promise.all([
       sandbox.run(['--version']),

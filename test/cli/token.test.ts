@@ -45,7 +45,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('token list', () => {
+describe.concurrent('token list', () => {
   it('prints the official columns, a dashes row and one row per token', async () => {
     const result = await sandbox.run(['token', 'list']);
     expect(result.code).toBe(0);
