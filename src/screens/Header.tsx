@@ -21,20 +21,19 @@ export function Header() {
     const expiresAt = parseApiTime(own['expires-at']);
     if (expiryState(expiresAt, now) !== 'valid') warnings.push(`session token ${formatExpiry(expiresAt, now)}`);
   }
+  // Most telling first: a narrow terminal cuts from the right.
   const parts = [
     profile === undefined ? 'no profile' : `profile ${profile}`,
+    session.token ? `creds: ${describeSource(session.token.source)}` : 'no token',
     session.organizationId ? `org ${shortOrg(session.organizationId.value)}` : 'no organization',
     endpointHost(session.endpoint.value),
-    session.token ? `creds: ${describeSource(session.token.source)}` : 'no token',
   ];
   return (
     <Box height={1} width="100%">
       <Text wrap="truncate">
-        <Text bold color={theme.accent}>appclacks</Text>
-        {warnings.length > 0 && (
-          <Text color={theme.warning} bold>{` ${GLYPH.warning} ${warnings.join('; ')} │`}</Text>
-        )}
-        <Text>{` ${parts.join(' │ ')}`}</Text>
+        {warnings.length === 0 && <Text bold color={theme.accent}>{'appclacks │ '}</Text>}
+        {warnings.length > 0 && <Text color={theme.warning} bold>{`${GLYPH.warning} ${warnings.join('; ')} │ `}</Text>}
+        <Text>{parts.join(' │ ')}</Text>
       </Text>
     </Box>
   );

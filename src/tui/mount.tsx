@@ -12,7 +12,7 @@ import { createStore } from '../state/store';
 import type { SessionInput } from '../state/types';
 import { App, terminalSize } from '../ui/App';
 import { buildStoreDeps } from './deps';
-import { createTerminal } from './terminal';
+import { createTerminal, type SignalSource } from './terminal';
 
 export interface MountOptions {
   ctx: ResolvedContext;
@@ -25,6 +25,8 @@ export interface MountOptions {
   stderr: NodeJS.WriteStream;
   clock: () => number;
   firstTokenList?: Promise<APIToken[]>;
+  /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
+  signals?: SignalSource;
 }
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1 } as const;
@@ -66,12 +68,13 @@ export function mountTui(options: MountOptions): Promise<number> {
   return new Promise<number>((resolve) => {
     let finished = false;
     let instance: ReturnType<typeof render> | undefined;
-    const signalHandlers = new Map<string, () => void>();
+    const signals = options.signals ?? process;
+    const signalHandlers = new Map<'SIGTERM' | 'SIGHUP', () => void>();
 
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
       finished = true;
-      for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+      for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
       try {
         instance?.unmount();
       } catch {
@@ -85,10 +88,10 @@ export function mountTui(options: MountOptions): Promise<number> {
       resolve(code);
     };
 
-    for (const [signal, number] of Object.entries(SIGNALS)) {
-      const handler = () => finish(128 + number);
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      const handler = () => finish(128 + SIGNALS[signal]);
       signalHandlers.set(signal, handler);
-      process.on(signal, handler);
+      signals.on(signal, handler);
     }
 
     terminal.enter();

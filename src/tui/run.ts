@@ -7,6 +7,7 @@ import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
 import type { Env } from '../config/types';
 import { EXIT, exitCodeFor, isUserFacing } from '../errors';
+import type { SignalSource } from './terminal';
 import { sessionFromContext } from './session';
 
 export interface TuiOptions {
@@ -21,6 +22,8 @@ export interface TuiDeps {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   clock?: () => number;
+  /** Where SIGTERM and SIGHUP arrive; default the process. */
+  signals?: SignalSource;
 }
 
 export const NO_TTY_MESSAGE = 'error: the UI needs a terminal; use `appclacks token list` instead\n';
@@ -67,7 +70,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   }
   try {
     const { mountTui } = await import('./mount');
-    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, ...(firstTokenList && { firstTokenList }) });
+    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, ...(firstTokenList && { firstTokenList }), ...(deps.signals && { signals: deps.signals }) });
   } finally {
     await api.close().catch(() => undefined);
   }

@@ -24,3 +24,9 @@ export function createTerminal(stdout: { write(chunk: string): unknown }): Termi
     },
   };
 }
+
+/** Where SIGTERM and SIGHUP arrive: the process, or a test's emitter. */
+export interface SignalSource {
+  on(signal: 'SIGTERM' | 'SIGHUP', listener: () => void): unknown;
+  off(signal: 'SIGTERM' | 'SIGHUP', listener: () => void): unknown;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { tokens } from '../state/fixtures';
+import { drive, fakeStore, KEY } from './harness';
+
+function loadedStore(count = 30) {
+  const made = fakeStore();
+  made.store.dispatch({ type: 'tokens/loaded', items: tokens(count) });
+  return made;
+}
+
+describe('the frame', () => {
+  it('is rows - 1 lines, with one header line and one footer line that never wraps', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    const lines = ui.frame().split('\n');
+    expect(lines).toHaveLength(23);
+    expect(lines[0]).toMatch(/^appclacks │ profile work │ creds: profile work │ org org-1 │ 127\.0\.0\.1:1/);
+    expect(lines.at(-1)).toMatch(/^q quit .*\? help/);
+    ui.resize({ columns: 50, rows: 12 });
+    await ui.waitFor((/^(?:.*\n){10}.*$/));
+    const narrow = ui.frame().split('\n');
+    expect(narrow).toHaveLength(11);
+    for (const line of narrow) expect(line.length).toBeLessThanOrEqual(50);
+    ui.unmount();
+  });
+
+  it('reflows at once on resize, and keeps the selection visible', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press('G', '› token-29');
+    ui.resize({ columns: 60, rows: 15 });
+    await ui.waitFor(/^(?:.*\n){13}.*$/);
+    expect(ui.frame()).toContain('› token-29');
+    expect(ui.frame().split('\n')).toHaveLength(14);
+    ui.resize({ columns: 100, rows: 30 });
+    await ui.waitFor(/^(?:.*\n){28}.*$/);
+    expect(ui.frame()).toContain('› token-29');
+    ui.unmount();
+  });
+
+  it('below 50x12 shows a notice and ignores every key but quit', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    ui.resize({ columns: 40, rows: 10 });
+    await ui.waitFor('Terminal too small');
+    expect(ui.frame()).toContain('40x10, needs 50x12');
+    await ui.press('n');
+    await ui.press('j');
+    expect(store.getState().screens).toEqual(['list']);
+    expect(store.getState().tokens.selection).toBe(0);
+    await ui.press('q');
+    expect(ui.exits).toBe(1);
+    ui.resize({ columns: 80, rows: 24 });
+    await ui.waitFor('30 tokens');
+    ui.unmount();
+  });
+});
+
+describe('keys everywhere', () => {
+  it('? lists every key of the current screen, from the same table as the footer', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press('?', 'Keys on this screen');
+    for (const text of ['PgDn', 'page down', 'Home/g', 'End/G', 'd/Del', 'delete', '/ ', 'filter', 'Ctrl+C', 'quit now']) {
+      expect(ui.frame()).toContain(text);
+    }
+    await ui.press(KEY.escape, '30 tokens');
+    ui.unmount();
+  });
+
+  it('Esc never quits; q and Ctrl+C do', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press(KEY.escape);
+    await ui.press(KEY.escape);
+    expect(ui.exits).toBe(0);
+    await ui.press('q');
+    expect(ui.exits).toBe(1);
+    await ui.press(KEY.ctrlC);
+    expect(ui.exits).toBe(2);
+    ui.unmount();
+  });
+
+  it('Ctrl+C quits even while typing, q does not', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press('/', '/ ');
+    await ui.type('q');
+    expect(ui.exits).toBe(0);
+    await ui.press(KEY.ctrlC);
+    expect(ui.exits).toBe(1);
+    ui.unmount();
+  });
+
+  it('warns in the header when the session token expires within 24 hours', async () => {
+    const { store } = fakeStore();
+    const soon = new Date(Date.now() + 3 * 3_600_000 + 60_000).toISOString();
+    const list = tokens(3).map((t, i) => (i === 1 ? { ...t, name: 'work-cli', 'expires-at': soon } : t));
+    store.dispatch({ type: 'tokens/loaded', items: list });
+    store.dispatch({ type: 'session/token-id', tokenId: list[1]!.id });
+    const ui = await drive(store);
+    await ui.waitFor('⚠ session token in 3h');
+    ui.unmount();
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigStore } from '../../src/config/store';
+import { drive, KEY, startWorld, type World } from './harness';
+
+describe('profile picker against the real server and a temp config file', () => {
+  let world: World;
+  let roSecret: string;
+  beforeAll(async () => {
+    world = await startWorld();
+    const ro = await world.addToken('ro-cli', { permissions: ['ListAPITokens', 'GetAPIToken'], ttl: '720h' });
+    roSecret = ro.token;
+    await world.writeProfiles([{ name: 'ro', organizationId: world.account.organization.id, apiToken: ro.token }]);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function openPicker(extraEnv = {}) {
+    const { store } = await world.store(extraEnv);
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('admin-cli');
+    await ui.press('p', /› admin\s+★ default/);
+    return { ui, store };
+  }
+
+  it('lists every profile with default and active marked in words, and tokens masked', async () => {
+    const { ui } = await openPicker();
+    const frame = ui.frame();
+    expect(frame).toMatch(/› admin\s+★ default ● active org \w{8}… +token ••••\w{4}/);
+    expect(frame).toMatch(/ro\s+org/);
+    expect(frame).toContain(`••••${roSecret.slice(-4)}`);
+    expect(frame).not.toContain(roSecret);
+    expect(frame).not.toContain(world.admin.token);
+    await ui.press(KEY.escape, 'NAME');
+    ui.unmount();
+  });
+
+  it('Enter uses a profile for this session only; m makes it the default in the file', async () => {
+    const { ui, store } = await openPicker();
+    await ui.press(KEY.down, /› ro/);
+    await ui.press(KEY.enter, 'Using profile ro for this session.');
+    await ui.waitFor('profile ro │');
+    await ui.waitFor('ro-cli (session)');
+    expect(store.getState().screens).toEqual(['list']);
+    expect(readFileSync(world.configPath, 'utf8')).toMatch(/default-profile: admin/);
+    await ui.press('p', /› ro\s+● active/);
+    await ui.press('m', 'ro is now the default profile');
+    await ui.waitFor(/› ro\s+★ default ● active/);
+    expect((await new ConfigStore(world.configPath).read()).defaultProfile).toBe('ro');
+    expect(readFileSync(world.configPath, 'utf8')).toContain('admin:');
+    await new ConfigStore(world.configPath).setDefaultProfile('admin');
+    ui.unmount();
+  });
+
+  it('adding a profile runs the login flow: hidden password, a <name>-cli token for *, stored in the file', async () => {
+    const { ui } = await openPicker();
+    await ui.press('n', 'Add a profile');
+    await ui.type('added');
+    await ui.press(KEY.enter, /› Account email/);
+    await ui.type(world.account.email);
+    await ui.press(KEY.enter, /› Password/);
+    await ui.type(world.account.password);
+    expect(ui.frame()).not.toContain(world.account.password);
+    await ui.press(KEY.enter, 'Added profile added (token added-cli).');
+    await ui.waitFor(/› added/);
+    const stored = (await new ConfigStore(world.configPath).read()).profiles.find((p) => p.name === 'added');
+    expect(stored?.organizationId).toBe(world.account.organization.id);
+    const tokens = await world.api.listTokens({ organizationId: world.account.organization.id, token: stored!.apiToken });
+    expect(tokens.find((t) => t.name === 'added-cli')?.permissions.actions).toEqual(['*']);
+    ui.unmount();
+  });
+
+  it('removing a profile asks first; No keeps it, Yes removes it from the file', async () => {
+    await world.writeProfiles([{ name: 'doomed', organizationId: world.account.organization.id, apiToken: 'apc_doomed_token_xyz' }]);
+    const { ui } = await openPicker();
+    await ui.press('G', /› doomed/);
+    await ui.press('d', 'Remove profile "doomed"?');
+    await ui.press(KEY.enter, /› doomed/);
+    expect(readFileSync(world.configPath, 'utf8')).toContain('doomed:');
+    await ui.press('d', 'Remove profile "doomed"?');
+    await ui.press('y', 'Removed profile doomed.');
+    expect(readFileSync(world.configPath, 'utf8')).not.toContain('doomed:');
+    ui.unmount();
+  });
+
+  it('says in words when an environment variable overrides the chosen profile', async () => {
+    const { ui } = await openPicker({ APPCLACKS_TOKEN: world.admin.token });
+    expect(ui.frame()).toContain('APPCLACKS_TOKEN set in the environment overrides');
+    expect(ui.frame()).toContain('APPCLACKS_TOKEN overrides profile admin');
+    expect(ui.frame()).toContain('creds: env APPCLACKS_TOKEN');
+    ui.unmount();
+  });
+});
