@@ -20,7 +20,7 @@ interface Columns {
 
 function columnsFor(width: number): Columns {
   const usable = width - 2;
-  const name = Math.max(10, Math.floor(usable * 0.24));
+  const name = Math.max(10, Math.floor(usable * 0.3));
   const id = 8;
   const expiry = 18;
   const rest = Math.max(0, usable - name - id - expiry - 3);
@@ -35,7 +35,9 @@ function TokenRow({ token, selected, now, columns, isSession }: {
   const expiresAt = parseApiTime(token['expires-at']);
   const state = expiryState(expiresAt, now);
   const expiry = `${expiryGlyph(state)} ${expiryText(expiresAt, now)}`;
-  const name = isSession ? `${token.name} (session)` : token.name;
+  // The session marker is never the part that gets cut.
+  const marker = ' (this session)';
+  const name = isSession && columns.name > marker.length + 4 ? cell(token.name, columns.name - marker.length).trimEnd() + marker : token.name;
   return (
     <Box height={1}>
       <Text wrap="truncate" inverse={selected}>

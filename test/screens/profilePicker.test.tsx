@@ -42,7 +42,7 @@ describe('profile picker against the real server and a temp config file', () => 
     await ui.press(KEY.down, /› ro/);
     await ui.press(KEY.enter, 'Using profile ro for this session.');
     await ui.waitFor('profile ro │');
-    await ui.waitFor('ro-cli (session)');
+    await ui.waitFor('ro-cli (this session)');
     expect(store.getState().screens).toEqual(['list']);
     expect(readFileSync(world.configPath, 'utf8')).toMatch(/default-profile: admin/);
     await ui.press('p', /› ro\s+● active/);

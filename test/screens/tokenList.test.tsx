@@ -28,7 +28,7 @@ describe('token list against the real server', () => {
     expect(frame).toContain('NAME');
     expect(frame).toMatch(/ci-deploy\s+\w{8} ✓ in 2d\s+ListAPITokens \+1\s+deploys from CI/);
     expect(frame).toMatch(/short-lived\s+\w{8} ! in 1h\s+GetOrganization/);
-    expect(frame).toContain('admin-cli (session)');
+    expect(frame).toContain('admin-cli (this session)');
     expect(frame).toContain('33 tokens');
     expect(frame).not.toContain(world.admin.token);
     ui.unmount();
