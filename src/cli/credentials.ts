@@ -3,19 +3,25 @@
 // is never stored and never echoed.
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { accountCredentialsFromEnv, ENV, requireTokenCredentials } from '../config';
+import { UsageError } from '../errors';
 import type { CliDeps } from './deps';
 
 export async function tokenCredentials(deps: CliDeps): Promise<TokenCredentials> {
   return requireTokenCredentials(await deps.context());
 }
 
+// An empty answer would only earn a 401 and a strike against the rate limit.
+function nonEmpty(value: string, what: string, instead: string): string {
+  if (value.trim() === '') throw new UsageError(`the ${what} cannot be empty`, { hint: instead });
+  return value;
+}
+
 export async function passwordCredentials(deps: CliDeps): Promise<PasswordCredentials> {
   const fromEnv = accountCredentialsFromEnv(await deps.context());
-  const email =
-    fromEnv.email ??
-    (await deps.prompter.text({ message: 'Account email', instead: `set ${ENV.accountEmail} (and ${ENV.accountPassword})` }));
+  const emailInstead = `set ${ENV.accountEmail} (and ${ENV.accountPassword})`;
+  const passwordInstead = `set ${ENV.accountPassword}`;
+  const email = fromEnv.email ?? nonEmpty(await deps.prompter.text({ message: 'Account email', instead: emailInstead }), 'account email', emailInstead);
   const password =
-    fromEnv.password ??
-    (await deps.prompter.password({ message: 'Account password', instead: `set ${ENV.accountPassword}` }));
-  return { email, password };
+    fromEnv.password ?? nonEmpty(await deps.prompter.password({ message: 'Account password', instead: passwordInstead }), 'account password', passwordInstead);
+  return { email: email.trim(), password };
 }

@@ -43,5 +43,5 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   tui,
   server,
   demo,
-  completionCommand(() => COMMANDS),
+  completionCommand(() => COMMANDS, GROUPS),
 ];

@@ -39,7 +39,22 @@ export function assertBuilt(): void {
   if (!existsSync(BUNDLE)) throw new Error('dist/appclacks.js is missing: run `npm run build` before the CLI tests');
 }
 
-export function runBin(args: readonly string[], env: Record<string, string>, input?: string): Promise<BinResult> {
+// Several people share this working tree, and `npm run build` empties dist/
+// before writing it again: a run that lands in that gap is retried rather
+// than reported as a failure of the program.
+function hitRebuild(result: BinResult): boolean {
+  return result.code !== 0 && /is not built yet|ERR_MODULE_NOT_FOUND|Cannot find module .*dist/.test(result.stderr);
+}
+
+export async function runBin(args: readonly string[], env: Record<string, string>, input?: string): Promise<BinResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await spawnBin(args, env, input);
+    if (attempt >= 10 || !hitRebuild(result)) return result;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function spawnBin(args: readonly string[], env: Record<string, string>, input?: string): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env,

@@ -48,6 +48,6 @@ export async function run(options: ProfileCurrentOptions, deps: CliDeps): Promis
   );
   warnAboutOverrides(ctx, deps);
   if (ctx.missingProfile !== undefined) {
-    deps.warn(`profile ${ctx.missingProfile.value} (${describeSource(ctx.missingProfile.source)}) is not in the config file`);
+    deps.warn(`profile ${ctx.missingProfile.value} is selected (${describeSource(ctx.missingProfile.source)}) but not in the file`);
   }
 }

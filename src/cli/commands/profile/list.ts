@@ -1,4 +1,4 @@
-import { maskToken } from '../../../config';
+import { describeSource, maskToken } from '../../../config';
 import type { CommandSpec, OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
@@ -36,4 +36,7 @@ export async function run(options: ProfileListOptions, deps: CliDeps): Promise<v
   );
   if (profiles.length === 0) deps.say(`No profiles in ${ctx.configDisplayPath ?? ctx.configPath.value}: run \`appclacks login\` to add one.`);
   warnAboutOverrides(ctx, deps);
+  if (ctx.missingProfile !== undefined) {
+    deps.warn(`profile ${ctx.missingProfile.value} is selected (${describeSource(ctx.missingProfile.source)}) but not in the file`);
+  }
 }

@@ -23,6 +23,8 @@ export const command: CommandSpec<ProfileUseOptions> = {
 export async function run(options: ProfileUseOptions, deps: CliDeps): Promise<void> {
   await (await deps.configStore()).setDefaultProfile(options.name);
   deps.say(`Default profile is now ${options.name}.`);
+  const overriding = [ENV.organizationId, ENV.token].filter((variable) => envValue(deps.env, variable) !== undefined);
+  if (overriding.length > 0) deps.warn(`${overriding.join(' and ')} ${overriding.length > 1 ? 'are' : 'is'} set and still win${overriding.length > 1 ? '' : 's'} over every profile in this environment`);
   const selected = envValue(deps.env, ENV.profile);
   if (selected !== undefined && selected !== options.name) {
     deps.warn(`${ENV.profile}=${selected} is set and still selects profile ${selected} in this environment; unset it to use ${options.name}`);

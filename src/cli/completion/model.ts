@@ -1,0 +1,69 @@
+// What a shell may offer after each command path, drawn from the command
+// table so completion never falls behind it: subcommands after a group, a
+// command's flags after it, and the fixed values of some flags.
+import { PERMISSION_NAMES } from '../../tokens';
+import type { AnyCommandSpec, OptionSpec } from '../command';
+import { GLOBAL_OPTIONS, optionNames, takesValue } from '../globals';
+
+export interface CompletionNode {
+  path: string;
+  words: string[];
+  descriptions: Map<string, string>;
+}
+
+export interface CompletionModel {
+  nodes: CompletionNode[];
+  valueFlags: string[];
+  /** Flags whose values are a fixed list. */
+  flagValues: Map<string, string[]>;
+  fileFlags: string[];
+}
+
+function flagValues(option: OptionSpec): string[] | undefined {
+  if (option.choices) return [...option.choices];
+  if (option.flags.startsWith('--permission')) return PERMISSION_NAMES.filter((name) => name !== '*');
+  return undefined;
+}
+
+export function completionModel(commands: readonly AnyCommandSpec[], groups: Readonly<Record<string, string>>): CompletionModel {
+  const nodes = new Map<string, CompletionNode>();
+  const node = (path: string): CompletionNode => {
+    let found = nodes.get(path);
+    if (!found) nodes.set(path, (found = { path, words: [], descriptions: new Map() }));
+    return found;
+  };
+  const add = (path: string, word: string, description: string) => {
+    const target = node(path);
+    if (!target.words.includes(word)) target.words.push(word);
+    target.descriptions.set(word, description);
+  };
+  const allOptions: OptionSpec[] = [...GLOBAL_OPTIONS];
+  for (const command of commands) {
+    command.path.forEach((word, i) => {
+      const parent = command.path.slice(0, i).join(' ');
+      const summary = i === command.path.length - 1 ? command.summary : groups[command.path.slice(0, i + 1).join(' ')] ?? '';
+      add(parent, word, summary);
+    });
+    const path = command.path.join(' ');
+    for (const option of [...(command.options ?? []), ...GLOBAL_OPTIONS]) {
+      for (const name of optionNames(option).filter((n) => n.startsWith('--'))) add(path, name, option.description);
+    }
+    for (const argument of command.arguments ?? []) for (const choice of argument.choices ?? []) add(path, choice, argument.description);
+    allOptions.push(...(command.options ?? []));
+  }
+  for (const option of GLOBAL_OPTIONS) for (const name of optionNames(option).filter((n) => n.startsWith('--'))) add('', name, option.description);
+
+  const flagValueMap = new Map<string, string[]>();
+  const valueFlags = new Set<string>();
+  const fileFlags = new Set<string>();
+  for (const option of allOptions) {
+    if (!takesValue(option)) continue;
+    const values = flagValues(option);
+    for (const name of optionNames(option)) {
+      valueFlags.add(name);
+      if (values) flagValueMap.set(name, values);
+      if (/<(path)>/.test(option.flags)) fileFlags.add(name);
+    }
+  }
+  return { nodes: [...nodes.values()], valueFlags: [...valueFlags], flagValues: flagValueMap, fileFlags: [...fileFlags] };
+}
