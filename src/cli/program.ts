@@ -23,6 +23,19 @@ function addOption(command: Command, spec: OptionSpec): void {
   command.addOption(option);
 }
 
+const ROOT_NOTES = `
+Environment variables (they win over the config file):
+  APPCLACKS_PROFILE           profile to use
+  APPCLACKS_ORGANIZATION_ID   organization ID for token auth
+  APPCLACKS_TOKEN             API token for token auth
+  APPCLACKS_ACCOUNT_EMAIL     account email for password auth (login, account, token create)
+  APPCLACKS_ACCOUNT_PASSWORD  account password for password auth
+  APPCLACKS_API_ENDPOINT      API base URL
+  APPCLACKS_CONFIG            config file
+  APPCLACKS_DEBUG=1           print stack traces with errors
+
+Exit codes: 0 success, 1 failure, 2 usage error, 4 authentication or permission refused, 130 interrupted.`;
+
 function examplesText(examples: readonly string[]): string {
   return examples.length === 0 ? '' : `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`;
 }
@@ -61,6 +74,7 @@ export function buildProgram(commands: readonly AnyCommandSpec[], groups: Readon
     .showSuggestionAfterError(true);
   configureErrors(program, output, 'appclacks');
   for (const option of GLOBAL_OPTIONS) addOption(program, option);
+  program.addHelpText('after', ROOT_NOTES);
   program.addHelpText('after', examplesText(['appclacks login', 'appclacks token list', 'appclacks token create --name ci --ttl 30d --permission ListAPITokens', 'appclacks tui']));
 
   const byPath = new Map<string, Command>([['', program]]);
