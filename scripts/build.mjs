@@ -4,18 +4,21 @@
 // never pull in ink/react, so the UI and the server are reached only through
 // dynamic import() and land in chunks of their own (esbuild splitting).
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
-rmSync(`${root}/dist`, { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a program or test that is running
+// from dist/ while someone rebuilds never finds it empty.
+const staging = `${root}/.dist-build-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 
 const result = await build({
   absWorkingDir: root,
   entryPoints: { appclacks: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -43,4 +46,14 @@ const result = await build({
 });
 
 // Kept for test/build: it proves the CLI entry never statically reaches ink.
-writeFileSync(`${root}/dist/meta.json`, JSON.stringify(result.metafile));
+// Output paths in the metafile are relative to the project: name them as dist/.
+const meta = JSON.stringify(result.metafile).replaceAll(`.dist-build-${process.pid}/`, 'dist/');
+writeFileSync(`${staging}/meta.json`, meta);
+const previous = `${root}/.dist-old-${process.pid}`;
+try {
+  renameSync(`${root}/dist`, previous);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(staging, `${root}/dist`);
+rmSync(previous, { recursive: true, force: true });
