@@ -83,7 +83,7 @@ export class ConfigDocument {
     profiles.items.splice(index, 1);
     this.dirty = true;
     const clearedDefault = this.data().defaultProfile === name;
-    if (clearedDefault) this.root().delete(KEYS.defaultProfile);
+    if (clearedDefault) deletePairKeepingComments(this.root(), KEYS.defaultProfile);
     return { clearedDefault };
   }
 
@@ -165,6 +165,22 @@ function blockMapKeepingComments(replaced: unknown): YAMLMap<unknown, unknown> {
     if (comments.length > 0) map.commentBefore = comments.join('\n');
   }
   return map;
+}
+
+/**
+ * Deletes a key, handing the comment above it to what follows. A header
+ * comment written directly above `default-profile:` (no blank line) belongs to
+ * that key in the yaml tree, and would otherwise vanish with it.
+ */
+function deletePairKeepingComments(map: YAMLMap<unknown, unknown>, key: string): void {
+  const index = map.items.findIndex((pair) => keyText(pair.key) === key);
+  if (index < 0) return;
+  const [removed] = map.items.splice(index, 1);
+  const comment = isScalar(removed?.key) ? removed.key.commentBefore : undefined;
+  if (comment === undefined || comment === null || comment === '') return;
+  const next = map.items[index]?.key;
+  if (isScalar(next)) next.commentBefore = next.commentBefore ? `${comment}\n${next.commentBefore}` : comment;
+  else map.comment = map.comment ? `${map.comment}\n${comment}` : comment;
 }
 
 function findPair(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {

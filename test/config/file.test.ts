@@ -170,6 +170,13 @@ describe('ConfigDocument keeps what it does not change', () => {
     expect(doc.toString()).toContain('extras: [1, 2]');
   });
 
+  it('removing the default profile keeps a header comment written right above default-profile', () => {
+    const text = '# written by hand\ndefault-profile: a\nprofiles:\n  a:\n    organization-id: o\n    api-token: t\n  b:\n    organization-id: o2\n    api-token: t2\n';
+    const doc = ConfigDocument.parse(text, FILE);
+    doc.removeProfile('a');
+    expect(doc.toString()).toBe('# written by hand\nprofiles:\n  b:\n    organization-id: o2\n    api-token: t2\n');
+  });
+
   it('removing another profile keeps the default', () => {
     const doc = ConfigDocument.parse(original, FILE);
     expect(doc.removeProfile('prod')).toEqual({ clearedDefault: false });
