@@ -12,6 +12,7 @@ import { createStore } from '../state/store';
 import type { SessionInput } from '../state/types';
 import { App, terminalSize } from '../ui/App';
 import { buildStoreDeps } from './deps';
+import { withFrameCursorFix } from './frameCursorFix';
 import { createTerminal, type SignalSource } from './terminal';
 
 export interface MountOptions {
@@ -102,7 +103,7 @@ export function mountTui(options: MountOptions): Promise<number> {
         </CrashGuard>,
         {
           stdin: options.stdin,
-          stdout,
+          stdout: withFrameCursorFix(stdout),
           stderr,
           // Ctrl+C goes through the keymap, so the same restore runs for it as for q.
           exitOnCtrlC: false,

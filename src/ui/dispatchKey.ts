@@ -6,15 +6,39 @@ import type { Store } from '../state/store';
 import { keyContext, TYPING } from './keyContext';
 import { bindingsFor, isPrintable, typeInto } from './keymap';
 
-export function dispatchKey(store: Store, input: string, key: Key, exit: () => void): void {
+/**
+ * ink hands over a run of plain characters that arrived in one read as one
+ * event ("/ci" when typed fast, over SSH, or pasted). Splitting it lets each
+ * character act in the context the previous one left: `/` opens the filter,
+ * the rest is typed into it, a trailing Enter submits.
+ */
+function splitRun(input: string, key: Key): Array<[string, Key]> {
+  const chars = [...input];
+  if (chars.length <= 1 || key.meta || key.ctrl || input.includes('\u001b')) return [[input, key]];
+  const plain: Key = { ...key, return: false, backspace: false, delete: false, tab: false, ctrl: false, shift: false };
+  const events: Array<[string, Key]> = [];
+  for (const ch of chars) {
+    if (ch === '\r' || ch === '\n') events.push(['', { ...plain, return: true }]);
+    else if (ch === '\u007f' || ch === '\b') events.push(['', { ...plain, delete: true }]);
+    else if (ch === '\t') events.push(['', { ...plain, tab: true }]);
+    else if (ch === '\u0003') events.push(['c', { ...plain, ctrl: true }]);
+    else if (ch >= ' ') events.push([ch, { ...plain, shift: /[A-Z]/.test(ch) }]);
+  }
+  return events;
+}
+
+function dispatchOne(store: Store, input: string, key: Key, exit: () => void): void {
   const state = store.getState();
   const context = keyContext(state);
   const binding = bindingsFor(context).find((b) => b.match(input, key));
-  const ctx = { store, state, input, exit };
   if (binding) {
     if (state.message && binding.keys !== 'Ctrl+C') store.dispatch({ type: 'message/clear' });
-    binding.action({ ...ctx, state: store.getState() });
+    binding.action({ store, state: store.getState(), input, exit });
     return;
   }
-  if (TYPING.has(context) && isPrintable(input, key)) typeInto(ctx, context);
+  if (TYPING.has(context) && isPrintable(input, key)) typeInto({ store, state, input, exit }, context);
+}
+
+export function dispatchKey(store: Store, input: string, key: Key, exit: () => void): void {
+  for (const [one, oneKey] of splitRun(input, key)) dispatchOne(store, one, oneKey, exit);
 }

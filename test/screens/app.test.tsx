@@ -109,3 +109,16 @@ describe('keys everywhere', () => {
     ui.unmount();
   });
 });
+
+describe('input that arrives in one read', () => {
+  it('acts character by character: "/" opens the filter and the rest is typed into it', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press('/token-2', /\/ token-2▏\s+11 of 30 tokens match/);
+    await ui.press('9\r', /\/ token-29\s+1 of 30 tokens match/);
+    await ui.press('q');
+    expect(ui.exits).toBe(1);
+    ui.unmount();
+  });
+});
