@@ -51,9 +51,8 @@ export async function runDemoCommand(options: DemoOptions, deps: DemoDeps): Prom
     }
 
     signals.stop(); // the UI restores the terminal on signals itself
-    void demoEnv; // handed to runTui once src/tui/run.ts lands
-    deps.stderr.write('error: the demo UI is not ready yet; `appclacks demo --server-only` works\n');
-    return 1;
+    const { runTui } = await import('../tui/run');
+    return await runTui({}, { env: demoEnv(deps.env, session.access), stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr });
   } finally {
     signals.stop();
     await session?.close();

@@ -12,8 +12,12 @@ export interface PlannedToken {
   createdAgoMs: number;
 }
 
-export const ADMIN_TOKEN = 'demo-admin';
-export const READONLY_TOKEN = 'demo-readonly';
+export const ADMIN_PROFILE = 'demo-admin';
+export const READONLY_PROFILE = 'demo-readonly';
+// Named as `appclacks login` names its tokens, so the UI recognises the
+// session's own token (and warns before deleting it).
+export const ADMIN_TOKEN = `${ADMIN_PROFILE}-cli`;
+export const READONLY_TOKEN = `${READONLY_PROFILE}-cli`;
 export const READONLY_ACTIONS = ['ListAPITokens', 'GetAPIToken'];
 
 export const DEMO_TOKENS: readonly PlannedToken[] = [

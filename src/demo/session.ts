@@ -2,7 +2,7 @@
 // function that takes them all down again.
 import { createClient } from '../api';
 import { startServer } from '../server/start';
-import { READONLY_TOKEN, ADMIN_TOKEN } from './plan';
+import { ADMIN_PROFILE, READONLY_PROFILE } from './plan';
 import { createShiftableClock, seedDemo, type DemoSeed } from './seed';
 import { createDemoWorkspace, type DemoWorkspace } from './workspace';
 import { ConfigStore } from '../config';
@@ -38,8 +38,8 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<DemoSes
     }
     // Through the same store as `login`, so the file is exactly what the CLI writes.
     const config = new ConfigStore(workspace.configPath);
-    await config.upsertProfile({ name: ADMIN_TOKEN, organizationId: seed.organizationId, apiToken: seed.adminToken }, { makeDefault: 'always' });
-    await config.upsertProfile({ name: READONLY_TOKEN, organizationId: seed.organizationId, apiToken: seed.readonlyToken });
+    await config.upsertProfile({ name: ADMIN_PROFILE, organizationId: seed.organizationId, apiToken: seed.adminToken }, { makeDefault: 'always' });
+    await config.upsertProfile({ name: READONLY_PROFILE, organizationId: seed.organizationId, apiToken: seed.readonlyToken });
     const running = server;
     let closing: Promise<void> | undefined;
     return {

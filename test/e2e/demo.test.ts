@@ -1,14 +1,17 @@
 // The demo's seeding, files and environment, in-process against its own
 // server; the command itself is driven through the built program further down.
-import { existsSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import { createClient, type AppclacksApi } from '../../src/api';
 import { demoEnv, exportLines } from '../../src/demo/environment';
 import { startDemo, type DemoSession } from '../../src/demo/session';
 import { expiryState, parseApiTime } from '../../src/tokens';
+import { BIN, childEnv, ensureBuilt, ROOT, spawnApp } from '../helpers/pty';
+import { runCli } from './support';
 
 describe('a started demo', () => {
   let parent: string;
@@ -124,4 +127,90 @@ test('closing the demo removes its directory and stops its server', async () => 
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
+});
+
+describe('appclacks demo, the built command', () => {
+  let tmp: string;
+  beforeAll(() => {
+    ensureBuilt();
+  });
+  beforeEach(() => {
+    // The demo puts its directory in os.tmpdir(), which follows TMPDIR.
+    tmp = mkdtempSync(join(tmpdir(), 'demo-cmd-'));
+  });
+  afterEach(() => {
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('without a terminal: exit 2 and one line pointing at --server-only', async () => {
+    const result = await runCli(['demo'], { TMPDIR: tmp });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('appclacks demo --server-only');
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  test('--server-only prints export lines that the CLI can use, and cleans up on Ctrl+C', async () => {
+    const child = spawn(process.execPath, [BIN, 'demo', '--server-only'], {
+      cwd: ROOT,
+      env: childEnv({ TMPDIR: tmp, HOME: tmp, APPCLACKS_TOKEN: 'must-be-ignored' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    await vi.waitFor(() => expect(stdout).toMatch(/APPCLACKS_ACCOUNT_PASSWORD=.*\n/), { timeout: 15_000, interval: 50 });
+
+    const exported = Object.fromEntries(
+      stdout.trim().split('\n').map((line) => {
+        const match = /^export (\w+)=(\S+)$/.exec(line);
+        if (!match) throw new Error(`not an export line: ${line}`);
+        return [match[1], match[2]];
+      }),
+    );
+    expect(Object.keys(exported)).toEqual(['APPCLACKS_CONFIG', 'APPCLACKS_API_ENDPOINT', 'APPCLACKS_ACCOUNT_EMAIL', 'APPCLACKS_ACCOUNT_PASSWORD']);
+    expect(exported.APPCLACKS_CONFIG!.startsWith(tmp)).toBe(true);
+
+    const list = await runCli(['token', 'list'], { HOME: tmp, ...exported });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain('demo-readonly-cli');
+    expect(list.stdout).toContain('oncall-debug');
+    const readonly = await runCli(['token', 'list', '-p', 'demo-readonly', '-o', 'json'], { HOME: tmp, ...exported });
+    expect(JSON.parse(readonly.stdout)).toHaveLength(12);
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  test('opens the UI on the demo-admin profile and removes everything on q', async () => {
+    const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: tmp, APPCLACKS_PROFILE: 'not-a-demo-profile' } });
+    try {
+      await ui.waitForText('oncall-debug');
+      expect(ui.isAlternateScreen()).toBe(true);
+      expect(ui.lines()[0]).toContain('profile demo-admin');
+      // The session's own token is recognised by its login-style name.
+      await ui.waitForText('demo-admin-cli (this session)');
+      expect(readdirSync(tmp)).toHaveLength(1);
+      ui.press('q');
+      expect((await ui.exited).exitCode).toBe(0);
+      expect(ui.isAlternateScreen()).toBe(false);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      await ui.dispose();
+    }
+  });
+
+  test('SIGTERM in the UI still removes the demo files', async () => {
+    const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: tmp } });
+    try {
+      await ui.waitForText('oncall-debug');
+      ui.kill('SIGTERM');
+      await ui.exited;
+      expect(ui.isAlternateScreen()).toBe(false);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      await ui.dispose();
+    }
+  });
 });

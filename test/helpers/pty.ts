@@ -104,11 +104,13 @@ export interface PtySession {
   waitForNoText(text: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Polls `predicate` on the screen until it holds. */
   waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
-  /** A named key (up, pgdn, enter, esc, ctrl-c…) or literal text. */
+  /** A named key (up, pgdn, enter, esc, ctrl-c…) or literal text, sent after the keys before it. */
   press(key: KeyName | (string & {})): void;
   /** Types text one character per write, as a person would. */
   type(text: string): Promise<void>;
+  /** Queued after the keys pressed before it, like press(). */
   resize(cols: number, rows: number): void;
+  /** Queued after the keys pressed before it, like press(). */
   kill(signal?: NodeJS.Signals): void;
   readonly exited: Promise<PtyExit>;
   /** True while the terminal shows the alternate screen buffer. */
@@ -125,6 +127,13 @@ export interface PtySession {
 
 const DEFAULT_WAIT_MS = 15_000;
 const POLL_MS = 25;
+/**
+ * ink 6 takes whatever one read returns as one input event, so two keys that
+ * arrive together ("\r" and "d") are neither Enter nor d. Keys are paced like
+ * a quick typist's; tests still wait for each key's effect before relying on it.
+ */
+const KEY_GAP_MS = 40;
+const CHAR_GAP_MS = 5;
 
 export function spawnApp(options: PtyOptions): PtySession {
   const cols = options.cols ?? 100;
@@ -140,8 +149,21 @@ export function spawnApp(options: PtyOptions): PtySession {
   });
 
   let raw = '';
-  let pending = Promise.resolve();
   let exitInfo: PtyExit | undefined;
+  let pending = Promise.resolve();
+  let writes = Promise.resolve();
+  let nextWriteAt = 0;
+  // Keys, resizes and signals reach the child in the order the test gave them.
+  const enqueue = (act: () => void, gapMs: number): Promise<void> => {
+    writes = writes.then(async () => {
+      const wait = nextWriteAt - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (!exitInfo) act();
+      nextWriteAt = Date.now() + gapMs;
+    });
+    return writes;
+  };
+  const send = (data: string, gapMs: number) => enqueue(() => child.write(data), gapMs);
   child.onData((data) => {
     raw += data;
     pending = new Promise<void>((resolve) => terminal.write(data, resolve));
@@ -158,7 +180,7 @@ export function spawnApp(options: PtyOptions): PtySession {
     const buffer = terminal.buffer.active;
     const result: string[] = [];
     for (let y = 0; y < terminal.rows; y++) {
-      result.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+      result.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true, 0, terminal.cols) ?? '');
     }
     return result;
   };
@@ -188,20 +210,20 @@ export function spawnApp(options: PtyOptions): PtySession {
       waitFor((s) => !matches(text, s), `${JSON.stringify(String(text))} to disappear`, timeoutMs),
     press(key) {
       if (exitInfo) throw new Error(`cannot press ${key}: the program has exited`);
-      child.write((KEYS as Record<string, string>)[key] ?? key);
+      void send((KEYS as Record<string, string>)[key] ?? key, KEY_GAP_MS);
     },
     async type(text) {
-      for (const char of text) {
-        child.write(char);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      const chars = [...text];
+      await Promise.all(chars.map((char, i) => send(char, i === chars.length - 1 ? KEY_GAP_MS : CHAR_GAP_MS)));
     },
     resize(newCols, newRows) {
-      terminal.resize(newCols, newRows);
-      child.resize(newCols, newRows);
+      void enqueue(() => {
+        terminal.resize(newCols, newRows);
+        child.resize(newCols, newRows);
+      }, KEY_GAP_MS);
     },
     kill(signal = 'SIGTERM') {
-      child.kill(signal);
+      void enqueue(() => child.kill(signal), 0);
     },
     exited,
     isAlternateScreen: () => terminal.buffer.active.type === 'alternate',

@@ -1,0 +1,101 @@
+// Profiles in the real UI: switch for this session, make the default (which
+// writes the file, read back by the CLI), and overrides said in words.
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import type { PtySession } from '../helpers/pty';
+import type { CreatedToken } from '../helpers/server';
+import { createWorld, type E2eWorld } from './support';
+
+let world: E2eWorld;
+let workToken: CreatedToken;
+let readerToken: CreatedToken;
+
+beforeAll(async () => {
+  world = await createWorld();
+  workToken = await world.addToken({ name: 'work-token', ttl: '1051200h', permissions: ['*'] });
+  readerToken = await world.addToken({ name: 'reader-token', ttl: '1051200h', permissions: ['ListAPITokens', 'GetAPIToken'] });
+});
+beforeEach(() => {
+  world.writeConfig([
+    { name: 'work', token: workToken },
+    { name: 'reader', token: readerToken },
+  ], 'work');
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const header = (ui: PtySession) => ui.lines()[0] ?? '';
+const highlighted = (ui: PtySession) => ui.lines().find((line) => line.startsWith('› ')) ?? '';
+const rowOf = (ui: PtySession, name: string) => ui.lines().find((line) => new RegExp(`^. ${name}\\s`).test(line)) ?? '';
+
+async function openProfiles(ui: PtySession): Promise<void> {
+  ui.press('p');
+  await ui.waitForText('Profiles');
+  await ui.waitFor(() => rowOf(ui, 'reader') !== '', 'the reader profile row');
+}
+
+async function highlight(ui: PtySession, name: string): Promise<void> {
+  for (let i = 0; i < 5 && !highlighted(ui).startsWith(`› ${name} `); i++) {
+    const before = highlighted(ui);
+    ui.press('down');
+    await ui.waitFor(() => highlighted(ui) !== before, 'the highlight to move');
+  }
+  expect(highlighted(ui)).toMatch(new RegExp(`^› ${name} `));
+}
+
+test('the picker marks the default and the active profile in words, tokens masked', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30 });
+  await ui.waitForText('reader-token');
+  expect(header(ui)).toContain('profile work');
+  await openProfiles(ui);
+  expect(rowOf(ui, 'work')).toMatch(/default/);
+  expect(rowOf(ui, 'work')).toMatch(/active/);
+  expect(rowOf(ui, 'reader')).not.toMatch(/default|active/);
+  expect(ui.screen()).not.toContain(workToken.token);
+  expect(ui.screen()).not.toContain(readerToken.token);
+  expect(rowOf(ui, 'reader')).toContain(readerToken.token.slice(-4));
+  ui.press('q');
+  await ui.exited;
+});
+
+test('Enter switches the session; m makes it the default, which the CLI then sees', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30 });
+  await ui.waitForText('reader-token');
+  await openProfiles(ui);
+  await highlight(ui, 'reader');
+  ui.press('enter');
+  await ui.waitFor(() => header(ui).includes('profile reader'), 'the header to name profile reader');
+  await ui.waitForText('reader-token');
+  // Only for this session: the file still says work.
+  expect(parse(world.readConfig())['default-profile']).toBe('work');
+
+  await openProfiles(ui);
+  expect(rowOf(ui, 'reader')).toMatch(/active/);
+  await highlight(ui, 'reader');
+  ui.press('m');
+  await ui.waitFor(() => /default/.test(rowOf(ui, 'reader')), 'reader to be marked default');
+  expect(rowOf(ui, 'work')).not.toMatch(/default/);
+  ui.press('q');
+  expect((await ui.exited).exitCode).toBe(0);
+
+  const file = parse(world.readConfig());
+  expect(file['default-profile']).toBe('reader');
+  expect(Object.keys(file.profiles)).toEqual(['work', 'reader']);
+  const listed = await world.cli(['profile', 'list', '-o', 'json']);
+  expect(listed.code, listed.stderr).toBe(0);
+  const json = JSON.parse(listed.stdout);
+  expect(json.default).toBe('reader');
+  expect(json.current).toBe('reader');
+  const table = await world.cli(['profile', 'list']);
+  expect(table.stdout).toMatch(/^reader\s+default\s+active/m);
+});
+
+test('an environment variable that overrides the profile is said in the header', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30, env: { APPCLACKS_TOKEN: readerToken.token } });
+  await ui.waitForText('reader-token');
+  expect(header(ui)).toMatch(/APPCLACKS_TOKEN overrides profile work/);
+  expect(header(ui)).toContain('env APPCLACKS_TOKEN');
+  ui.press('q');
+  await ui.exited;
+});

@@ -1,0 +1,177 @@
+// The terminal contract of UX.md, in a real pseudo-terminal: the alternate
+// screen and the cursor are always given back, resize reflows, a small
+// window gets a notice, NO_COLOR means no colour, no TTY means no UI.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PtySession } from '../helpers/pty';
+import { createWorld, type E2eWorld } from './support';
+
+let world: E2eWorld;
+
+beforeAll(async () => {
+  world = await createWorld();
+  const admin = await world.addToken({ name: 'term-admin', ttl: '1051200h', permissions: ['*'] });
+  await world.addToken({ name: 'term-reader', ttl: '720h', description: 'reads tokens', permissions: ['ListAPITokens', 'GetAPIToken'] });
+  world.writeConfig([{ name: 'work', token: admin }]);
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+async function openUi(options: { cols?: number; rows?: number; env?: Record<string, string> } = {}): Promise<PtySession> {
+  const ui = world.spawn({ args: ['tui'], cols: options.cols ?? 100, rows: options.rows ?? 30, ...(options.env && { env: options.env }) });
+  await ui.waitForText('term-reader');
+  expect(ui.isAlternateScreen()).toBe(true);
+  return ui;
+}
+
+async function expectRestored(ui: PtySession): Promise<void> {
+  await ui.settle();
+  expect(ui.isAlternateScreen()).toBe(false);
+  expect(ui.cursorVisible()).toBe(true);
+}
+
+// Any SGR colour: 30–37/39, 40–47/49, 90–97, 100–107, 38;…, 48;…
+const COLOUR_SGR = /\x1b\[(?:\d+;)*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;\d+)*m/;
+
+describe('quitting gives the terminal back', () => {
+  test('q', async () => {
+    const ui = await openUi();
+    ui.press('q');
+    expect((await ui.exited).exitCode).toBe(0);
+    await expectRestored(ui);
+  });
+
+  test('Ctrl+C', async () => {
+    const ui = await openUi();
+    ui.press('ctrl-c');
+    expect([0, 130]).toContain((await ui.exited).exitCode);
+    await expectRestored(ui);
+  });
+
+  test('SIGTERM', async () => {
+    const ui = await openUi();
+    ui.kill('SIGTERM');
+    expect((await ui.exited).exitCode).toBe(143);
+    await expectRestored(ui);
+  });
+
+  test('SIGHUP', async () => {
+    const ui = await openUi();
+    ui.kill('SIGHUP');
+    expect((await ui.exited).exitCode).toBe(129);
+    await expectRestored(ui);
+  });
+});
+
+describe('drawing', () => {
+  const footers = (ui: PtySession) => ui.lines().filter((line) => /^q quit/.test(line)).length;
+
+  test('once the tokens arrive, nothing of the loading screen is left behind', async () => {
+    const ui = await openUi();
+    await ui.waitFor(
+      (s) => !s.includes('Loading tokens') && !/^0 tokens/m.test(s) && footers(ui) === 1,
+      'a clean list screen (no leftover loading line, status line or second footer)',
+      5_000,
+    );
+    ui.press('q');
+    await ui.exited;
+  });
+
+  test('opening and closing the help overlay gives back the same screen', async () => {
+    const ui = await openUi();
+    await ui.waitForText(/ · 1\/2/);
+    const before = ui.screen();
+    ui.press('?');
+    await ui.waitForText('Keys on this screen');
+    ui.press('esc');
+    await ui.waitFor((s) => s === before, 'the list screen exactly as before', 5_000);
+    ui.press('q');
+    await ui.exited;
+  });
+});
+
+describe('window size', () => {
+  test('reflows from 100x30 to 60x15 and back', async () => {
+    const ui = await openUi({ cols: 100, rows: 30 });
+    // The whole header, which ends with the endpoint host, fits in 100 columns, not in 60.
+    const host = new URL(world.server.url).host;
+    const top = () => ui.lines()[0] ?? '';
+    await ui.waitFor(() => top().includes(host), 'the full header');
+
+    ui.resize(60, 15);
+    // Frame height is rows - 1 (INK6.md item 1): the footer sits on row 14.
+    await ui.waitFor(() => {
+      const footer = ui.lines()[13] ?? '';
+      return top().startsWith('appclacks') && !top().includes(host) && /quit/.test(footer);
+    }, 'the header cut to 60 columns and the footer on the last frame row');
+    expect(ui.lines().every((line) => line.length <= 60)).toBe(true);
+    expect(ui.screen()).toContain('term-reader');
+
+    ui.resize(100, 30);
+    await ui.waitFor(
+      () => top().includes(host) && /quit/.test(ui.lines()[28] ?? ''),
+      'the full header again, and the footer on the last frame row',
+    );
+    ui.press('q');
+    await ui.exited;
+  });
+
+  test('a window below the minimum shows a notice, ignores keys but q, and recovers', async () => {
+    const ui = await openUi({ cols: 100, rows: 30 });
+    ui.resize(40, 10);
+    await ui.waitForText(/too small/i);
+    ui.press('n'); // would open the wizard
+    ui.resize(100, 30);
+    await ui.waitForText('term-reader');
+    expect(ui.screen()).not.toContain('New token');
+
+    ui.resize(40, 10);
+    await ui.waitForText(/too small/i);
+    ui.press('q');
+    expect((await ui.exited).exitCode).toBe(0);
+    await expectRestored(ui);
+  });
+
+  test('starting in a small window shows the notice at once', async () => {
+    const ui = world.spawn({ args: ['tui'], cols: 45, rows: 10 });
+    await ui.waitForText(/too small/i);
+    ui.press('q');
+    await ui.exited;
+    await expectRestored(ui);
+  });
+});
+
+describe('colour', () => {
+  test('NO_COLOR removes every colour sequence, while meaning stays in words', async () => {
+    const ui = await openUi({ env: { NO_COLOR: '1' } });
+    ui.press('q');
+    await ui.exited;
+    expect(ui.output()).not.toMatch(COLOUR_SGR);
+  });
+
+  test('without NO_COLOR the same screen has colour (so the check above can fail)', async () => {
+    const ui = await openUi();
+    ui.press('q');
+    await ui.exited;
+    expect(ui.output()).toMatch(COLOUR_SGR);
+  });
+});
+
+describe('without a terminal', () => {
+  test('piped stdin: exit 2 and one line naming the CLI command', async () => {
+    const result = await world.cli(['tui']);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('appclacks token list');
+    expect(result.stdout).toBe('');
+  });
+
+  test('stdin piped but stdout a terminal: still no UI', async () => {
+    const ui = world.spawn({ file: '/bin/sh', args: ['-c', `exec "${process.execPath}" bin/appclacks.js tui < /dev/null`] });
+    const exit = await ui.exited;
+    expect(exit.exitCode).toBe(2);
+    expect(ui.output()).not.toContain('\x1b[?1049h');
+    expect(ui.lines().join('')).toContain('appclacks token list'); // the line may wrap
+  });
+});
