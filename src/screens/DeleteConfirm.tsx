@@ -29,6 +29,8 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
       };
     case 'confirm-leave-wizard':
       return { title: 'Discard this new token?', body: ['What you typed in the wizard will be lost.'] };
+    case 'confirm-leave-login':
+      return { title: 'Discard this new profile?', body: ['What you typed in the form will be lost.'] };
     case 'confirm-remove-profile':
       return {
         title: `Remove profile "${dialog.profileName}"?`,

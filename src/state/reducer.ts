@@ -306,6 +306,8 @@ export function reducer(state: State, action: Action): State {
     }
     case 'dialog/open-leave-wizard':
       return { ...state, dialog: { kind: 'confirm-leave-wizard', choice: 'no' } };
+    case 'dialog/open-leave-login':
+      return { ...state, dialog: { kind: 'confirm-leave-login', choice: 'no' } };
     case 'dialog/open-remove-profile': {
       const profile = state.profiles.items[state.profiles.selection];
       return profile ? { ...state, dialog: { kind: 'confirm-remove-profile', profileName: profile.name, choice: 'no' } } : state;

@@ -95,6 +95,7 @@ export interface LoginDraft {
 export type Dialog =
   | { kind: 'confirm-delete'; tokenId: string; tokenName: string; isSessionToken: boolean; choice: 'yes' | 'no' }
   | { kind: 'confirm-leave-wizard'; choice: 'yes' | 'no' }
+  | { kind: 'confirm-leave-login'; choice: 'yes' | 'no' }
   | { kind: 'confirm-remove-profile'; profileName: string; choice: 'yes' | 'no' };
 
 export interface State {
@@ -142,6 +143,7 @@ export type Action =
   | { type: 'busy'; label: string | undefined }
   | { type: 'dialog/open-delete' }
   | { type: 'dialog/open-leave-wizard' }
+  | { type: 'dialog/open-leave-login' }
   | { type: 'dialog/open-remove-profile' }
   | { type: 'dialog/choose'; choice: 'yes' | 'no' }
   | { type: 'dialog/toggle' }

@@ -30,7 +30,7 @@ export interface MountOptions {
   signals?: SignalSource;
 }
 
-const SIGNALS = { SIGTERM: 15, SIGHUP: 1 } as const;
+const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
 /** ink would draw its error box on the alternate screen, lost on restore (INK6.md item 3). */
 class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
@@ -70,7 +70,7 @@ export function mountTui(options: MountOptions): Promise<number> {
     let finished = false;
     let instance: ReturnType<typeof render> | undefined;
     const signals = options.signals ?? process;
-    const signalHandlers = new Map<'SIGTERM' | 'SIGHUP', () => void>();
+    const signalHandlers = new Map<keyof typeof SIGNALS, () => void>();
 
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
@@ -89,7 +89,8 @@ export function mountTui(options: MountOptions): Promise<number> {
       resolve(code);
     };
 
-    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    // SIGINT only arrives from `kill`: in raw mode Ctrl+C is a key.
+    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
       const handler = () => finish(128 + SIGNALS[signal]);
       signalHandlers.set(signal, handler);
       signals.on(signal, handler);

@@ -25,8 +25,8 @@ export function createTerminal(stdout: { write(chunk: string): unknown }): Termi
   };
 }
 
-/** Where SIGTERM and SIGHUP arrive: the process, or a test's emitter. */
+/** Where SIGTERM, SIGHUP and SIGINT arrive: the process, or a test's emitter. */
 export interface SignalSource {
-  on(signal: 'SIGTERM' | 'SIGHUP', listener: () => void): unknown;
-  off(signal: 'SIGTERM' | 'SIGHUP', listener: () => void): unknown;
+  on(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT', listener: () => void): unknown;
+  off(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT', listener: () => void): unknown;
 }

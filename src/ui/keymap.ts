@@ -80,6 +80,10 @@ function confirmDialog({ store, state }: KeyActionContext, choice: 'yes' | 'no')
       store.dispatch({ type: 'wizard/reset' });
       store.dispatch({ type: 'screen/pop' });
       return;
+    case 'confirm-leave-login':
+      store.dispatch({ type: 'login/reset' });
+      store.dispatch({ type: 'screen/pop' });
+      return;
     case 'confirm-remove-profile':
       void store.effects.removeProfile(dialog.profileName);
       return;
@@ -151,8 +155,9 @@ export const KEYMAP: readonly KeyBinding[] = [
     else store.dispatch({ type: 'login/next' });
   } },
   { keys: 'Esc', label: 'back', contexts: ['login'], match: (_i, k) => k.escape, action: ({ store, state }) => {
-    if (state.login.field === 'name') store.dispatch({ type: 'screen/pop' });
-    else store.dispatch({ type: 'login/back' });
+    if (state.login.field !== 'name') store.dispatch({ type: 'login/back' });
+    else if (state.login.name !== '' || state.login.password !== '') store.dispatch({ type: 'dialog/open-leave-login' });
+    else store.dispatch({ type: 'screen/pop' });
   } },
   { keys: 'Bksp', label: 'erase', contexts: ['login'], match: isErase, action: ({ store }) => store.dispatch({ type: 'login/backspace' }), footer: false },
 

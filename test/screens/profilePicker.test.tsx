@@ -93,3 +93,20 @@ describe('profile picker against the real server and a temp config file', () => 
     ui.unmount();
   });
 });
+
+describe('the add-profile form', () => {
+  it('Esc on a filled form asks before discarding it', async () => {
+    const { fakeStore, drive: driveFake } = await import('./harness');
+    const { store } = fakeStore();
+    store.dispatch({ type: 'screen/push', screen: 'profiles' });
+    const ui = await driveFake(store);
+    await ui.press('n', 'Add a profile');
+    await ui.type('half');
+    await ui.press(KEY.escape, 'Discard this new profile?');
+    await ui.press(KEY.enter, 'Profile name: half');
+    await ui.press(KEY.escape, 'Discard this new profile?');
+    await ui.press('y', 'Profiles');
+    expect(store.getState().login.name).toBe('');
+    ui.unmount();
+  });
+});

@@ -77,8 +77,8 @@ describe('runTui', () => {
     expect(s.stdout.text.endsWith(RESTORE)).toBe(true);
   });
 
-  it('on SIGTERM and SIGHUP, unmounts, restores and exits 128 + signal', async () => {
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  it('on SIGTERM, SIGHUP and SIGINT, unmounts, restores and exits 128 + signal', async () => {
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
       const s = streams();
       const signals = new EventEmitter();
       const running = runTui({}, { ...s.deps, env: world.env, signals });
