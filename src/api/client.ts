@@ -1,6 +1,6 @@
 // The Appclacks API client: every call of API.md over one keep-alive undici
 // Pool per endpoint, answers validated with zod, failures as ApiError.
-import { Pool } from 'undici';
+import { Pool } from './undici-pool';
 import { z } from 'zod';
 import { ApiError, UsageError } from '../errors';
 import { USER_AGENT } from '../version';

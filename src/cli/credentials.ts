@@ -2,7 +2,8 @@
 // account from the environment first, then asks on a terminal; the password
 // is never stored and never echoed.
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
-import { accountCredentialsFromEnv, ENV, requireTokenCredentials } from '../config';
+import { accountCredentialsFromEnv, requireTokenCredentials } from '../config/context';
+import { ENV } from '../config/env';
 import { UsageError } from '../errors';
 import type { CliDeps } from './deps';
 

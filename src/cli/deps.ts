@@ -1,11 +1,12 @@
 // Everything a command touches, built once per run and lazily: `--help`,
 // `completion` and usage errors never read the config file or open a
-// connection. main() builds the process version; tests pass buffers, their
+// connection. The config parser (yaml, zod) and the HTTP client (undici) are
+// imported only when first needed, which keeps them off the start-up path of
+// those commands (see test/build). main() builds the process version; tests pass buffers, their
 // own environment and a real local server.
-import { createClient } from '../api';
 import type { AppclacksApi } from '../api/types';
-import { configStoreFor, ENV, envValue, readProcessEnv, resolveContext } from '../config';
 import type { ConfigStore } from '../config';
+import { ENV, envValue, readProcessEnv } from '../config/env';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
@@ -67,6 +68,7 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
   let client: AppclacksApi | undefined;
 
   const context = once(async () => {
+    const { resolveContext } = await import('../config/resolve');
     const ctx = await resolveContext({ flags, env: base.env });
     for (const notice of ctx.notices) io.stderr.write(`note: ${notice}\n`);
     return ctx;
@@ -75,8 +77,12 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
   return {
     ...base,
     context,
-    configStore: once(async () => configStoreFor(await context())),
+    configStore: once(async () => {
+      const { configStoreFor } = await import('../config/resolve');
+      return configStoreFor(await context());
+    }),
     api: once(async () => {
+      const { createClient } = await import('../api/client');
       client = createClient({ endpoint: (await context()).endpoint.value });
       return client;
     }),

@@ -4,7 +4,8 @@
 import { isMap, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { UsageError } from '../errors';
-import { KEYS, keyText, parseConfigText, profileNotFound, validateDocument } from './file';
+import { profileNotFound } from './context';
+import { KEYS, keyText, parseConfigText, validateDocument } from './file';
 import { assertProfileName } from './profile-name';
 import type { ConfigData, Profile } from './types';
 

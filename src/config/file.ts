@@ -156,11 +156,3 @@ function lineOf(document: Document, path: readonly PropertyKey[], lineCounter: L
   }
   return undefined;
 }
-
-/** The error for a selected or named profile that the file does not have. */
-export function profileNotFound(name: string, file: string, known: readonly string[]): UsageError {
-  const knownText = known.length === 0 ? 'the file has no profiles' : `known profiles: ${known.join(', ')}`;
-  return new UsageError(`profile ${JSON.stringify(name)} not found in ${file}; ${knownText}`, {
-    hint: 'run `appclacks login` to create it, or pick a known profile with --profile',
-  });
-}

@@ -16,7 +16,7 @@ export {
 } from './paths';
 export type { ConfigPathOptions, ConfigPathResolution } from './paths';
 export { ConfigDocument, detectIndent } from './document';
-export { KEYS, parseConfigText, profileNotFound } from './file';
+export { KEYS, parseConfigText } from './file';
 export type { ParsedConfig } from './file';
 export { ConfigStore } from './store';
 export type { ConfigStoreOptions, MakeDefault, RemoveResult, UpsertResult } from './store';
@@ -24,15 +24,13 @@ export { CONFIG_DIR_MODE, CONFIG_FILE_MODE } from './atomic-write';
 export type { WriteSteps } from './atomic-write';
 export { assertProfileName, MAX_PROFILE_NAME_LENGTH, profileNameProblem } from './profile-name';
 export { maskToken } from './mask';
+export { DEFAULT_ENDPOINT, configStoreFor, normalizeEndpoint, resolveContext } from './resolve';
 export {
-  DEFAULT_ENDPOINT,
   accountCredentialsFromEnv,
-  configStoreFor,
   describeSource,
-  normalizeEndpoint,
+  profileNotFound,
   profileNotFoundIn,
   requireProfile,
   requireTokenCredentials,
-  resolveContext,
-} from './resolve';
+} from './context';
 export type { ResolveOptions } from './resolve';

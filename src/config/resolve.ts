@@ -2,14 +2,13 @@
 // credentials and endpoint, and where each came from. Precedence: a flag,
 // then an environment variable, then the file, then the built-in default;
 // credentials from the environment override the profile field by field.
-import type { PasswordCredentials, TokenCredentials } from '../api/types';
-import { AppError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { ENV, envValue } from './env';
 import type { EnvName } from './env';
-import { profileNotFound } from './file';
 import { displayPath, resolveConfigPath } from './paths';
 import { ConfigStore } from './store';
-import type { ConfigFlags, Env, Profile, Resolved, ResolvedContext, Source } from './types';
+import { describeSource, fileName } from './context';
+import type { ConfigFlags, Env, Resolved, ResolvedContext, Source } from './types';
 
 export const DEFAULT_ENDPOINT = 'https://api.appclacks.com';
 
@@ -111,78 +110,10 @@ export function normalizeEndpoint(raw: string, source: Source): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-export function describeSource(source: Source): string {
-  switch (source.kind) {
-    case 'flag':
-      return `flag ${source.name}`;
-    case 'env':
-      return `env ${source.name}`;
-    case 'profile':
-      return `profile ${source.name}`;
-    case 'file':
-      return `file ${source.name}`;
-    case 'default':
-      return 'default';
-  }
-}
-
-/** The selected profile; UsageError when none is selected or it is not in the file. */
-export function requireProfile(ctx: ResolvedContext): Profile {
-  if (ctx.profile !== undefined) return ctx.profile;
-  if (ctx.profileName !== undefined) throw profileNotFoundIn(ctx, ctx.profileName.value);
-  throw new UsageError(`no profile selected and no default-profile in ${fileName(ctx)}`, {
-    hint: 'run `appclacks login`, pass --profile NAME, or set APPCLACKS_PROFILE',
-  });
-}
-
-export function profileNotFoundIn(ctx: ResolvedContext, name: string): UsageError {
-  return profileNotFound(name, fileName(ctx), ctx.data.profiles.map((p) => p.name));
-}
-
-const NO_TOKEN_HINT = 'run `appclacks login`, or set APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN';
-
-/**
- * Organization ID and token for token auth. A profile chosen by --profile or
- * APPCLACKS_PROFILE must exist even when the environment supplies both
- * values: the person asked for that profile, and quietly acting with other
- * credentials could touch another organization.
- */
-export function requireTokenCredentials(ctx: ResolvedContext): TokenCredentials {
-  const missing = ctx.missingProfile;
-  const complete = ctx.organizationId !== undefined && ctx.token !== undefined;
-  if (missing !== undefined && (missing.source.kind !== 'file' || !complete)) throw profileNotFoundIn(ctx, missing.value);
-  if (ctx.organizationId === undefined || ctx.token === undefined) {
-    throw new AppError('auth', missingTokenCredentials(ctx), { hint: NO_TOKEN_HINT });
-  }
-  return { organizationId: ctx.organizationId.value, token: ctx.token.value };
-}
-
-function missingTokenCredentials(ctx: ResolvedContext): string {
-  if (ctx.profile === undefined && ctx.organizationId === undefined && ctx.token === undefined) {
-    return `not logged in: no profile in ${fileName(ctx)} and neither ${ENV.organizationId} nor ${ENV.token} is set`;
-  }
-  const absent =
-    ctx.organizationId === undefined
-      ? { what: 'organization ID', key: 'organization-id', variable: ENV.organizationId }
-      : { what: 'API token', key: 'api-token', variable: ENV.token };
-  return ctx.profile === undefined
-    ? `no ${absent.what}: ${absent.variable} is not set and no profile is selected`
-    : `no ${absent.what}: profile ${ctx.profile.name} has an empty ${absent.key} and ${absent.variable} is not set`;
-}
-
-/** Account email and password from the environment, as far as they are set; prompting for the rest is the caller's job. */
-export function accountCredentialsFromEnv(ctx: ResolvedContext): Partial<PasswordCredentials> {
-  return {
-    ...(ctx.email === undefined ? {} : { email: ctx.email.value }),
-    ...(ctx.password === undefined ? {} : { password: ctx.password.value }),
-  };
-}
-
 /** A store for the file this context read (writes go to the same file, misspelled name included). */
 export function configStoreFor(ctx: ResolvedContext): ConfigStore {
   return new ConfigStore(ctx.configPath.value, { displayPath: fileName(ctx) });
 }
 
-function fileName(ctx: ResolvedContext): string {
-  return ctx.configDisplayPath ?? ctx.configPath.value;
-}
+// Still importable from here: the UI imports these from resolve.
+export { accountCredentialsFromEnv, describeSource, profileNotFoundIn, requireProfile, requireTokenCredentials } from './context';

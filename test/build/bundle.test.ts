@@ -1,5 +1,6 @@
 // The CLI must start as fast as Node allows: `appclacks token list` may not
-// load ink, react or the server. The build splits them into chunks reached
+// load ink, react or the server, and `--help`, `--version`, `completion` and
+// usage errors need neither the config parser nor the HTTP client. The build splits them into chunks reached
 // only by dynamic import(); this walks the static import graph of the entry
 // in esbuild's metafile and fails if one of them slipped in.
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,13 +34,23 @@ describe('the bundled CLI', () => {
     expect(existsSync(metaPath)).toBe(true);
   });
 
-  it('loads neither ink, react nor the server on its static import path', () => {
+  it('loads neither ink, react, the server, yaml, zod nor undici on its static import path', () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     const outputs = staticClosure(meta, 'dist/appclacks.js');
     const inputs = [...outputs].flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));
     expect(inputs.length).toBeGreaterThan(0);
-    const heavy = inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout|fastify)\//.test(i) || i.startsWith('src/server/') || i.startsWith('src/screens/'));
+    const heavy = inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout|fastify|yaml|zod|undici)\//.test(i) || i.startsWith('src/server/') || i.startsWith('src/screens/'));
     expect(heavy).toEqual([]);
+  });
+
+  it('reaches undici only through its Pool, not the whole package', () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs).toContain('node_modules/undici/lib/dispatcher/pool.js');
+    // The index would bring WebSocket, EventSource, caches and mocks: the bulk
+    // of undici, and nothing the client uses.
+    expect(inputs).not.toContain('node_modules/undici/index.js');
+    expect(inputs.filter((i) => /node_modules\/undici\/lib\/(mock|web\/(websocket|eventsource|cache))\//.test(i))).toEqual([]);
   });
 
   it('still ships the UI and the server, in chunks of their own', () => {

@@ -1,5 +1,6 @@
 import { ALL, MAX_TTL } from '../../tokens';
-import { assertProfileName, ENV, envValue } from '../../config';
+import { ENV, envValue } from '../../config/env';
+import { assertProfileName } from '../../config/profile-name';
 import { CancelledError, UsageError } from '../../errors';
 import { flagBoolean, flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';

@@ -1,4 +1,4 @@
-import { ENV } from '../../../config';
+import { ENV } from '../../../config/env';
 import { flagBoolean, type CommandSpec } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';

@@ -1,5 +1,5 @@
 import type { RegisterResponse } from '../../../api/schemas';
-import { ENV, envValue } from '../../../config';
+import { ENV, envValue } from '../../../config/env';
 import { UsageError } from '../../../errors';
 import { flagString, type CommandSpec, type OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';

@@ -1,4 +1,5 @@
-import { describeSource, maskToken } from '../../../config';
+import { describeSource } from '../../../config/context';
+import { maskToken } from '../../../config/mask';
 import type { Resolved } from '../../../config';
 import type { CommandSpec, OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';

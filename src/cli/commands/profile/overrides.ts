@@ -1,4 +1,4 @@
-import { ENV } from '../../../config';
+import { ENV } from '../../../config/env';
 import type { ResolvedContext } from '../../../config';
 import type { CliDeps } from '../../deps';
 

@@ -1,4 +1,5 @@
-import { ENV, envValue, profileNotFoundIn } from '../../../config';
+import { profileNotFoundIn } from '../../../config/context';
+import { ENV, envValue } from '../../../config/env';
 import { CancelledError, UsageError } from '../../../errors';
 import { flagBoolean, type CommandSpec } from '../../command';
 import type { CliDeps } from '../../deps';

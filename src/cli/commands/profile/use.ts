@@ -1,4 +1,4 @@
-import { ENV, envValue } from '../../../config';
+import { ENV, envValue } from '../../../config/env';
 import { UsageError } from '../../../errors';
 import type { CommandSpec } from '../../command';
 import type { CliDeps } from '../../deps';
