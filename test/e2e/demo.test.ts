@@ -2,6 +2,7 @@
 // server; the command itself is driven through the built program further down.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -129,6 +130,17 @@ test('closing the demo removes its directory and stops its server', async () => 
   }
 });
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('appclacks demo, the built command', () => {
   let tmp: string;
   beforeAll(() => {
@@ -150,8 +162,9 @@ describe('appclacks demo, the built command', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
-  test('--server-only prints export lines that the CLI can use, and cleans up on Ctrl+C', async () => {
-    const child = spawn(process.execPath, [BIN, 'demo', '--server-only'], {
+  test('--server-only --port prints export lines that the CLI can use, and cleans up on Ctrl+C', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'demo', '--server-only', '--port', String(port)], {
       cwd: ROOT,
       env: childEnv({ TMPDIR: tmp, HOME: tmp, APPCLACKS_TOKEN: 'must-be-ignored' }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -170,6 +183,7 @@ describe('appclacks demo, the built command', () => {
     );
     expect(Object.keys(exported)).toEqual(['APPCLACKS_CONFIG', 'APPCLACKS_API_ENDPOINT', 'APPCLACKS_ACCOUNT_EMAIL', 'APPCLACKS_ACCOUNT_PASSWORD']);
     expect(exported.APPCLACKS_CONFIG!.startsWith(tmp)).toBe(true);
+    expect(exported.APPCLACKS_API_ENDPOINT).toBe(`http://127.0.0.1:${port}`);
 
     const list = await runCli(['token', 'list'], { HOME: tmp, ...exported });
     expect(list.code, list.stderr).toBe(0);
@@ -191,6 +205,16 @@ describe('appclacks demo, the built command', () => {
       expect(ui.lines()[0]).toContain('profile demo-admin');
       // The session's own token is recognised by its login-style name.
       await ui.waitForText('demo-admin-cli (this session)');
+      const row = (name: string) => ui.lines().find((line) => line.includes(name)) ?? '';
+      expect(row('ci-deploy')).toMatch(/✗ expired/);
+      expect(row('oncall-debug')).toMatch(/! in \d+m/);
+      expect(row('grafana-metrics')).toMatch(/! in \d+h/);
+      expect(row('terraform')).toMatch(/✓ in 1y/);
+      // The wizard finds the account in the demo's environment: no account step.
+      ui.press('n');
+      await ui.waitForText('New token — Name (step 1 of 5)');
+      ui.press('esc');
+      await ui.waitForText(/ · 1\/12/);
       expect(readdirSync(tmp)).toHaveLength(1);
       ui.press('q');
       expect((await ui.exited).exitCode).toBe(0);
