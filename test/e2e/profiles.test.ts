@@ -99,3 +99,46 @@ test('an environment variable that overrides the profile is said in the header',
   ui.press('q');
   await ui.exited;
 });
+
+test('a session token that expires within a day is warned about in the header', async () => {
+  const brief = await world.addToken({ name: 'brief-cli', ttl: '2h', permissions: ['*'] });
+  world.writeConfig([
+    { name: 'work', token: workToken },
+    { name: 'brief', token: brief },
+  ], 'work');
+  const ui = world.spawn({ args: ['tui', '-p', 'brief'], cols: 100, rows: 30 });
+  await ui.waitForText('brief-cli (this session)');
+  expect(header(ui)).toMatch(/session token .*in (1h|2h|\d+m)/);
+  ui.press('q');
+  await ui.exited;
+});
+
+test('deleting the token this session signs in with: a stronger warning, then the UI says the credentials are gone', async () => {
+  const doomed = await world.addToken({ name: 'doomed-cli', ttl: '72h', permissions: ['*'] });
+  world.writeConfig([
+    { name: 'work', token: workToken },
+    { name: 'doomed', token: doomed },
+  ], 'work');
+  const ui = world.spawn({ args: ['tui', '-p', 'doomed'], cols: 100, rows: 30 });
+  await ui.waitForText('doomed-cli (this session)');
+  ui.press('/');
+  await ui.waitForText(/\/ ▏/);
+  await ui.type('doomed-cli');
+  await ui.waitForText(/doomed-cli▏\s+1 of \d+ tokens match/);
+  ui.press('enter');
+  await ui.waitForText(/\/ doomed-cli\s+1 of \d+ tokens match/);
+  ui.press('d');
+  await ui.waitForText('Delete token "doomed-cli"?');
+  expect(ui.screen()).toMatch(/THIS SESSION/);
+  ui.press('y');
+  await ui.waitForText(/credentials no longer work/);
+  expect(header(ui)).toMatch(/credentials gone/);
+  // The way out is offered: the profile picker, with another profile to choose.
+  await ui.waitForText('Profiles');
+  await ui.waitFor(() => rowOf(ui, 'work') !== '', 'the work profile to choose instead');
+  ui.press('q');
+  expect((await ui.exited).exitCode).toBe(0);
+
+  const refused = await world.cli(['token', 'list', '-p', 'doomed']);
+  expect(refused.code).toBe(4);
+});

@@ -58,7 +58,7 @@ async function tokenNamesFromCli(): Promise<string> {
 }
 
 describe('browsing', () => {
-  test('arrows, PgDn, End and Home move the selection; the list scrolls to it', async () => {
+  test('arrows, PgDn, PgUp, End and Home move the selection; the list scrolls to it', async () => {
     const ui = await openUi();
     expect(selectedName(ui)).toBe('e2e-admin');
 
@@ -78,6 +78,12 @@ describe('browsing', () => {
     expect(afterPage).toMatch(/^browse-\d\d$/);
     // The newly selected row was below the first window, and is now drawn.
     expect(firstPage).not.toContain(`${afterPage} `);
+
+    const paged = position(ui);
+    ui.press('pgup');
+    await ui.waitFor(() => position(ui) < paged, 'the selection to move a page up');
+    ui.press('pgdn');
+    await ui.waitFor(() => position(ui) === paged, 'the selection to come back a page down');
 
     ui.press('end');
     await ui.waitFor(() => selectedName(ui) === 'browse-36', 'the last token to be selected');
