@@ -55,17 +55,22 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
 
 function LifetimeStep({ state, now }: { state: State; now: number }) {
   const w = state.wizard;
+  const choices = [...LIFETIME_PRESETS.map((p) => p.label), `custom: ${w.customTtl}`];
+  // Title and the preview line take two rows; the choices get the rest.
+  const viewport = Math.max(1, bodyHeight(state.size) - 2);
+  const start = windowStart(w.lifetimeChoice, choices.length, viewport);
   return (
     <Box flexDirection="column">
-      {LIFETIME_PRESETS.map((preset, i) => (
-        <Text key={preset.ttl} wrap="truncate" bold={i === w.lifetimeChoice}>
-          {`${i === w.lifetimeChoice ? GLYPH.selected : ' '} (${i === w.lifetimeChoice ? '•' : ' '}) ${preset.label}`}
-        </Text>
-      ))}
-      <Text wrap="truncate" bold={w.lifetimeChoice === CUSTOM_LIFETIME}>
-        {`${w.lifetimeChoice === CUSTOM_LIFETIME ? GLYPH.selected : ' '} (${w.lifetimeChoice === CUSTOM_LIFETIME ? '•' : ' '}) custom: ${w.customTtl}`}
-        {w.lifetimeChoice === CUSTOM_LIFETIME ? GLYPH.cursor : ''}
-      </Text>
+      {choices.slice(start, start + viewport).map((label, i) => {
+        const index = start + i;
+        const here = index === w.lifetimeChoice;
+        return (
+          <Text key={index} wrap="truncate" bold={here}>
+            {`${here ? GLYPH.selected : ' '} (${here ? '•' : ' '}) ${label}`}
+            {here && index === CUSTOM_LIFETIME ? GLYPH.cursor : ''}
+          </Text>
+        );
+      })}
       <TtlPreview state={state} now={now} />
     </Box>
   );
@@ -73,7 +78,7 @@ function LifetimeStep({ state, now }: { state: State; now: number }) {
 
 function PermissionsStep({ state }: { state: State }) {
   const w = state.wizard;
-  const viewport = Math.max(1, bodyHeight(state.size) - 3);
+  const viewport = Math.max(1, bodyHeight(state.size) - 2);
   const start = windowStart(w.permissionCursor, PERMISSIONS.length, viewport);
   return (
     <Box flexDirection="column">

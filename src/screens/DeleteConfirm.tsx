@@ -7,7 +7,7 @@ import { GLYPH, theme } from '../ui/theme';
 function Choices({ choice }: { choice: 'yes' | 'no' }) {
   const show = (label: string, on: boolean) => (on ? `${GLYPH.selected} [ ${label} ]` : `  [ ${label} ]`);
   return (
-    <Box height={1} marginTop={1}>
+    <Box height={1}>
       <Text>
         <Text inverse={choice === 'no'} bold={choice === 'no'}>{show('No', choice === 'no')}</Text>
         <Text>{'   '}</Text>
@@ -47,11 +47,12 @@ export function ConfirmDialog() {
     <Box flexDirection="column" borderStyle="round" borderColor={theme.danger} paddingX={1} width="100%">
       <Text bold wrap="truncate">{title}</Text>
       {warning !== undefined && <Text color={theme.danger} bold wrap="wrap">{warning}</Text>}
+      {/* The answer comes before the details, so a short terminal still shows it. */}
+      <Choices choice={dialog.choice} />
+      <Text dimColor wrap="truncate">y yes · n or Esc no · ←/→ choose · Enter confirm</Text>
       {body.map((line) => (
         <Text key={line} wrap="truncate">{line}</Text>
       ))}
-      <Choices choice={dialog.choice} />
-      <Text dimColor wrap="truncate">y yes · n or Esc no · ←/→ choose · Enter confirm</Text>
     </Box>
   );
 }

@@ -19,7 +19,9 @@ export function Header() {
   const own = session.tokenId === undefined ? undefined : tokens.items.find((t) => t.id === session.tokenId);
   if (own) {
     const expiresAt = parseApiTime(own['expires-at']);
-    if (expiryState(expiresAt, now) !== 'valid') warnings.push(`session token ${formatExpiry(expiresAt, now)}`);
+    const state = expiryState(expiresAt, now);
+    if (state === 'expiring') warnings.push(`session token expires ${formatExpiry(expiresAt, now)}`);
+    if (state === 'expired') warnings.push(`session token ${formatExpiry(expiresAt, now)}`);
   }
   // Most telling first: a narrow terminal cuts from the right.
   const parts = [

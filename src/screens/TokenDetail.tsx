@@ -1,19 +1,20 @@
-// Every field of one token, its permissions in words, and how much of its life is used.
+// Every field of one token, its permissions in words, and how much of its
+// life is used. Taller than the screen (13 permissions on 80x24), it scrolls.
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { bodyHeight } from '../state/layout';
 import { detailToken } from '../state/selectors';
 import { describePermission, expiryState, formatRelative, lifetimeUsed, parseApiTime, sortPermissions } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
 import { absoluteTime, expiryText, progressBar } from '../ui/format';
 import { expiryColor, expiryGlyph, GLYPH, theme } from '../ui/theme';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box height={1}>
-      <Text wrap="truncate">
-        <Text bold>{label.padEnd(14)}</Text>
-        {children}
-      </Text>
-    </Box>
+    <Text wrap="truncate">
+      <Text bold>{label.padEnd(14)}</Text>
+      {children}
+    </Text>
   );
 }
 
@@ -29,32 +30,38 @@ export function TokenDetail() {
   const expiry = expiryState(expires, now);
   const used = lifetimeUsed(created, expires, now);
   const isSession = token.id === state.session.tokenId;
+  const permissions = sortPermissions(token.permissions.actions);
+  // Keep this list in step with detailLineCount (src/state/layout.ts).
+  const lines: ReactNode[] = [
+    <Text key="title" wrap="truncate" bold color={theme.accent}>
+      {`Token ${token.name}`}
+      {isSession ? ` ${GLYPH.active} this session signs in with it` : ''}
+    </Text>,
+    <Field key="id" label="ID">{token.id}</Field>,
+    <Field key="description" label="Description">{token.description ? token.description : '(none)'}</Field>,
+    <Field key="created" label="Created">{`${absoluteTime(created)} (${formatRelative(created, now)})`}</Field>,
+    <Field key="expires" label="Expires">
+      <Text color={expiryColor(expiry)}>{`${expiryGlyph(expiry)} ${absoluteTime(expires)} (${expiryText(expires, now)})`}</Text>
+    </Field>,
+    <Field key="ttl" label="TTL">{token.ttl}</Field>,
+    <Field key="used" label="Lifetime used">{`${progressBar(used, 20)} ${Math.round(used * 100)}%`}</Field>,
+    <Field key="permissions" label="Permissions">{`${permissions.length}`}</Field>,
+    ...permissions.map((name) => (
+      <Text key={`p-${name}`} wrap="truncate">
+        <Text bold>{`  ${name}`}</Text>
+        <Text dimColor>{` — ${describePermission(name)}`}</Text>
+      </Text>
+    )),
+  ];
+  const height = bodyHeight(state.size);
+  const overflow = lines.length > height;
+  const start = overflow ? Math.min(state.tokens.detailScroll, lines.length - (height - 1)) : 0;
+  const shown = overflow ? lines.slice(start, start + height - 1) : lines;
+  const below = lines.length - start - shown.length;
   return (
     <Box flexDirection="column" width="100%">
-      <Box height={1}>
-        <Text wrap="truncate" bold color={theme.accent}>
-          {`Token ${token.name}`}
-          {isSession ? ` ${GLYPH.active} this session signs in with it` : ''}
-        </Text>
-      </Box>
-      <Field label="ID">{token.id}</Field>
-      <Field label="Name">{token.name}</Field>
-      <Field label="Description">{token.description ? token.description : '(none)'}</Field>
-      <Field label="Created">{`${absoluteTime(created)} (${formatRelative(created, now)})`}</Field>
-      <Field label="Expires">
-        <Text color={expiryColor(expiry)}>{`${expiryGlyph(expiry)} ${absoluteTime(expires)} (${expiryText(expires, now)})`}</Text>
-      </Field>
-      <Field label="TTL">{token.ttl}</Field>
-      <Field label="Lifetime used">{`${progressBar(used, 20)} ${Math.round(used * 100)}%`}</Field>
-      <Field label="Permissions">{`${token.permissions.actions.length}`}</Field>
-      {sortPermissions(token.permissions.actions).map((name) => (
-        <Box key={name} height={1} paddingLeft={2}>
-          <Text wrap="truncate">
-            <Text bold>{name}</Text>
-            <Text dimColor>{` — ${describePermission(name)}`}</Text>
-          </Text>
-        </Box>
-      ))}
+      {shown}
+      {overflow && <Text dimColor wrap="truncate">{below > 0 ? `↓ ${below} more line${below === 1 ? '' : 's'} (↓/j)` : '↑ top (↑/k)'}</Text>}
     </Box>
   );
 }

@@ -22,6 +22,11 @@ export function listViewportRows(size: Size): number {
   return Math.max(1, bodyHeight(size) - 2);
 }
 
+/** Lines of the token detail: title, seven fields, then one per permission. */
+export function detailLineCount(permissionCount: number): number {
+  return 8 + permissionCount;
+}
+
 export function isTooSmall(size: Size): boolean {
   return size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
 }

@@ -1,7 +1,7 @@
 // Pure: (state, action) => state. No I/O, no clock; effects.ts feeds results in.
 import { PERMISSIONS, parseTtl, validatePermissions, ALL } from '../tokens';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE, LIFETIME_PRESETS } from './lifetimes';
-import { listViewportRows } from './layout';
+import { bodyHeight, detailLineCount, listViewportRows } from './layout';
 import { profileNameProblem } from '../config/profile-name';
 import { currentScreen, detailToken, filterTokens, selectedToken, wizardNeedsAccount } from './selectors';
 import type { Action, LoginDraft, Message, SessionInput, Size, State, TokenListState, WizardDraft } from './types';
@@ -32,7 +32,7 @@ export function emptyLogin(email = ''): LoginDraft {
 export function initialState(session: SessionInput, size: Size): State {
   return {
     session: { ...session, credentialsGone: false },
-    tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false },
+    tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, detailScroll: 0 },
     profiles: { status: 'idle', items: [], selection: 0 },
     wizard: emptyWizard(),
     login: emptyLogin(),
@@ -218,7 +218,7 @@ export function reducer(state: State, action: Action): State {
       return {
         ...state,
         session: { ...action.session, credentialsGone: false },
-        tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false },
+        tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, detailScroll: 0 },
       };
     case 'session/gone':
       return { ...state, session: { ...state.session, credentialsGone: true } };
@@ -276,7 +276,15 @@ export function reducer(state: State, action: Action): State {
       return { ...state, screens: [...state.screens.slice(0, -1), action.screen], helpOpen: false };
     case 'detail/open': {
       const token = selectedToken(state);
-      return token ? { ...state, tokens: { ...state.tokens, detailId: token.id }, screens: [...state.screens, 'detail'] } : state;
+      return token ? { ...state, tokens: { ...state.tokens, detailId: token.id, detailScroll: 0 }, screens: [...state.screens, 'detail'] } : state;
+    }
+    case 'detail/scroll': {
+      const token = detailToken(state);
+      if (!token) return state;
+      // One row of the body says how many lines are below.
+      const lines = detailLineCount(token.permissions.actions.length);
+      const max = lines > bodyHeight(state.size) ? lines - (bodyHeight(state.size) - 1) : 0;
+      return { ...state, tokens: { ...state.tokens, detailScroll: clamp(state.tokens.detailScroll + action.delta, 0, max) } };
     }
 
     case 'help/toggle':

@@ -49,6 +49,8 @@ export interface TokenListState {
   filterEditing: boolean;
   /** The token shown on the detail screen. */
   detailId?: string;
+  /** First line of the detail shown, when it is taller than the screen. */
+  detailScroll: number;
 }
 
 export interface ProfilesState {
@@ -136,6 +138,7 @@ export type Action =
   | { type: 'screen/pop' }
   | { type: 'screen/replace'; screen: ScreenId }
   | { type: 'detail/open' }
+  | { type: 'detail/scroll'; delta: number }
   | { type: 'help/toggle' }
   | { type: 'help/close' }
   | { type: 'message/set'; message: Message }

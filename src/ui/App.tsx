@@ -63,8 +63,12 @@ function Screen({ onExit }: { onExit: () => void }) {
   return (
     <Box flexDirection="column" width={state.size.columns} height={frameHeight(state.size)}>
       <Header />
+      {/* The inner box keeps its natural height (no shrinking, which would draw
+          lines over each other); the outer one clips what does not fit. */}
       <Box flexDirection="column" height={bodyHeight(state.size)} overflowY="hidden">
-        <Body state={state} />
+        <Box flexDirection="column" flexShrink={0} width="100%">
+          <Body state={state} />
+        </Box>
       </Box>
       <MessageLine />
       <Footer />

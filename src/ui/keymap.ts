@@ -126,6 +126,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'Bksp', label: 'erase', contexts: ['filter'], match: isErase, action: ({ store }) => store.dispatch({ type: 'filter/backspace' }), footer: false },
 
   // Detail.
+  { keys: '↑/k', label: 'scroll up', contexts: ['detail'], match: up, action: ({ store }) => store.dispatch({ type: 'detail/scroll', delta: -1 }), footer: false },
+  { keys: '↓/j', label: 'scroll down', contexts: ['detail'], match: down, action: ({ store }) => store.dispatch({ type: 'detail/scroll', delta: 1 }), footer: false },
   { keys: 'c', label: 'copy ID', contexts: ['detail'], match: letter('c'), action: ({ store, state }) => {
     const token = detailToken(state);
     if (token) store.effects.copy(token.id, 'token ID');

@@ -105,7 +105,7 @@ describe('keys everywhere', () => {
     store.dispatch({ type: 'tokens/loaded', items: list });
     store.dispatch({ type: 'session/token-id', tokenId: list[1]!.id });
     const ui = await drive(store);
-    await ui.waitFor('⚠ session token in 3h');
+    await ui.waitFor('⚠ session token expires in 3h');
     ui.unmount();
   });
 });
@@ -119,6 +119,25 @@ describe('input that arrives in one read', () => {
     await ui.press('9\r', /\/ token-29\s+1 of 30 tokens match/);
     await ui.press('q');
     expect(ui.exits).toBe(1);
+    ui.unmount();
+  });
+});
+
+describe('a token detail taller than the screen', () => {
+  it('scrolls with ↓ so every permission can be read', async () => {
+    const { PERMISSIONS } = await import('../../src/tokens');
+    const { store } = fakeStore({}, {}, { columns: 80, rows: 16 });
+    const all = tokens(1).map((t) => ({ ...t, permissions: { actions: PERMISSIONS.slice(1).map((p) => p.name) } }));
+    store.dispatch({ type: 'tokens/loaded', items: all });
+    const ui = await drive(store);
+    ui.resize({ columns: 80, rows: 16 });
+    await ui.press(KEY.enter, 'Token token-0');
+    expect(ui.frame()).toContain('more lines (↓/j)');
+    expect(ui.frame()).not.toContain('CabourotteDiscovery');
+    for (let i = 0; i < 20; i++) await ui.press('j');
+    await ui.waitFor('CabourotteDiscovery — the Cabourotte discovery endpoint');
+    expect(ui.frame()).toContain('↑ top (↑/k)');
+    expect(ui.frame().split('\n')).toHaveLength(15);
     ui.unmount();
   });
 });

@@ -351,3 +351,18 @@ describe('reducer: add profile (login flow)', () => {
     expect(run(s, { type: 'login/reset' }).login).toMatchObject({ name: '', password: '', field: 'name' });
   });
 });
+
+describe('reducer: detail scrolling', () => {
+  it('detail/scroll moves within the lines that do not fit, and detail/open starts at the top', () => {
+    const all = token(1, { permissions: { actions: PERMISSIONS.slice(1).map((p) => p.name) } });
+    let s = run(stateWith({ size: { columns: 80, rows: 20 } }), { type: 'tokens/loaded', items: [all] }, { type: 'detail/open' });
+    expect(s.tokens.detailScroll).toBe(0);
+    s = run(s, { type: 'detail/scroll', delta: -3 });
+    expect(s.tokens.detailScroll).toBe(0);
+    s = run(s, { type: 'detail/scroll', delta: 100 });
+    // 8 + 12 lines in a body of 16 rows, one of which says "more": 5 lines to scroll.
+    expect(s.tokens.detailScroll).toBe(5);
+    s = run(s, { type: 'screen/pop' }, { type: 'detail/open' });
+    expect(s.tokens.detailScroll).toBe(0);
+  });
+});
