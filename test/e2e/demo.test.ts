@@ -130,6 +130,20 @@ test('closing the demo removes its directory and stops its server', async () => 
   }
 });
 
+test('a taken port is a usage error, and nothing is left behind', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'demo-test-'));
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = taken.address() as AddressInfo;
+    await expect(startDemo({ port, tempParent: parent })).rejects.toMatchObject({ kind: 'usage', message: `127.0.0.1:${port} is already in use` });
+    expect(readdirSync(parent)).toEqual([]);
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
