@@ -55,6 +55,13 @@ describe('quitting gives the terminal back', () => {
     await expectRestored(ui);
   });
 
+  test('SIGINT from another process', async () => {
+    const ui = await openUi();
+    ui.kill('SIGINT');
+    expect((await ui.exited).exitCode).toBe(130);
+    await expectRestored(ui);
+  });
+
   test('SIGHUP', async () => {
     const ui = await openUi();
     ui.kill('SIGHUP');
