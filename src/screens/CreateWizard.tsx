@@ -123,9 +123,8 @@ function ResultStep({ state }: { state: State }) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} created (ID ${token.id}).`}</Text>
-      <Text bold color={theme.warning} wrap="wrap">{`${GLYPH.warning} This is the only time the secret is shown. Copy it now:`}</Text>
-      <Text wrap="wrap">{token.token ?? ''}</Text>
-      <Box height={1} />
+      <Text bold color={theme.warning} wrap="wrap">{`${GLYPH.warning} The only time the secret is shown: copy it now.`}</Text>
+      <Text wrap="wrap" bold>{token.token ?? ''}</Text>
       <Text wrap="truncate">{w.copied ? `${GLYPH.valid} Sent to the clipboard (OSC 52). If it did not arrive, select it above.` : 'c copies it to the clipboard (OSC 52).'}</Text>
       {w.saveAs === undefined && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
       {w.saveAs !== undefined && !w.saveAs.saved && (

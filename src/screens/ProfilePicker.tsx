@@ -50,7 +50,7 @@ export function ProfilePicker() {
                 <Text bold>{cell(profile.name, nameWidth)} </Text>
                 <Text color={theme.accent}>{isDefault ? `${GLYPH.default} default ` : '          '}</Text>
                 <Text color={theme.ok}>{isActive ? `${GLYPH.active} active ` : '         '}</Text>
-                <Text>{`org ${shortOrg(profile.organizationId)}  token ${maskToken(profile.apiToken)}`}</Text>
+                <Text>{`token ${maskToken(profile.apiToken)}  org ${shortOrg(profile.organizationId)}`}</Text>
               </Text>
             </Box>
           );

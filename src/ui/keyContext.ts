@@ -17,12 +17,13 @@ export type KeyContext =
   | 'wizard-permissions'
   | 'wizard-review'
   | 'wizard-result'
+  | 'wizard-save'
   | 'dialog'
   | 'help'
   | 'too-small';
 
 /** Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text. */
-export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom']);
+export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save']);
 
 /** The context of the screen itself, ignoring the help overlay and dialogs. */
 export function screenContext(state: State): KeyContext {
@@ -45,7 +46,7 @@ export function screenContext(state: State): KeyContext {
         case 'review':
           return 'wizard-review';
         case 'result':
-          return w.saveAs && !w.saveAs.saved ? 'wizard-text' : 'wizard-result';
+          return w.saveAs && !w.saveAs.saved ? 'wizard-save' : 'wizard-result';
         default:
           return 'wizard-text';
       }

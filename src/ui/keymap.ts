@@ -28,7 +28,7 @@ export interface KeyBinding {
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
   'list', 'filter', 'detail', 'profiles', 'login', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
-  'wizard-permissions', 'wizard-review', 'wizard-result', 'dialog', 'help', 'too-small',
+  'wizard-permissions', 'wizard-review', 'wizard-result', 'wizard-save', 'dialog', 'help', 'too-small',
 ];
 const NOT_TYPING: readonly KeyContext[] = [
   'list', 'detail', 'profiles', 'wizard-lifetime', 'wizard-permissions', 'wizard-review', 'wizard-result', 'dialog', 'help', 'too-small',
@@ -54,7 +54,6 @@ function leaveWizard({ store, state }: KeyActionContext): void {
 
 function wizardEnter({ store, state }: KeyActionContext): void {
   if (state.wizard.step === 'review') void store.effects.createToken();
-  else if (state.wizard.step === 'result' && state.wizard.saveAs && !state.wizard.saveAs.saved) void store.effects.saveWizardAsProfile();
   else store.dispatch({ type: 'wizard/next' });
 }
 
@@ -180,6 +179,9 @@ export const KEYMAP: readonly KeyBinding[] = [
     }
   } },
   { keys: 's', label: 'save as profile', contexts: ['wizard-result'], match: letter('s'), action: ({ store }) => store.dispatch({ type: 'wizard/save-start' }) },
+  { keys: 'Enter', label: 'save profile', contexts: ['wizard-save'], match: (_i, k) => k.return, action: ({ store }) => void store.effects.saveWizardAsProfile() },
+  { keys: 'Esc', label: 'cancel', contexts: ['wizard-save'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'wizard/back' }) },
+  { keys: 'Bksp', label: 'erase', contexts: ['wizard-save'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), footer: false },
   { keys: 'Enter/Esc', label: 'done', contexts: ['wizard-result'], match: (_i, k) => k.return || k.escape, action: finishWizard },
 
   { keys: '?', label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small' && c !== 'dialog'), match: letter('?'), action: ({ store }) => store.dispatch({ type: 'help/toggle' }) },
@@ -196,6 +198,7 @@ export function typeInto({ store, state, input }: KeyActionContext, context: Key
       return;
     case 'wizard-text':
     case 'wizard-custom':
+    case 'wizard-save':
       if (state.wizard.step !== 'lifetime' || state.wizard.lifetimeChoice === CUSTOM_LIFETIME) store.dispatch({ type: 'wizard/input', text: input });
       return;
     default:

@@ -28,8 +28,8 @@ describe('profile picker against the real server and a temp config file', () => 
   it('lists every profile with default and active marked in words, and tokens masked', async () => {
     const { ui } = await openPicker();
     const frame = ui.frame();
-    expect(frame).toMatch(/› admin\s+★ default ● active org \w{8}… +token ••••\w{4}/);
-    expect(frame).toMatch(/ro\s+org/);
+    expect(frame).toMatch(/› admin\s+★ default ● active token ••••\w{4}  org \w{8}…/);
+    expect(frame).toMatch(/ro\s+token ••••\w{4}  org/);
     expect(frame).toContain(`••••${roSecret.slice(-4)}`);
     expect(frame).not.toContain(roSecret);
     expect(frame).not.toContain(world.admin.token);

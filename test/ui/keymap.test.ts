@@ -12,7 +12,7 @@ describe('the keymap table', () => {
   });
 
   it('binds Ctrl+C in every context, q in none where people type', () => {
-    const typing: KeyContext[] = ['filter', 'login', 'wizard-text', 'wizard-custom'];
+    const typing: KeyContext[] = ['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save'];
     const contexts = new Set(KEYMAP.flatMap((b) => b.contexts));
     for (const context of contexts) expect(bindingsFor(context).some((b) => b.keys === 'Ctrl+C')).toBe(true);
     for (const context of typing) expect(bindingsFor(context).some((b) => b.keys === 'q')).toBe(false);
