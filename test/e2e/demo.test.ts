@@ -184,31 +184,39 @@ describe('appclacks demo, the built command', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await vi.waitFor(() => expect(stdout).toMatch(/APPCLACKS_ACCOUNT_PASSWORD=.*\n/), { timeout: 15_000, interval: 50 });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      await vi.waitFor(() => expect(stdout).toMatch(/APPCLACKS_ACCOUNT_PASSWORD=.*\n/), { timeout: 15_000, interval: 50 });
 
-    const exported = Object.fromEntries(
-      stdout.trim().split('\n').map((line) => {
-        const match = /^export (\w+)=(\S+)$/.exec(line);
-        if (!match) throw new Error(`not an export line: ${line}`);
-        return [match[1], match[2]];
-      }),
-    );
-    expect(Object.keys(exported)).toEqual(['APPCLACKS_CONFIG', 'APPCLACKS_API_ENDPOINT', 'APPCLACKS_ACCOUNT_EMAIL', 'APPCLACKS_ACCOUNT_PASSWORD']);
-    expect(exported.APPCLACKS_CONFIG!.startsWith(tmp)).toBe(true);
-    expect(exported.APPCLACKS_API_ENDPOINT).toBe(`http://127.0.0.1:${port}`);
+      const exported = Object.fromEntries(
+        stdout.trim().split('\n').map((line) => {
+          const match = /^export (\w+)=(\S+)$/.exec(line);
+          if (!match) throw new Error(`not an export line: ${line}`);
+          return [match[1], match[2]];
+        }),
+      );
+      expect(Object.keys(exported)).toEqual(['APPCLACKS_CONFIG', 'APPCLACKS_API_ENDPOINT', 'APPCLACKS_ACCOUNT_EMAIL', 'APPCLACKS_ACCOUNT_PASSWORD']);
+      expect(exported.APPCLACKS_CONFIG!.startsWith(tmp)).toBe(true);
+      expect(exported.APPCLACKS_API_ENDPOINT).toBe(`http://127.0.0.1:${port}`);
 
-    const list = await runCli(['token', 'list'], { HOME: tmp, ...exported });
-    expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toContain('demo-readonly-cli');
-    expect(list.stdout).toContain('oncall-debug');
-    const readonly = await runCli(['token', 'list', '-p', 'demo-readonly', '-o', 'json'], { HOME: tmp, ...exported });
-    expect(JSON.parse(readonly.stdout)).toHaveLength(12);
+      const list = await runCli(['token', 'list'], { HOME: tmp, ...exported });
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.stdout).toContain('demo-readonly-cli');
+      expect(list.stdout).toContain('oncall-debug');
+      const readonly = await runCli(['token', 'list', '-p', 'demo-readonly', '-o', 'json'], { HOME: tmp, ...exported });
+      expect(JSON.parse(readonly.stdout)).toHaveLength(12);
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(readdirSync(tmp)).toEqual([]);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(readdirSync(tmp)).toEqual([]);
+      // The export lines are the only place the password is printed.
+      expect(stderr).not.toContain(exported.APPCLACKS_ACCOUNT_PASSWORD);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 
   test('opens the UI on the demo-admin profile and removes everything on q', async () => {
@@ -234,6 +242,9 @@ describe('appclacks demo, the built command', () => {
       expect((await ui.exited).exitCode).toBe(0);
       expect(ui.isAlternateScreen()).toBe(false);
       expect(readdirSync(tmp)).toEqual([]);
+      // Neither a token secret nor the generated account password reached the terminal.
+      expect(ui.output()).not.toMatch(/apc_[0-9A-Za-z]{49}/);
+      expect(ui.output()).not.toMatch(/demo-[\w-]{16}/);
     } finally {
       await ui.dispose();
     }
