@@ -97,6 +97,27 @@ describe('drawing', () => {
   });
 });
 
+describe('keys that must not quit', () => {
+  test('Esc never quits; q typed in a field is text', async () => {
+    const ui = await openUi();
+    ui.press('esc');
+    ui.press('esc');
+    ui.press('?'); // still running, and reading keys
+    await ui.waitForText('Keys on this screen');
+    ui.press('esc');
+    await ui.waitForNoText('Keys on this screen');
+
+    ui.press('/');
+    await ui.waitForText(/\/ ▏/);
+    ui.press('q');
+    await ui.waitForText(/\/ q▏\s+0 of 2 tokens match/);
+    ui.press('esc');
+    await ui.waitForNoText('tokens match');
+    ui.press('q');
+    expect((await ui.exited).exitCode).toBe(0);
+  });
+});
+
 describe('window size', () => {
   test('reflows from 100x30 to 60x15 and back', async () => {
     const ui = await openUi({ cols: 100, rows: 30 });

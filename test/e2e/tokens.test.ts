@@ -290,12 +290,12 @@ describe('the create wizard', () => {
     expect(refused.code).toBe(4);
   });
 
-  test('with the account in the environment there is no account step', async () => {
+  test('with the account in the environment there is no account step; the secret is copied (OSC 52 through tmux) and saved as a profile', async () => {
     const ui = world.spawn({
       args: ['tui'],
       cols: 100,
       rows: 30,
-      env: { APPCLACKS_ACCOUNT_EMAIL: world.account.email, APPCLACKS_ACCOUNT_PASSWORD: world.account.password },
+      env: { APPCLACKS_ACCOUNT_EMAIL: world.account.email, APPCLACKS_ACCOUNT_PASSWORD: world.account.password, TMUX: '/tmp/tmux-1000/default,4242,0' },
     });
     await ui.waitForText(/ · 1\/\d+/);
     ui.press('n');
@@ -314,10 +314,29 @@ describe('the create wizard', () => {
     await stepTo(ui, 'Review');
     expect(ui.screen()).toMatch(/Account:\s+\S+@example\.com \(from APPCLACKS_ACCOUNT_EMAIL\)/);
     ui.press('enter');
-    await ui.waitForText(SECRET);
+    const secret = SECRET.exec(await ui.waitForText(SECRET))![0];
+
+    // c copies through OSC 52, wrapped for tmux passthrough inside tmux.
+    ui.press('c');
+    await ui.waitForText('Sent to the clipboard');
+    const osc52 = `\x1b]52;c;${Buffer.from(secret).toString('base64')}\x07`;
+    expect(ui.output()).toContain(`\x1bPtmux;${osc52.replaceAll('\x1b', '\x1b\x1b')}\x1b\\`);
+    expect(ui.screen()).toContain(secret); // still on screen, in case the terminal ignored it
+
+    // s saves it as a profile; the CLI can use that profile at once.
+    ui.press('s');
+    await ui.waitForText('Save as profile named: env-made▏');
     ui.press('enter');
-    await ui.waitForText('env-made');
+    await ui.waitForText('Saved as profile env-made');
+    ui.press('enter');
+    await ui.waitForText(/ · \d+\/\d+/);
+    expect(ui.screen()).toContain('env-made');
     await quit(ui);
+
+    const profiles = JSON.parse((await world.cli(['profile', 'list', '-o', 'json'])).stdout) as { profiles: Array<{ name: string }> };
+    expect(profiles.profiles.map((p) => p.name)).toContain('env-made');
+    const viaProfile = await world.cli(['token', 'list', '-p', 'env-made']);
+    expect(viaProfile.code, viaProfile.stderr).toBe(0);
   });
 
   test('Esc goes back a step; leaving a filled wizard asks first', async () => {
