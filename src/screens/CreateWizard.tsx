@@ -1,6 +1,7 @@
 // The create wizard: one step at a time, validated as you type, with a review
 // before anything is sent. The secret appears only on the result step.
 import { Box, Text } from 'ink';
+import { describeSource } from '../config/resolve';
 import { bodyHeight } from '../state/layout';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from '../state/lifetimes';
 import { wizardTtl } from '../state/reducer';
@@ -102,14 +103,15 @@ function PermissionsStep({ state }: { state: State }) {
 function ReviewStep({ state, now }: { state: State; now: number }) {
   const w = state.wizard;
   const ttl = wizardTtl(w);
-  const account = state.session.email?.value ?? w.email;
+  const fromEnv = !wizardNeedsAccount(state) ? state.session.email : undefined;
+  const account = fromEnv?.value ?? w.email;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">{`Name:        ${w.name}`}</Text>
       <Text wrap="truncate">{`Description: ${w.description || '(none)'}`}</Text>
       <Text wrap="truncate">{`Lifetime:    ${ttl.ok ? `${ttl.value}, expires ${absoluteTime(now + ttl.ms)}` : '?'}`}</Text>
       <Text wrap="truncate">{`Permissions: ${sortPermissions(w.permissions).join(', ')}`}</Text>
-      <Text wrap="truncate">{`Account:     ${account}${state.session.email ? ` (from ${state.session.email.source.kind === 'env' ? state.session.email.source.name : 'config'})` : ''}`}</Text>
+      <Text wrap="truncate">{`Account:     ${account}${fromEnv ? ` (from ${describeSource(fromEnv.source).replace(/^env /, '')})` : ''}`}</Text>
       <Box height={1} />
       <Text bold wrap="truncate">{w.busy ? 'Creating the token…' : 'Press Enter to create the token, Esc to change something.'}</Text>
     </Box>

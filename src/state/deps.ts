@@ -10,8 +10,12 @@ export interface ProfilesFile {
   /** The file in use, for messages. */
   readonly path: string;
   read(): Promise<{ profiles: Profile[]; defaultProfile?: string }>;
-  /** Adds or replaces one profile; the others and the file's comments stay. */
-  upsert(profile: Profile): Promise<void>;
+  /**
+   * Adds or replaces one profile; the others and the file's comments stay.
+   * `ifNoDefault` also makes it the default when the file has none, decided
+   * under the file's lock as `appclacks login` does. Resolves true when it did.
+   */
+  upsert(profile: Profile, options?: { makeDefault?: 'ifNoDefault' }): Promise<boolean>;
   remove(name: string): Promise<void>;
   setDefault(name: string): Promise<void>;
 }

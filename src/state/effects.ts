@@ -118,12 +118,11 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     }
   }
 
+  /** The environment's account when it gives both values, else what the wizard asked for. */
   function wizardAccount(state: State): PasswordCredentials {
     const { session, wizard } = state;
-    return {
-      email: session.email?.value ?? wizard.email,
-      password: session.password?.value ?? wizard.password,
-    };
+    if (session.email && session.password) return { email: session.email.value, password: session.password.value };
+    return { email: wizard.email, password: wizard.password };
   }
 
   async function createToken(): Promise<void> {
@@ -228,13 +227,18 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
         permissions: { actions: ['*'] },
       });
       if (!created.token) throw new Error('the server sent no secret for the new token');
-      await deps.profiles.upsert({ name: login.name, organizationId: organization.id, apiToken: created.token });
+      const madeDefault = await deps.profiles.upsert(
+        { name: login.name, organizationId: organization.id, apiToken: created.token },
+        { makeDefault: 'ifNoDefault' },
+      );
       knownTokenIds.set(created.token, created.id);
-      const before = await deps.profiles.read();
-      if (before.defaultProfile === undefined) await deps.profiles.setDefault(login.name);
       dispatch({ type: 'login/reset' });
       dispatch({ type: 'screen/pop' });
-      say('success', `Added profile ${login.name} (token ${login.name}-cli).`, 'Enter uses it for this session');
+      say(
+        'success',
+        `Added profile ${login.name} (token ${login.name}-cli)${madeDefault ? ', now the default' : ''}.`,
+        'Enter uses it for this session',
+      );
       await loadProfiles(login.name);
     } catch (error) {
       dispatch({ type: 'login/busy', busy: false });

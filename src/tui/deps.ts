@@ -15,8 +15,9 @@ export function profilesFileFor(ctx: ResolvedContext): ProfilesFile {
       const data = await store.read();
       return { profiles: data.profiles, ...(data.defaultProfile !== undefined && { defaultProfile: data.defaultProfile }) };
     },
-    async upsert(profile) {
-      await store.upsertProfile(profile, { makeDefault: 'never' });
+    async upsert(profile, options = {}) {
+      const result = await store.upsertProfile(profile, { makeDefault: options.makeDefault === 'ifNoDefault' ? 'if-unset' : 'never' });
+      return result.madeDefault;
     },
     async remove(name) {
       await store.removeProfile(name);

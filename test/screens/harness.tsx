@@ -110,7 +110,7 @@ export function fakeStore(session: Partial<SessionInput> = {}, overrides: Partia
     profiles: {
       path: '/tmp/none.yaml',
       read: async () => ({ profiles: [] }),
-      upsert: async () => undefined,
+      upsert: async () => false,
       remove: async () => undefined,
       setDefault: async () => undefined,
     },
