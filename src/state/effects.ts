@@ -75,13 +75,11 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
   function credentialsGone(): void {
     const { session } = getState();
     dispatch({ type: 'session/gone' });
-    const overridden = session.token?.source.kind === 'env';
+    const source = session.token?.source;
     say(
       'error',
-      "This session's token was deleted: its credentials no longer work.",
-      overridden
-        ? `${session.token?.source.kind === 'env' ? session.token.source.name : 'an environment variable'} sets the token: restart with another one`
-        : 'choose another profile below, or press n to add one',
+      "This session's token was deleted: credentials gone.",
+      source?.kind === 'env' ? `${source.name} sets it; restart without it` : 'choose another profile, or n to add one',
     );
     if (getState().screens.at(-1) !== 'profiles') dispatch({ type: 'screen/push', screen: 'profiles' });
     void loadProfiles();

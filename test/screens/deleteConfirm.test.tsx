@@ -81,4 +81,21 @@ describe('delete confirmation against the real server', () => {
     await ui.press(KEY.escape, "This session's credentials no longer work.");
     ui.unmount();
   });
+
+  it('when the session token could not be recognised, a 401 after the delete still says the credentials are gone', async () => {
+    const own = await world.addToken('from-env');
+    const { store } = await world.store({ APPCLACKS_TOKEN: own.token });
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('from-env');
+    expect(ui.frame()).not.toContain('(this session)');
+    await ui.press('/', '/ ');
+    await ui.type('from-env');
+    await ui.press(KEY.enter, '1 of');
+    await ui.press('d', 'Delete token "from-env"?');
+    expect(ui.frame()).not.toContain('THIS SESSION');
+    await ui.press('y', "This session's token was deleted");
+    expect(ui.frame()).toContain('APPCLACKS_TOKEN sets it; restart without it');
+    ui.unmount();
+  });
 });
