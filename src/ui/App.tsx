@@ -1,7 +1,7 @@
 // The root: frame of rows-1 lines (INK6.md item 1), header / body / message /
 // footer, one input handler for the whole app, and size from stdout's resize.
 import { Box, useInput, useStdout } from 'ink';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AddProfile } from '../screens/AddProfile';
 import { CreateWizard } from '../screens/CreateWizard';
 import { ConfirmDialog } from '../screens/DeleteConfirm';
@@ -19,6 +19,9 @@ import type { Store } from '../state/store';
 import type { Size, State } from '../state/types';
 import { ClockContext, StoreContext, useAppState, useStore } from './context';
 import { dispatchKey } from './dispatchKey';
+
+/** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
+const CLOCK_TICK_MS = 30_000;
 
 /** ink-testing-library and pipes leave rows undefined (INK6.md item 5). */
 export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
@@ -55,6 +58,12 @@ function Screen({ onExit }: { onExit: () => void }) {
       stdout.off('resize', onResize);
     };
   }, [stdout, store]);
+
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   const onKey = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => dispatchKey(store, input, key, onExit), [store, onExit]);
   useInput(onKey);

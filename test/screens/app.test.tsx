@@ -141,3 +141,24 @@ describe('a token detail taller than the screen', () => {
     ui.unmount();
   });
 });
+
+describe('relative times', () => {
+  it('are redrawn while the UI sits idle', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let now = Date.parse('2026-11-28T12:00:00Z');
+      const { store } = fakeStore();
+      const list = tokens(1).map((t) => ({ ...t, 'expires-at': '2026-11-28T15:00:00Z' }));
+      store.dispatch({ type: 'tokens/loaded', items: list });
+      const ui = await drive(store, () => now);
+      await ui.waitFor('! in 3h');
+      now += 4 * 3_600_000;
+      vi.advanceTimersByTime(30_000);
+      await ui.waitFor('✗ expired 1h ago');
+      ui.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
