@@ -1,7 +1,6 @@
 // The store's asynchronous actions: each calls deps.api / deps.profiles, then
 // dispatches what happened. None throws: failures become message lines, and
 // what the user typed stays in the state.
-import type { APIToken } from '../api/schemas';
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { profileNameProblem } from '../config/profile-name';
 import { AppError } from '../errors';
@@ -106,9 +105,10 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     if (getState().screens.at(-1) === 'detail') dispatch({ type: 'screen/pop' });
     if (wasSessionToken) return credentialsGone();
     say('success', `Deleted token ${token?.name ?? id}.`);
+    const request = ++listRequest;
     try {
       const items = await deps.api.listTokens(credentials);
-      dispatch({ type: 'tokens/loaded', items });
+      if (request === listRequest) dispatch({ type: 'tokens/loaded', items });
     } catch (error) {
       // The deleted token may have been this session's without our knowing.
       if (isAuthError(error)) return credentialsGone();
@@ -262,5 +262,3 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     copy,
   };
 }
-
-export type { APIToken };
