@@ -142,3 +142,35 @@ test('deleting the token this session signs in with: a stronger warning, then th
   const refused = await world.cli(['token', 'list', '-p', 'doomed']);
   expect(refused.code).toBe(4);
 });
+
+test('n in the picker adds a profile as appclacks login does: a <name>-cli token for *, stored in the file', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30 });
+  await ui.waitForText('reader-token');
+  await openProfiles(ui);
+  ui.press('n');
+  await ui.waitForText('› Profile name: ▏');
+  await ui.type('laptop');
+  await ui.waitForText('Profile name: laptop▏');
+  ui.press('enter');
+  await ui.waitForText('› Account email: ▏');
+  await ui.type(world.account.email);
+  await ui.waitForText(`Account email: ${world.account.email}▏`);
+  ui.press('enter');
+  await ui.waitForText('› Password: ▏');
+  await ui.type(world.account.password);
+  await ui.waitForText(`› Password: ${'•'.repeat(world.account.password.length)}▏`);
+  ui.press('enter');
+  await ui.waitFor(() => rowOf(ui, 'laptop') !== '', 'the new profile in the picker');
+  expect(ui.output()).not.toContain(world.account.password);
+  ui.press('q');
+  expect((await ui.exited).exitCode).toBe(0);
+
+  const file = parse(world.readConfig());
+  expect(Object.keys(file.profiles)).toEqual(['work', 'reader', 'laptop']);
+  expect(file['default-profile']).toBe('work'); // a default existed, so it stays
+  const tokens = await world.cli(['token', 'list', '-p', 'laptop', '-o', 'json']);
+  expect(tokens.code, tokens.stderr).toBe(0);
+  const created = (JSON.parse(tokens.stdout) as Array<{ name: string; ttl: string; permissions: { actions: string[] } }>).find((t) => t.name === 'laptop-cli');
+  expect(created?.permissions.actions).toEqual(['*']);
+  expect(created?.ttl).toBe('1051200h');
+});
