@@ -1,0 +1,44 @@
+// INK6.md item 13: the first token request is on the wire before ink and
+// react are loaded, so the network wait overlaps module loading.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ConfigStore } from '../../src/config/store';
+import { runTui } from '../../src/tui/run';
+import { asRead, asWrite, FakeStdin, FakeStdout } from './streams';
+
+const order = vi.hoisted(() => [] as string[]);
+
+vi.mock('../../src/api/client', () => ({
+  createClient: () => ({
+    listTokens: () => {
+      order.push('token list requested');
+      return new Promise(() => undefined);
+    },
+    close: async () => undefined,
+  }),
+}));
+
+vi.mock('../../src/tui/mount', () => {
+  order.push('UI modules loaded');
+  return { mountTui: async () => 0 };
+});
+
+describe('start-up order', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'appclacks-order-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('requests the token list before loading the UI modules', async () => {
+    const configPath = join(dir, 'appclacks.yaml');
+    await new ConfigStore(configPath).upsertProfile({ name: 'work', organizationId: 'org', apiToken: 'apc_secret_secret' }, { makeDefault: 'always' });
+    const code = await runTui({}, {
+      env: { HOME: dir, APPCLACKS_CONFIG: configPath },
+      stdin: asRead(new FakeStdin()),
+      stdout: asWrite(new FakeStdout()),
+      stderr: asWrite(new FakeStdout()),
+    });
+    expect(code).toBe(0);
+    expect(order).toEqual(['token list requested', 'UI modules loaded']);
+  });
+});
