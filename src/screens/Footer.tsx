@@ -1,13 +1,12 @@
 // One dim line of key hints for the current context, from the keymap table.
 import { Box, Text } from 'ink';
 import { keyContext } from '../ui/keyContext';
-import { bindingsFor } from '../ui/keymap';
+import { footerBindings } from '../ui/keymap';
 import { useAppState } from '../ui/context';
 
 export function Footer() {
   const state = useAppState();
-  const hints = bindingsFor(keyContext(state))
-    .filter((b) => b.footer !== false)
+  const hints = footerBindings(keyContext(state))
     .map((b) => `${b.keys} ${b.label}`)
     .join('  ');
   return (

@@ -22,8 +22,11 @@ export interface KeyBinding {
   contexts: readonly KeyContext[];
   match(input: string, key: Key): boolean;
   action(ctx: KeyActionContext): void;
-  /** False for keys listed only in the help overlay (the footer has one line). */
-  footer?: boolean;
+  /**
+   * Footer order: 0 (default) first, then 1, then 2. The footer is one line
+   * cut at the terminal's width, so the keys people reach for most go first.
+   */
+  rank?: 0 | 1 | 2;
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
@@ -91,7 +94,7 @@ function confirmDialog({ store, state }: KeyActionContext, choice: 'yes' | 'no')
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Everywhere, even when the terminal is too small.
-  { keys: 'Ctrl+C', label: 'quit now', contexts: ALL_CONTEXTS, match: (i, k) => k.ctrl && i === 'c', action: ({ exit }) => exit(), footer: false },
+  { keys: 'Ctrl+C', label: 'quit now', contexts: ALL_CONTEXTS, match: (i, k) => k.ctrl && i === 'c', action: ({ exit }) => exit(), rank: 2 },
   { keys: 'q', label: 'quit', contexts: NOT_TYPING, match: letter('q'), action: ({ exit }) => exit() },
 
   // Dialogs: No is the default; Enter takes the highlighted answer.
@@ -105,15 +108,15 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Lists.
   { keys: '↑/k', label: 'up', contexts: ['list'], match: up, action: ({ store }) => store.dispatch({ type: 'tokens/move', delta: -1 }) },
   { keys: '↓/j', label: 'down', contexts: ['list'], match: down, action: ({ store }) => store.dispatch({ type: 'tokens/move', delta: 1 }) },
-  { keys: '↑', label: 'up', contexts: ['filter'], match: (_i, k) => k.upArrow, action: ({ store }) => store.dispatch({ type: 'tokens/move', delta: -1 }), footer: false },
-  { keys: '↓', label: 'down', contexts: ['filter'], match: (_i, k) => k.downArrow, action: ({ store }) => store.dispatch({ type: 'tokens/move', delta: 1 }), footer: false },
-  { keys: 'PgUp', label: 'page up', contexts: ['list'], match: (_i, k) => k.pageUp, action: ({ store }) => store.dispatch({ type: 'tokens/page', direction: -1 }), footer: false },
-  { keys: 'PgDn', label: 'page down', contexts: ['list'], match: (_i, k) => k.pageDown, action: ({ store }) => store.dispatch({ type: 'tokens/page', direction: 1 }), footer: false },
-  { keys: 'Home/g', label: 'first', contexts: ['list'], match: (i, k) => k.home || letter('g')(i, k), action: ({ store }) => store.dispatch({ type: 'tokens/jump', to: 'start' }), footer: false },
-  { keys: 'End/G', label: 'last', contexts: ['list'], match: (i, k) => k.end || letter('G')(i, k), action: ({ store }) => store.dispatch({ type: 'tokens/jump', to: 'end' }), footer: false },
+  { keys: '↑', label: 'up', contexts: ['filter'], match: (_i, k) => k.upArrow, action: ({ store }) => store.dispatch({ type: 'tokens/move', delta: -1 }), rank: 1 },
+  { keys: '↓', label: 'down', contexts: ['filter'], match: (_i, k) => k.downArrow, action: ({ store }) => store.dispatch({ type: 'tokens/move', delta: 1 }), rank: 1 },
+  { keys: 'PgUp', label: 'page up', contexts: ['list'], match: (_i, k) => k.pageUp, action: ({ store }) => store.dispatch({ type: 'tokens/page', direction: -1 }), rank: 1 },
+  { keys: 'PgDn', label: 'page down', contexts: ['list'], match: (_i, k) => k.pageDown, action: ({ store }) => store.dispatch({ type: 'tokens/page', direction: 1 }), rank: 1 },
+  { keys: 'Home/g', label: 'first', contexts: ['list'], match: (i, k) => k.home || letter('g')(i, k), action: ({ store }) => store.dispatch({ type: 'tokens/jump', to: 'start' }), rank: 1 },
+  { keys: 'End/G', label: 'last', contexts: ['list'], match: (i, k) => k.end || letter('G')(i, k), action: ({ store }) => store.dispatch({ type: 'tokens/jump', to: 'end' }), rank: 1 },
   { keys: 'Enter', label: 'open', contexts: ['list'], match: (_i, k) => k.return, action: ({ store }) => store.dispatch({ type: 'detail/open' }) },
   { keys: '/', label: 'filter', contexts: ['list'], match: letter('/'), action: ({ store }) => store.dispatch({ type: 'filter/start' }) },
-  { keys: 'Esc', label: 'clear filter', contexts: ['list'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'filter/clear' }), footer: false },
+  { keys: 'Esc', label: 'clear filter', contexts: ['list'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'filter/clear' }), rank: 1 },
   { keys: 'n', label: 'new', contexts: ['list'], match: letter('n'), action: ({ store, state }) => store.dispatch({ type: 'wizard/start', ...(state.session.email && { email: state.session.email.value }) }) },
   { keys: 'd/Del', label: 'delete', contexts: ['list', 'detail'], match: (i, k) => letter('d')(i, k) || k.delete, action: ({ store }) => store.dispatch({ type: 'dialog/open-delete' }) },
   { keys: 'r', label: 'refresh', contexts: ['list', 'detail'], match: letter('r'), action: ({ store }) => void store.effects.loadTokens() },
@@ -122,11 +125,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Filter field.
   { keys: 'Enter', label: 'keep filter', contexts: ['filter'], match: (_i, k) => k.return, action: ({ store }) => store.dispatch({ type: 'filter/done' }) },
   { keys: 'Esc', label: 'clear filter', contexts: ['filter'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'filter/clear' }) },
-  { keys: 'Bksp', label: 'erase', contexts: ['filter'], match: isErase, action: ({ store }) => store.dispatch({ type: 'filter/backspace' }), footer: false },
+  { keys: 'Bksp', label: 'erase', contexts: ['filter'], match: isErase, action: ({ store }) => store.dispatch({ type: 'filter/backspace' }), rank: 2 },
 
   // Detail.
-  { keys: '↑/k', label: 'scroll up', contexts: ['detail'], match: up, action: ({ store }) => store.dispatch({ type: 'detail/scroll', delta: -1 }), footer: false },
-  { keys: '↓/j', label: 'scroll down', contexts: ['detail'], match: down, action: ({ store }) => store.dispatch({ type: 'detail/scroll', delta: 1 }), footer: false },
+  { keys: '↑/k', label: 'scroll up', contexts: ['detail'], match: up, action: ({ store }) => store.dispatch({ type: 'detail/scroll', delta: -1 }), rank: 1 },
+  { keys: '↓/j', label: 'scroll down', contexts: ['detail'], match: down, action: ({ store }) => store.dispatch({ type: 'detail/scroll', delta: 1 }), rank: 1 },
   { keys: 'c', label: 'copy ID', contexts: ['detail'], match: letter('c'), action: ({ store, state }) => {
     const token = detailToken(state);
     if (token) store.effects.copy(token.id, 'token ID');
@@ -136,8 +139,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Profiles.
   { keys: '↑/k', label: 'up', contexts: ['profiles'], match: up, action: ({ store }) => store.dispatch({ type: 'profiles/move', delta: -1 }) },
   { keys: '↓/j', label: 'down', contexts: ['profiles'], match: down, action: ({ store }) => store.dispatch({ type: 'profiles/move', delta: 1 }) },
-  { keys: 'Home/g', label: 'first', contexts: ['profiles'], match: (i, k) => k.home || letter('g')(i, k), action: ({ store }) => store.dispatch({ type: 'profiles/jump', to: 'start' }), footer: false },
-  { keys: 'End/G', label: 'last', contexts: ['profiles'], match: (i, k) => k.end || letter('G')(i, k), action: ({ store }) => store.dispatch({ type: 'profiles/jump', to: 'end' }), footer: false },
+  { keys: 'Home/g', label: 'first', contexts: ['profiles'], match: (i, k) => k.home || letter('g')(i, k), action: ({ store }) => store.dispatch({ type: 'profiles/jump', to: 'start' }), rank: 1 },
+  { keys: 'End/G', label: 'last', contexts: ['profiles'], match: (i, k) => k.end || letter('G')(i, k), action: ({ store }) => store.dispatch({ type: 'profiles/jump', to: 'end' }), rank: 1 },
   { keys: 'Enter', label: 'use now', contexts: ['profiles'], match: (_i, k) => k.return, action: ({ store, state }) => {
     const profile = state.profiles.items[state.profiles.selection];
     if (profile) void store.effects.switchProfile(profile.name);
@@ -160,7 +163,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     else if (state.login.name !== '' || state.login.password !== '') store.dispatch({ type: 'dialog/open-leave-login' });
     else store.dispatch({ type: 'screen/pop' });
   } },
-  { keys: 'Bksp', label: 'erase', contexts: ['login'], match: isErase, action: ({ store }) => store.dispatch({ type: 'login/backspace' }), footer: false },
+  { keys: 'Bksp', label: 'erase', contexts: ['login'], match: isErase, action: ({ store }) => store.dispatch({ type: 'login/backspace' }), rank: 2 },
 
   // Wizard.
   { keys: '↑/k', label: 'up', contexts: ['wizard-lifetime', 'wizard-permissions'], match: up, action: ({ store }) => store.dispatch({ type: 'wizard/move', delta: -1 }) },
@@ -170,7 +173,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'Enter', label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], match: (_i, k) => k.return, action: wizardEnter },
   { keys: 'Enter', label: 'create', contexts: ['wizard-review'], match: (_i, k) => k.return, action: wizardEnter },
   { keys: 'Esc', label: 'previous step', contexts: WIZARD_STEPS, match: (_i, k) => k.escape, action: leaveWizard },
-  { keys: 'Bksp', label: 'erase', contexts: ['wizard-text', 'wizard-custom'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), footer: false },
+  { keys: 'Bksp', label: 'erase', contexts: ['wizard-text', 'wizard-custom'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), rank: 2 },
   { keys: 'c', label: 'copy secret', contexts: ['wizard-result'], match: letter('c'), action: ({ store, state }) => {
     const secret = state.wizard.result?.token;
     if (secret) {
@@ -181,7 +184,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 's', label: 'save as profile', contexts: ['wizard-result'], match: letter('s'), action: ({ store }) => store.dispatch({ type: 'wizard/save-start' }) },
   { keys: 'Enter', label: 'save profile', contexts: ['wizard-save'], match: (_i, k) => k.return, action: ({ store }) => void store.effects.saveWizardAsProfile() },
   { keys: 'Esc', label: 'cancel', contexts: ['wizard-save'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'wizard/back' }) },
-  { keys: 'Bksp', label: 'erase', contexts: ['wizard-save'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), footer: false },
+  { keys: 'Bksp', label: 'erase', contexts: ['wizard-save'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), rank: 2 },
   { keys: 'Enter/Esc', label: 'done', contexts: ['wizard-result'], match: (_i, k) => k.return || k.escape, action: finishWizard },
 
   { keys: '?', label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small' && c !== 'dialog'), match: letter('?'), action: ({ store }) => store.dispatch({ type: 'help/toggle' }) },
@@ -210,4 +213,9 @@ export const isPrintable = plain;
 
 export function bindingsFor(context: KeyContext): KeyBinding[] {
   return KEYMAP.filter((b) => b.contexts.includes(context));
+}
+
+/** Every binding of the context, most used first (Array.prototype.sort is stable). */
+export function footerBindings(context: KeyContext): KeyBinding[] {
+  return bindingsFor(context).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
 }

@@ -41,3 +41,13 @@ describe('OSC 52 copy', () => {
     expect(osc52('abc', { TMUX: '/tmp/tmux-0/default,1,0' })).toBe('\u001bPtmux;\u001b\u001b]52;c;YWJj\u0007\u001b\\');
   });
 });
+
+describe('the footer', () => {
+  it('lists every key of the context, the most used first', async () => {
+    const { footerBindings } = await import('../../src/ui/keymap');
+    const keys = footerBindings('list').map((b) => b.keys);
+    expect(keys.slice(0, 3)).toEqual(['q', '↑/k', '↓/j']);
+    expect(keys.at(-1)).toBe('Ctrl+C');
+    expect(new Set(keys)).toEqual(new Set(bindingsFor('list').map((b) => b.keys)));
+  });
+});
