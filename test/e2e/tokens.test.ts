@@ -93,6 +93,18 @@ describe('browsing', () => {
     await quit(ui);
   });
 
+  test('moving the selection redraws only what changed (cheap over SSH, INK6.md item 1)', async () => {
+    const ui = await openUi();
+    const before = ui.output().length;
+    for (let i = 2; i <= 30; i++) {
+      ui.press('down');
+      await ui.waitForText(new RegExp(` · ${i}/\\d+`));
+    }
+    // A full 100x30 frame is about 3.5 KB; a move, scrolling included, averages about 1 KB.
+    expect((ui.output().length - before) / 29).toBeLessThan(2_000);
+    await quit(ui);
+  });
+
   test('Enter opens every field of the token, Esc goes back to the same row', async () => {
     const ui = await openUi();
     ui.press('down');
