@@ -162,7 +162,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
       await deps.profiles.upsert({ name, organizationId, apiToken: created.token });
       knownTokenIds.set(created.token, created.id);
       dispatch({ type: 'wizard/saved' });
-      say('success', `Saved as profile ${name} in ${deps.profiles.path}.`);
+      say('success', `Saved as profile ${name} in ${deps.profiles.path}.`, 'p, then Enter on it, uses it for this session');
       void loadProfiles();
     } catch (error) {
       dispatch({ type: 'message/set', message: errorMessage(error, 'config') });
