@@ -34,8 +34,16 @@ function distIsStale(): boolean {
  */
 export function ensureBuilt(): void {
   if (!distIsStale()) return;
+  // Checked again under the lock: another file may have just built.
   const script = `[ -f dist/appclacks.js ] && [ -z "$(find src scripts -newer dist/appclacks.js -print -quit)" ] || npm run --silent build`;
-  execFileSync('flock', [BUILD_LOCK, 'sh', '-c', script], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+  const options = { cwd: ROOT, stdio: 'pipe', timeout: 120_000 } as const;
+  try {
+    execFileSync('flock', [BUILD_LOCK, 'sh', '-c', script], options);
+  } catch (error) {
+    // No flock (macOS): build without the lock rather than not at all.
+    if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    execFileSync('sh', ['-c', script], options);
+  }
 }
 
 /**
