@@ -30,8 +30,8 @@ export async function runDemoCommand(options: DemoOptions, deps: DemoDeps): Prom
 
   const signals = watchSignals();
   let session: DemoSession | undefined;
-  // Last resort when something ends the process without returning here
-  // (process.exit in a signal handler of the UI): the files must still go.
+  // Last resort when the process ends without coming back here (a
+  // process.exit() anywhere): the files must still go.
   const removeFiles = () => session?.workspace.remove();
   process.on('exit', removeFiles);
   try {
