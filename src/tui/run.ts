@@ -26,6 +26,8 @@ export interface TuiDeps {
   signals?: SignalSource;
 }
 
+const CLOSE_GRACE_MS = 250;
+
 export const NO_TTY_MESSAGE = 'error: the UI needs a terminal; use `appclacks token list` instead\n';
 
 /** isRawModeSupported is undefined, not false, without a TTY (INK6.md item 7). */
@@ -72,6 +74,9 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
     const { mountTui } = await import('./mount');
     return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, ...(firstTokenList && { firstTokenList }), ...(deps.signals && { signals: deps.signals }) });
   } finally {
-    await api.close().catch(() => undefined);
+    // A graceful close waits for requests in flight (up to the 15 s request
+    // timeout against a hung server); the person already asked to quit.
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
+    await Promise.race([api.close().catch(() => undefined), grace]);
   }
 }
