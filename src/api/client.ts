@@ -175,8 +175,13 @@ export class AppclacksClient implements AppclacksApi {
     });
   }
 
+  /**
+   * Closes the pool and cancels requests still in flight. A graceful close
+   * would wait for them, and a hung server would then keep the process alive
+   * for the whole request timeout after the user quit.
+   */
   async close(): Promise<void> {
-    if (!this.pool.closed && !this.pool.destroyed) await this.pool.close();
+    if (!this.pool.destroyed) await this.pool.destroy();
   }
 
   private async call<T>(call: Call<T>): Promise<T> {

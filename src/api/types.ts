@@ -43,6 +43,6 @@ export interface AppclacksApi {
   deleteToken(credentials: TokenCredentials, id: string): Promise<string[]>;
   /** GET /api/v1/organization (token auth). */
   getOrganizationByToken(credentials: TokenCredentials): Promise<Organization>;
-  /** Closes pooled connections. */
+  /** Closes pooled connections; requests still in flight are cancelled. */
   close(): Promise<void>;
 }

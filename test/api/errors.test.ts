@@ -1,6 +1,6 @@
 // Every failure becomes one ApiError with a kind, a one-line message naming
 // the endpoint host, a hint, and never a credential.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/errors';
 import { createClient, type AppclacksApi } from '../../src/api';
 import { closedPortUrl, startScriptedServer, type ScriptedServer } from './scripted-server';
@@ -224,6 +224,19 @@ describe('transport failures', () => {
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(`${server.host} did not answer within 0.2s`);
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('close() cancels a request in flight instead of waiting for a server that never answers', async () => {
+    // With a ten-minute timeout, a close that waited would outlive this test.
+    const patient = createClient({ endpoint: server.url, requestTimeoutMs: 600_000 });
+    server.otherwise({ hang: true });
+    const before = server.requests.length;
+    const pending = failure(patient.getOrganizationByToken(TOKEN_CREDENTIALS));
+    await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(before));
+    await patient.close();
+    const error = await pending;
+    expect(error.kind).not.toBe('timeout');
+    expect(error.message).not.toContain(TOKEN_CREDENTIALS.token);
   });
 
   it('speaking TLS to a plain HTTP port is a network error about TLS', async () => {
