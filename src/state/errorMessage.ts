@@ -21,8 +21,12 @@ export function errorMessage(error: unknown, situation: Situation): Message {
       return {
         kind: 'error',
         text,
+        // The line is cut at the terminal's width: the key to press must come
+        // early, and the permission is not repeated when the text names it.
         hint: permission
-          ? `this token lacks the ${permission} permission: press p for a profile whose token has it`
+          ? text.includes(permission)
+            ? 'press p for a profile whose token has it'
+            : `this token lacks ${permission}: press p for a profile whose token has it`
           : 'this token lacks a permission for that: press p for another profile',
       };
     }

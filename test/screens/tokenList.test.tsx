@@ -115,7 +115,8 @@ describe('token list against the real server', () => {
     const ui = await drive(store);
     void store.effects.loadTokens();
     await ui.waitFor('ListAPITokens');
-    expect(ui.frame()).toMatch(/lacks the ListAPITokens permission/);
+    expect(ui.frame()).toContain('missing permission ListAPITokens');
+    expect(ui.frame()).toContain('press p for a profile whose token has it');
     ui.unmount();
   });
 });
