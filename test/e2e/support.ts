@@ -54,9 +54,14 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
   });
 }
 
-export async function createWorld(): Promise<E2eWorld> {
+export interface WorldOptions {
+  /** The server's clock, e.g. shifted back to create tokens that are already expired. */
+  clock?: () => number;
+}
+
+export async function createWorld(options: WorldOptions = {}): Promise<E2eWorld> {
   ensureBuilt();
-  const server = await startTestServer();
+  const server = await startTestServer(options.clock ? { clock: options.clock } : {});
   const account = await registerAccount(server.url);
   const home = mkdtempSync(join(tmpdir(), 'appclacks-e2e-'));
   const configDir = join(home, '.config', 'appclacks');

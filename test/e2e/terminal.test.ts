@@ -8,9 +8,14 @@ import { createWorld, type E2eWorld } from './support';
 let world: E2eWorld;
 
 beforeAll(async () => {
-  world = await createWorld();
+  let shift = 0;
+  world = await createWorld({ clock: () => Date.now() + shift });
   const admin = await world.addToken({ name: 'term-admin', ttl: '1051200h', permissions: ['*'] });
   await world.addToken({ name: 'term-reader', ttl: '720h', description: 'reads tokens', permissions: ['ListAPITokens', 'GetAPIToken'] });
+  await world.addToken({ name: 'term-soon', ttl: '30m', permissions: ['GetOrganization'] });
+  shift = -10 * 24 * 3_600_000; // created ten days ago for three: expired a week ago
+  await world.addToken({ name: 'term-old', ttl: '72h', permissions: ['GetOrganization'] });
+  shift = 0;
   world.writeConfig([{ name: 'work', token: admin }]);
 });
 afterAll(async () => {
@@ -86,7 +91,7 @@ describe('drawing', () => {
 
   test('opening and closing the help overlay gives back the same screen', async () => {
     const ui = await openUi();
-    await ui.waitForText(/ · 1\/2/);
+    await ui.waitForText(/ · 1\/4/);
     const before = ui.screen();
     ui.press('?');
     await ui.waitForText('Keys on this screen');
@@ -110,7 +115,7 @@ describe('keys that must not quit', () => {
     ui.press('/');
     await ui.waitForText(/\/ ▏/);
     ui.press('q');
-    await ui.waitForText(/\/ q▏\s+0 of 2 tokens match/);
+    await ui.waitForText(/\/ q▏\s+0 of 4 tokens match/);
     ui.press('esc');
     await ui.waitForNoText('tokens match');
     ui.press('q');
@@ -172,6 +177,10 @@ describe('window size', () => {
 describe('colour', () => {
   test('NO_COLOR removes every colour sequence, while meaning stays in words', async () => {
     const ui = await openUi({ env: { NO_COLOR: '1' } });
+    const row = (name: string) => ui.lines().find((line) => line.includes(name)) ?? '';
+    expect(row('term-old')).toMatch(/✗ expired/);
+    expect(row('term-soon')).toMatch(/! in \d+m/);
+    expect(row('term-reader')).toMatch(/✓ in \d+d/);
     ui.press('q');
     await ui.exited;
     expect(ui.output()).not.toMatch(COLOUR_SGR);
