@@ -1,6 +1,8 @@
 // Server errors in the real UI: each one is said in words with what to do
 // next, nothing crashes, and the terminal still comes back.
+import { writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { CreatedToken } from '../helpers/server';
 import { createWorld, type E2eWorld } from './support';
@@ -69,4 +71,14 @@ test('a read-only token deleting: 403 names the missing permission and the token
 
   const listed = await world.cli(['token', 'list']);
   expect(listed.stdout).toContain(admin.id);
+});
+
+test('a config file that cannot be read: one error on the normal screen, no UI', async () => {
+  const bad = join(world.home, 'broken.yaml');
+  writeFileSync(bad, 'profiles: [this is: not, a map\n', { mode: 0o600 });
+  const ui = world.spawn({ args: ['tui', '--config', bad], cols: 100, rows: 30 });
+  const exit = await ui.exited;
+  expect(exit.exitCode).not.toBe(0);
+  expect(ui.output()).not.toContain('\x1b[?1049h');
+  expect(ui.screen()).toMatch(/^error: .*broken\.yaml/m);
 });
