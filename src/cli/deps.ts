@@ -6,7 +6,7 @@
 // own environment and a real local server.
 import type { AppclacksApi } from '../api/types';
 import type { ConfigStore } from '../config';
-import { ENV, envValue, readProcessEnv } from '../config/env';
+import { readProcessEnv } from '../config/env';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
@@ -52,10 +52,6 @@ export function processBaseDeps(): BaseDeps {
     clock: systemClock,
     prompter: createTerminalPrompter({ stdin: io.stdin, stderr: io.stderr, stdinIsTTY: io.stdinIsTTY }),
   };
-}
-
-export function isDebug(env: Env): boolean {
-  return envValue(env, ENV.debug) === '1';
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

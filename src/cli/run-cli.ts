@@ -4,10 +4,10 @@ import { CommanderError } from 'commander';
 import { UsageError } from '../errors';
 import type { AnyCommandSpec, ParsedInput } from './command';
 import { COMMANDS, GROUPS } from './commands';
-import { createCliDeps, isDebug, type BaseDeps } from './deps';
+import { createCliDeps, type BaseDeps } from './deps';
 import { buildProgram, exitCodeForCommander } from './program';
 import { optionKey } from './globals';
-import { reportError } from './report-error';
+import { isDebug, reportError } from '../report-error';
 
 function requireMandatoryFlags(spec: AnyCommandSpec, input: ParsedInput): void {
   for (const option of spec.options ?? []) {

@@ -6,7 +6,9 @@ import { Component, type ReactNode } from 'react';
 import type { APIToken } from '../api/schemas';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
+import { ENV, envValue } from '../config/env';
 import { EXIT } from '../errors';
+import { BUG_HINT, isDebug, oneLine } from '../report-error';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { SessionInput } from '../state/types';
@@ -49,7 +51,7 @@ class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children
 export function mountTui(options: MountOptions): Promise<number> {
   const { stdout, stderr, env } = options;
   // chalk ignores NO_COLOR; ink draws with this same chalk (INK6.md item 9).
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') chalk.level = 0;
+  if (envValue(env, ENV.noColor) !== undefined) chalk.level = 0;
 
   const terminal = createTerminal(stdout);
   const store = createStore(
@@ -83,8 +85,11 @@ export function mountTui(options: MountOptions): Promise<number> {
       }
       terminal.restore();
       if (error !== undefined) {
-        const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        stderr.write(`error: the UI crashed: ${text}\n`);
+        // On the normal screen now, where it stays readable; a bug, so it says how to report it.
+        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        stderr.write(`error: the UI crashed: ${oneLine(text)}\n`);
+        if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+        else stderr.write(`hint: ${BUG_HINT}\n`);
       }
       resolve(code);
     };

@@ -6,7 +6,8 @@ import type { APIToken } from '../api/schemas';
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
 import type { Env } from '../config/types';
-import { EXIT, exitCodeFor, isUserFacing } from '../errors';
+import { EXIT } from '../errors';
+import { isDebug, reportError } from '../report-error';
 import type { SignalSource } from './terminal';
 import { sessionFromContext } from './session';
 
@@ -36,15 +37,6 @@ export function canRunUi(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): 
   return rawModeSupported === true && stdout.isTTY === true;
 }
 
-function reportError(stderr: NodeJS.WriteStream, error: unknown): void {
-  if (isUserFacing(error)) {
-    stderr.write(`error: ${error.message}\n`);
-    if (error.hint !== undefined) stderr.write(`hint: ${error.hint}\n`);
-  } else {
-    stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  }
-}
-
 export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number> {
   if (!canRunUi(deps.stdin, deps.stdout)) {
     deps.stderr.write(NO_TTY_MESSAGE);
@@ -59,8 +51,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   try {
     ctx = await resolveContext({ flags, env: deps.env });
   } catch (error) {
-    reportError(deps.stderr, error);
-    return exitCodeFor(error);
+    return reportError(error, deps.stderr, isDebug(deps.env));
   }
   const api = createClient({ endpoint: ctx.endpoint.value });
   const session = sessionFromContext(ctx);

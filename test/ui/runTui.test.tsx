@@ -126,5 +126,8 @@ describe('runTui', () => {
     expect(code).toBe(1);
     expect(s.stdout.text.endsWith(RESTORE)).toBe(true);
     expect(s.stderr.text).toContain('error: the UI crashed: RangeError: not an RFC 3339 time');
+    // A bug: how to report it, and no stack trace unless APPCLACKS_DEBUG=1.
+    expect(s.stderr.text).toContain('hint: this looks like a bug in appclacks');
+    expect(s.stderr.text).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,9 +1,16 @@
-// How a failed command looks: one `error:` line, a `hint:` line when there is
-// a next step, and the stack only when APPCLACKS_DEBUG=1. Exit codes come
-// from exitCodeFor, the one map in src/errors.
-import { exitCodeFor, isUserFacing } from '../errors';
+// How a failure looks on stderr, for the CLI and for the UI once it has given
+// the terminal back: one `error:` line, a `hint:` line when there is a next
+// step, and the stack only when APPCLACKS_DEBUG=1. Exit codes come from
+// exitCodeFor, the one map in src/errors.
+import { ENV, envValue } from './config/env';
+import type { Env } from './config/types';
+import { exitCodeFor, isUserFacing } from './errors';
 
-const BUG_HINT = 'this looks like a bug in appclacks; run again with APPCLACKS_DEBUG=1 and report the output';
+export function isDebug(env: Env): boolean {
+  return envValue(env, ENV.debug) === '1';
+}
+
+export const BUG_HINT = 'this looks like a bug in appclacks; run again with APPCLACKS_DEBUG=1 and report the output';
 
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, debug: boolean): number {
   if (isUserFacing(error)) {
