@@ -4,7 +4,7 @@
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { profileNameProblem } from '../config/profile-name';
 import { AppError } from '../errors';
-import { MAX_TTL } from '../tokens';
+import { logIn, loginTokenName } from '../login';
 import type { StoreDeps } from './deps';
 import { errorMessage } from './errorMessage';
 import { osc52 } from './osc52';
@@ -217,24 +217,15 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     const account = { email: login.email, password: login.password };
     dispatch({ type: 'login/busy', busy: true });
     try {
-      const organization = await deps.api.getOrganization(account);
-      const created = await deps.api.createToken(account, {
-        name: `${login.name}-cli`,
-        description: '',
-        ttl: MAX_TTL,
-        permissions: { actions: ['*'] },
-      });
-      if (!created.token) throw new Error('the server sent no secret for the new token');
-      const madeDefault = await deps.profiles.upsert(
-        { name: login.name, organizationId: organization.id, apiToken: created.token },
-        { makeDefault: 'ifNoDefault' },
+      const { token: created, saved: madeDefault } = await logIn(deps.api, account, login.name, (profile) =>
+        deps.profiles.upsert(profile, { makeDefault: 'ifNoDefault' }),
       );
-      knownTokenIds.set(created.token, created.id);
+      if (created.token) knownTokenIds.set(created.token, created.id);
       dispatch({ type: 'login/reset' });
       dispatch({ type: 'screen/pop' });
       say(
         'success',
-        `Added profile ${login.name} (token ${login.name}-cli)${madeDefault ? ', now the default' : ''}.`,
+        `Added profile ${login.name} (token ${loginTokenName(login.name)})${madeDefault ? ', now the default' : ''}.`,
         'Enter uses it for this session',
       );
       await loadProfiles(login.name);

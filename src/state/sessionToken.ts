@@ -5,6 +5,7 @@
 // makes the list answer 401 is still recognised as "credentials gone".
 import type { APIToken } from '../api/schemas';
 import type { Session } from './types';
+import { loginTokenName } from '../login';
 
 export function findSessionTokenId(
   tokens: readonly APIToken[],
@@ -15,7 +16,7 @@ export function findSessionTokenId(
   const known = knownIds.get(session.token.value);
   if (known !== undefined) return tokens.some((t) => t.id === known) ? known : undefined;
   if (session.token.source.kind !== 'profile' || session.profileName === undefined) return undefined;
-  const loginName = `${session.profileName.value}-cli`;
+  const loginName = loginTokenName(session.profileName.value);
   const matches = tokens.filter((t) => t.name === loginName);
   return matches.length === 1 ? matches[0]!.id : undefined;
 }

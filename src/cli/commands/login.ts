@@ -1,10 +1,10 @@
-import { ALL, MAX_TTL } from '../../tokens';
 import { ENV, envValue } from '../../config/env';
 import { assertProfileName } from '../../config/profile-name';
 import { CancelledError, UsageError } from '../../errors';
 import { flagBoolean, flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
 import { readAllStdin } from '../io';
+import { logIn } from '../../login';
 
 export interface LoginOptions {
   profileName?: string;
@@ -78,13 +78,9 @@ export async function run(options: LoginOptions, deps: CliDeps): Promise<void> {
   const account = { email: await accountEmail(options, deps), password: await accountPassword(options, deps) };
   if (account.password === '') throw new UsageError('the account password is empty', { hint: `set ${ENV.accountPassword} or pass --password-stdin` });
 
-  const api = await deps.api();
-  const organization = await api.getOrganization(account);
-  const token = await api.createToken(account, { name: `${name}-cli`, ttl: MAX_TTL, permissions: { actions: [ALL] } });
   const store = await deps.configStore();
-  const saved = await store.upsertProfile(
-    { name, organizationId: organization.id, apiToken: token.token ?? '' },
-    { makeDefault: 'if-unset' },
+  const { organization, saved } = await logIn(await deps.api(), account, name, (profile) =>
+    store.upsertProfile(profile, { makeDefault: 'if-unset' }),
   );
 
   deps.say(`Logged in to organization ${organization.name} (${organization.id}) as ${account.email}.`);
