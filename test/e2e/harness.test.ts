@@ -14,7 +14,7 @@ const sh = (script: string, cols = 40, rows = 8) => (session = spawnApp({ file: 
 test('reads the screen, sees the size and never passes CI to the child', async () => {
   const s = sh('echo "ci=${CI:-unset} term=$TERM"; stty size; read line; echo "got $line"');
   await s.waitForText('ci=unset term=xterm-256color');
-  expect(s.screen()).toContain('8 40');
+  await s.waitForText('8 40');
   s.press('hello');
   s.press('enter');
   await s.waitForText('got hello');
