@@ -4,6 +4,7 @@
 // imported only when first needed, which keeps them off the start-up path of
 // those commands (see test/build). main() builds the process version; tests pass buffers, their
 // own environment and a real local server.
+import { setFlagsFromString } from 'node:v8';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigStore } from '../config';
 import { readProcessEnv } from '../config/env';
@@ -78,6 +79,13 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
       return configStoreFor(await context());
     }),
     api: once(async () => {
+      // undici parses HTTP with llhttp compiled to WebAssembly; V8 optimises such
+      // code in background threads, and the process waits for them before it
+      // exits: ~90 ms of a ~290 ms `token list` on a 2-core machine (strace
+      // and CPU profile in the CLI issue's note). Baseline code parses a few
+      // small answers just as well. Only CLI commands come here: the UI keeps
+      // full tiering for ink's layout engine, which is WebAssembly too.
+      setFlagsFromString('--liftoff-only');
       const { createClient } = await import('../api/client');
       client = createClient({ endpoint: (await context()).endpoint.value });
       return client;
