@@ -1,7 +1,7 @@
 // The root: frame of rows-1 lines (INK6.md item 1), header / body / message /
 // footer, one input handler for the whole app, and size from stdout's resize.
-import { Box, useInput, useStdout } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+import { Box, useInput, useStdin, useStdout } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AddProfile } from '../screens/AddProfile';
 import { CreateWizard } from '../screens/CreateWizard';
 import { ConfirmDialog } from '../screens/DeleteConfirm';
@@ -65,7 +65,24 @@ function Screen({ onExit }: { onExit: () => void }) {
     return () => clearInterval(timer);
   }, []);
 
-  const onKey = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => dispatchKey(store, input, key, onExit), [store, onExit]);
+  // ink names both Backspace (\x7f) and Delete (ESC[3~) `delete`; the raw
+  // bytes tell them apart, so Backspace in the list never offers a delete.
+  // Registered before useInput's own listener, so it has run when onKey does.
+  const { internal_eventEmitter: inputEvents } = useStdin();
+  const lastRawInput = useRef('');
+  useEffect(() => {
+    const remember = (data: string) => {
+      lastRawInput.current = data;
+    };
+    inputEvents.on('input', remember);
+    return () => {
+      inputEvents.off('input', remember);
+    };
+  }, [inputEvents]);
+  const onKey = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => dispatchKey(store, input, key, onExit, lastRawInput.current),
+    [store, onExit],
+  );
   useInput(onKey);
 
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;

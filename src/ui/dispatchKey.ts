@@ -19,7 +19,7 @@ function splitRun(input: string, key: Key): Array<[string, Key]> {
   const events: Array<[string, Key]> = [];
   for (const ch of chars) {
     if (ch === '\r' || ch === '\n') events.push(['', { ...plain, return: true }]);
-    else if (ch === '\u007f' || ch === '\b') events.push(['', { ...plain, delete: true }]);
+    else if (ch === '\u007f' || ch === '\b') events.push(['', { ...plain, backspace: true }]);
     else if (ch === '\t') events.push(['', { ...plain, tab: true }]);
     else if (ch === '\u0003') events.push(['c', { ...plain, ctrl: true }]);
     else if (ch >= ' ') events.push([ch, { ...plain, shift: /[A-Z]/.test(ch) }]);
@@ -39,6 +39,12 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void): v
   if (TYPING.has(context) && isPrintable(input, key)) typeInto({ store, state, input, exit }, context);
 }
 
-export function dispatchKey(store: Store, input: string, key: Key, exit: () => void): void {
-  for (const [one, oneKey] of splitRun(input, key)) dispatchOne(store, one, oneKey, exit);
+/** Backspace sends \x7f (or \b); ink reports both as `delete`, like the Delete key. */
+function isBackspaceBytes(raw: string): boolean {
+  return raw === '\u007f' || raw === '\u001b\u007f' || raw === '\b';
+}
+
+export function dispatchKey(store: Store, input: string, key: Key, exit: () => void, rawInput = ''): void {
+  const named = key.delete && isBackspaceBytes(rawInput) ? { ...key, delete: false, backspace: true } : key;
+  for (const [one, oneKey] of splitRun(input, named)) dispatchOne(store, one, oneKey, exit);
 }

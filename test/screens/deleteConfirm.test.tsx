@@ -44,6 +44,20 @@ describe('delete confirmation against the real server', () => {
     ui.unmount();
   });
 
+  it('Backspace is not Delete: it offers no delete in the list, and still erases in the filter', async () => {
+    // ink names both keys `delete`; a slip of Backspace must not open a delete.
+    const { ui, store } = await openOn('keep-me');
+    await ui.press(KEY.backspace);
+    await ui.press('j');
+    expect(store.getState().dialog).toBeUndefined();
+    expect(ui.frame()).not.toContain('Delete token');
+    await ui.press('/', '/ keep-me');
+    await ui.press(KEY.backspace, '/ keep-m');
+    await ui.press(KEY.escape);
+    await ui.press(KEY.delete, 'Delete token');
+    ui.unmount();
+  });
+
   it('Yes deletes it, and the list is current without a refresh', async () => {
     await world.addToken('remove-me');
     await world.addToken('after-it');
