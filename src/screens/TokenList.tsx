@@ -20,11 +20,13 @@ interface Columns {
 
 function columnsFor(width: number): Columns {
   const usable = width - 2;
-  const name = Math.max(10, Math.floor(usable * 0.3));
+  const name = Math.min(30, Math.max(10, Math.floor(usable * 0.3)));
   const id = 8;
-  const expiry = 18;
+  const expiry = 18; // "✗ expired 27d ago"
   const rest = Math.max(0, usable - name - id - expiry - 3);
-  const permissions = Math.min(20, rest);
+  // A summary like "ListAPITokens +1" needs 16; wider screens give it up to
+  // 20, and the description takes the rest (at 80 columns, 9 rather than 5).
+  const permissions = Math.min(rest, Math.min(20, Math.max(16, rest - 24)));
   const description = Math.max(0, rest - permissions - 1);
   return { name, id, expiry, permissions, description };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drive, fakeStore, KEY, startWorld, type World } from './harness';
-import { tokens } from '../state/fixtures';
+import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from './harness';
+import { token, tokens } from '../state/fixtures';
 
 describe('token list against the real server', () => {
   let world: World;
@@ -144,6 +144,25 @@ describe('token list states without a server', () => {
     store.dispatch({ type: 'tokens/loading' });
     const ui = await drive(store);
     await ui.waitFor('Loading tokens from 127.0.0.1:1');
+    ui.unmount();
+  });
+});
+
+describe('the token list at 80 columns', () => {
+  it('keeps the permissions summary whole and leaves the description readable room', async () => {
+    const { store } = fakeStore();
+    store.dispatch({
+      type: 'tokens/loaded',
+      items: [token(1, { name: 'ci', description: 'deploys from CI', permissions: { actions: ['ListAPITokens', 'GetAPIToken'] } })],
+    });
+    const ui = await drive(store);
+    await ui.waitFor('› ci');
+    ui.resize({ columns: 80, rows: 24 });
+    await waitUntil(() => ui.frame().split('\n').every((line) => line.length <= 80), () => `a frame 80 columns wide:\n${ui.frame()}`);
+    const row = ui.frame().split('\n').find((line) => line.includes('› ci')) ?? '';
+    expect(row.length).toBeLessThanOrEqual(80);
+    expect(row).toContain('ListAPITokens +1');
+    expect(row).toContain('deploys');
     ui.unmount();
   });
 });
