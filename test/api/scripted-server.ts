@@ -3,6 +3,7 @@
 // silences rather than a mocked dispatcher.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { unusedLoopbackPort } from '../helpers/net';
 
 export interface RecordedRequest {
   method: string;
@@ -97,9 +98,5 @@ function answer(res: ServerResponse, reply: Reply): void {
 
 /** A loopback port with nothing listening: connecting to it is refused. */
 export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await unusedLoopbackPort()}`;
 }

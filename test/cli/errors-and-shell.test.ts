@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, seedOrganization, startTestServer, type TestServer } from '../helpers/server';
 import { createSandbox, type BinResult, type Sandbox } from './helpers/bin';
 import { writeConfig } from './helpers/config-file';
-import { closedPort } from './helpers/network';
+import { unusedLoopbackPort } from '../helpers/net';
 
 let server: TestServer;
 let sandbox: Sandbox;
@@ -89,7 +89,7 @@ describe.concurrent('exit codes', () => {
   });
 
   it('a refused connection is a failure (1) naming the endpoint; APPCLACKS_DEBUG=1 adds the stack', async () => {
-    const port = await closedPort();
+    const port = await unusedLoopbackPort();
     const plain = await sandbox.run(['token', 'list', '--endpoint', `http://127.0.0.1:${port}`]);
     expect(plain.code).toBe(1);
     expectOneErrorLine(plain);

@@ -13,6 +13,7 @@ import { startDemo, type DemoSession } from '../../src/demo/session';
 import { expiryState, parseApiTime } from '../../src/tokens';
 import { BIN, childEnv, ensureBuilt, ROOT, spawnApp } from '../helpers/pty';
 import { runCli } from './support';
+import { unusedLoopbackPort } from '../helpers/net';
 
 describe('a started demo', () => {
   let parent: string;
@@ -144,16 +145,6 @@ test('a taken port is a usage error, and nothing is left behind', async () => {
   }
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('appclacks demo, the built command', () => {
   let tmp: string;
@@ -177,7 +168,7 @@ describe('appclacks demo, the built command', () => {
   });
 
   test('--server-only --port prints export lines that the CLI can use, and cleans up on Ctrl+C', async () => {
-    const port = await freePort();
+    const port = await unusedLoopbackPort();
     const child = spawn(process.execPath, [BIN, 'demo', '--server-only', '--port', String(port)], {
       cwd: ROOT,
       env: childEnv({ TMPDIR: tmp, HOME: tmp, APPCLACKS_TOKEN: 'must-be-ignored' }),

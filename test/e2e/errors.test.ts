@@ -1,11 +1,11 @@
 // Server errors in the real UI: each one is said in words with what to do
 // next, nothing crashes, and the terminal still comes back.
 import { writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { CreatedToken } from '../helpers/server';
 import { createWorld, type E2eWorld } from './support';
+import { unusedLoopbackPort } from '../helpers/net';
 
 let world: E2eWorld;
 let admin: CreatedToken;
@@ -25,19 +25,9 @@ afterAll(async () => {
   await world?.close();
 });
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('no server at the endpoint: the list says so and how to retry; q still quits cleanly', async () => {
-  const port = await closedPort();
+  const port = await unusedLoopbackPort();
   const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30, env: { APPCLACKS_API_ENDPOINT: `http://127.0.0.1:${port}` } });
   await ui.waitForText(new RegExp(`127\\.0\\.0\\.1:${port}[\\s\\S]*(refused|not reach|cannot connect|could not connect)`, 'i'), 20_000);
   expect(ui.screen()).toMatch(/\br\b.*(retry|again)|(retry|again).*\br\b/i);
