@@ -1,4 +1,5 @@
-const MASK = '••••';
+/** How a secret is shown when none of it may be. */
+export const MASK = '••••';
 const VISIBLE = 4;
 
 /**

@@ -5,17 +5,14 @@
 import type { APIToken } from '../api/schemas';
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
-import type { Env } from '../config/types';
+import type { ConfigFlags, Env } from '../config/types';
 import { EXIT } from '../errors';
 import { isDebug, reportError } from '../report-error';
 import type { SignalSource } from './terminal';
 import { sessionFromContext } from './session';
 
-export interface TuiOptions {
-  profile?: string;
-  endpoint?: string;
-  config?: string;
-}
+/** The flags that take part in resolution, as for every CLI command. */
+export type TuiOptions = ConfigFlags;
 
 export interface TuiDeps {
   env: Env;
@@ -42,11 +39,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
     deps.stderr.write(NO_TTY_MESSAGE);
     return EXIT.usage;
   }
-  const flags = {
-    ...(options.profile !== undefined && { profile: options.profile }),
-    ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
-    ...(options.config !== undefined && { config: options.config }),
-  };
+  const flags = options;
   let ctx;
   try {
     ctx = await resolveContext({ flags, env: deps.env });

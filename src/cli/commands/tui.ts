@@ -1,12 +1,6 @@
-import { UsageError } from '../../errors';
+import type { TuiOptions } from '../../tui/run';
 import type { CommandSpec, GlobalOptions } from '../command';
 import type { CliDeps } from '../deps';
-
-export interface TuiOptions {
-  profile?: string;
-  endpoint?: string;
-  config?: string;
-}
 
 export const command: CommandSpec<TuiOptions> = {
   path: ['tui'],
@@ -25,10 +19,8 @@ function pickConfigFlags(globals: GlobalOptions): TuiOptions {
 }
 
 export async function run(options: TuiOptions, deps: CliDeps): Promise<number> {
-  // Checked before the import: a pipe must not pay for loading ink and react.
-  if (!deps.io.stdinIsTTY || !deps.io.stdoutIsTTY) {
-    throw new UsageError('the terminal UI needs a terminal on stdin and stdout; use the CLI instead, e.g. `appclacks token list`');
-  }
+  // runTui checks for a terminal (and names the CLI command to use instead)
+  // before it loads ink and react.
   const { runTui } = await import('../../tui/run');
   return runTui(options, { env: deps.env, stdin: deps.io.stdin, stdout: deps.io.stdout, stderr: deps.io.stderr });
 }

@@ -1,5 +1,5 @@
 import { describeSource } from '../../../config/context';
-import { maskToken } from '../../../config/mask';
+import { MASK, maskToken } from '../../../config/mask';
 import type { Resolved } from '../../../config';
 import type { CommandSpec, OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';
@@ -24,8 +24,6 @@ interface Setting {
   source: string;
 }
 
-const SECRET_SHOWN_AS = '••••';
-
 function shown(resolved: Resolved<string> | undefined, display: (value: string) => string = (v) => v): Setting | null {
   return resolved === undefined ? null : { value: display(resolved.value), source: describeSource(resolved.source) };
 }
@@ -37,7 +35,7 @@ export async function run(options: ProfileCurrentOptions, deps: CliDeps): Promis
     'organization-id': shown(ctx.organizationId),
     'api-token': shown(ctx.token, maskToken),
     'account-email': shown(ctx.email),
-    'account-password': shown(ctx.password, () => SECRET_SHOWN_AS),
+    'account-password': shown(ctx.password, () => MASK),
     endpoint: shown(ctx.endpoint),
     'config-file': { value: ctx.configPath.value, source: describeSource(ctx.configPath.source) },
   };
