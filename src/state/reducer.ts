@@ -230,7 +230,12 @@ export function reducer(state: State, action: Action): State {
     case 'tokens/loaded': {
       const tokens: TokenListState = { ...state.tokens, status: 'loaded', items: action.items, error: undefined };
       if (action.selectId !== undefined) {
-        const index = filterTokens(action.items, tokens.filter).findIndex((t) => t.id === action.selectId);
+        let index = filterTokens(action.items, tokens.filter).findIndex((t) => t.id === action.selectId);
+        if (index < 0 && tokens.filter !== '') {
+          // The token the user just created must be on screen, even if the filter would hide it.
+          index = action.items.findIndex((t) => t.id === action.selectId);
+          if (index >= 0) Object.assign(tokens, { filter: '', filterEditing: false });
+        }
         if (index >= 0) tokens.selection = index;
       }
       return { ...state, tokens: settleList(tokens, state.size) };

@@ -53,6 +53,23 @@ describe('reducer: token list', () => {
     expect(s.tokens.scroll + viewport).toBeGreaterThan(42);
   });
 
+  it('tokens/loaded clears a filter that would hide the token just created, and selects it', () => {
+    const items = tokens(20);
+    const filtered = run(stateWith(), { type: 'tokens/loaded', items }, { type: 'filter/input', text: items[3]!.name });
+    expect(visibleTokens(filtered).map((t) => t.id)).not.toContain(items[17]!.id);
+    const s = run(filtered, { type: 'tokens/loaded', items, selectId: items[17]!.id });
+    expect(s.tokens.filter).toBe('');
+    expect(visibleTokens(s)[s.tokens.selection]?.id).toBe(items[17]!.id);
+  });
+
+  it('tokens/loaded keeps a filter that already shows the token just created', () => {
+    const items = tokens(20);
+    const filtered = run(stateWith(), { type: 'tokens/loaded', items }, { type: 'filter/input', text: items[17]!.name });
+    const s = run(filtered, { type: 'tokens/loaded', items, selectId: items[17]!.id });
+    expect(s.tokens.filter).toBe(items[17]!.name);
+    expect(visibleTokens(s)[s.tokens.selection]?.id).toBe(items[17]!.id);
+  });
+
   it('tokens/loaded clamps the selection when the list shrank', () => {
     const s = run(loaded(10), { type: 'tokens/jump', to: 'end' }, { type: 'tokens/loaded', items: tokens(4) });
     expect(s.tokens.selection).toBe(3);
