@@ -22,13 +22,19 @@ export interface OptionSpec {
   /** Every use is collected into an array. */
   repeatable?: boolean;
   choices?: readonly string[];
+  /** Values the shell asks the program for while completing (see completion/model.ts). */
+  complete?: DynamicCompletion;
 }
 
 export interface ArgumentSpec {
   name: string;
   description: string;
   choices?: readonly string[];
+  complete?: DynamicCompletion;
 }
+
+/** Completions that depend on the user's files, listed by `appclacks __complete-profiles`. */
+export type DynamicCompletion = 'profiles';
 
 /** What commander parsed, before the command turns it into its options. */
 export interface ParsedInput {
@@ -48,6 +54,8 @@ export interface CommandSpec<O> {
   notes?: string;
   /** Shown under "Examples:" in the help. */
   examples: readonly string[];
+  /** Left out of help and completion: plumbing for the completion scripts. */
+  hidden?: boolean;
   /** May throw UsageError: bad values are refused before any I/O. */
   parse(input: ParsedInput): O;
   /** Resolves to the exit code (0 when nothing is returned). */

@@ -3,7 +3,7 @@
 import { OUTPUT_FORMATS, type OptionSpec } from './command';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-p, --profile <name>', description: 'profile of the config file to use (default: APPCLACKS_PROFILE, else default-profile)' },
+  { flags: '-p, --profile <name>', description: 'profile of the config file to use (default: APPCLACKS_PROFILE, else default-profile)', complete: 'profiles' },
   { flags: '-o, --output <format>', description: 'output format', choices: OUTPUT_FORMATS },
   { flags: '--config <path>', description: 'config file (default: APPCLACKS_CONFIG, else <user config dir>/appclacks/appclacks.yaml)' },
   { flags: '--endpoint <url>', description: 'API base URL (default: APPCLACKS_API_ENDPOINT, else https://api.appclacks.com)' },

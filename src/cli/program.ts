@@ -91,7 +91,7 @@ export function buildProgram(commands: readonly AnyCommandSpec[], groups: Readon
 
   for (const spec of commands) {
     const parent = parentOf(spec.path.slice(0, -1));
-    const leaf = parent.command(spec.path[spec.path.length - 1]!).description(spec.summary);
+    const leaf = parent.command(spec.path[spec.path.length - 1]!, { hidden: spec.hidden === true }).description(spec.summary);
     configureErrors(leaf, output, `appclacks ${spec.path.join(' ')}`);
     for (const argument of spec.arguments ?? []) {
       leaf.argument(`<${argument.name}>`, argument.description);

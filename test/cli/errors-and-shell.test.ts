@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, seedOrganization, startTestServer, type TestServer } from '../helpers/server';
-import { createSandbox, type BinResult, type Sandbox } from './helpers/bin';
+import { createSandbox, installCommand, type BinResult, type Sandbox } from './helpers/bin';
 import { writeConfig } from './helpers/config-file';
 import { unusedLoopbackPort } from '../helpers/net';
 
@@ -164,5 +164,42 @@ describe.concurrent('commands that need no server', () => {
     expect(complete('appclacks token create --permission ListAPI')).toBe('ListAPITokens');
     expect(complete('appclacks -o j')).toBe('json');
     expect(complete('appclacks account password ')).toBe('change');
+  });
+
+  it('the bash script offers profile names from the config file in use, asking the program', async () => {
+    const appclacks = installCommand(path.join(sandbox.home, 'bin'));
+    const other = path.join(sandbox.home, 'other.yaml');
+    writeConfig(other, [
+      { name: 'alpha', organizationId: org.organization.id, apiToken: org.token.token },
+      { name: 'beta', organizationId: org.organization.id, apiToken: org.token.token },
+    ]);
+    const script = (await sandbox.run(['completion', 'bash'])).stdout;
+    const complete = (line: string) => {
+      const words = line.split(' ').map((w, i) => (i === 0 ? appclacks : w));
+      const program = `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _appclacks; echo "\${COMPREPLY[*]}"`;
+      return spawnSync('bash', ['--norc', '--noprofile', '-c', program], { encoding: 'utf8', env: { ...sandbox.baseEnv, PATH: process.env.PATH ?? '' } }).stdout.trim();
+    };
+    expect(complete('appclacks -p ')).toBe('work');
+    expect(complete('appclacks token list --profile w')).toBe('work');
+    expect(complete('appclacks profile use ')).toBe('work');
+    expect(complete('appclacks profile remove ')).toBe('work');
+    expect(complete(`appclacks --config ${other} profile use `)).toBe('alpha beta');
+    expect(complete(`appclacks --config ${other} -p b`)).toBe('beta');
+    // the plumbing command is neither offered nor in the help
+    expect(complete('appclacks __')).toBe('');
+    expect((await sandbox.run(['--help'])).stdout).not.toContain('__complete');
+  });
+
+  it('the profile lister the scripts call prints names only, and nothing at all for a broken file', async () => {
+    const broken = path.join(sandbox.home, 'broken.yaml');
+    writeFileSync(broken, 'profiles: [this is: not valid\n');
+    const [good, bad, missing] = await Promise.all([
+      sandbox.run(['__complete-profiles']),
+      sandbox.run(['--config', broken, '__complete-profiles']),
+      sandbox.run(['--config', path.join(sandbox.home, 'absent.yaml'), '__complete-profiles']),
+    ]);
+    expect(good).toMatchObject({ code: 0, stdout: 'work\n', stderr: '' });
+    expect(bad).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(missing).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors';
 import type { AnyCommandSpec, CommandSpec } from '../command';
 import { bashScript } from '../completion/bash';
 import { fishScript } from '../completion/fish';
-import { completionModel } from '../completion/model';
+import { completionModel, PROFILES_COMMAND } from '../completion/model';
 import { zshScript } from '../completion/zsh';
 import type { CliDeps } from '../deps';
 
@@ -40,3 +40,25 @@ export function completionCommand(
     },
   };
 }
+
+/**
+ * What the completion scripts run to offer profile names: one per line, from
+ * the config file the command line or APPCLACKS_CONFIG points at. A missing or
+ * broken file offers nothing; a message would land in the middle of the
+ * user's command line.
+ */
+export const completeProfilesCommand: CommandSpec<Record<string, never>> = {
+  path: [PROFILES_COMMAND],
+  summary: 'List profile names for the completion scripts',
+  hidden: true,
+  examples: [],
+  parse: () => ({}),
+  async run(_options, deps: CliDeps) {
+    try {
+      const ctx = await deps.context();
+      deps.io.stdout.write(ctx.data.profiles.map((p) => `${p.name}\n`).join(''));
+    } catch {
+      // nothing to offer
+    }
+  },
+};

@@ -3,7 +3,7 @@
 import type { AnyCommandSpec } from '../command';
 import { command as accountOrganization } from './account/organization';
 import { command as accountPasswordChange } from './account/password-change';
-import { completionCommand } from './completion';
+import { completeProfilesCommand, completionCommand } from './completion';
 import { command as demo } from './demo';
 import { command as login } from './login';
 import { command as organizationCreate } from './organization/create';
@@ -44,4 +44,5 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   server,
   demo,
   completionCommand(() => COMMANDS, GROUPS),
+  completeProfilesCommand,
 ];

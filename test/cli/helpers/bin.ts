@@ -2,13 +2,14 @@
 // environment (nothing of the developer's APPCLACKS_* leaks in), a private
 // home and config directory, and stdin closed unless a test pipes something.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'appclacks.js');
+export const BIN_PATH = path.join(ROOT, 'bin', 'appclacks.js');
+const BIN = BIN_PATH;
 const BUNDLE = path.join(ROOT, 'dist', 'appclacks.js');
 
 export interface BinResult {
@@ -84,4 +85,15 @@ export function createSandbox(endpoint: string): Sandbox {
     run: (args, options = {}) => runBin(args, { ...baseEnv, ...options.env }, options.input),
     remove: () => rmSync(home, { recursive: true, force: true }),
   };
+}
+
+/**
+ * An `appclacks` command in `dir`, as an installed one would be on PATH: the
+ * completion scripts run the program as the user typed it.
+ */
+export function installCommand(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const command = path.join(dir, 'appclacks');
+  writeFileSync(command, `#!/bin/sh\nexec '${process.execPath}' '${BIN_PATH}' "$@"\n`, { mode: 0o755 });
+  return command;
 }

@@ -13,7 +13,7 @@ export interface ProfileRemoveOptions {
 export const command: CommandSpec<ProfileRemoveOptions> = {
   path: ['profile', 'remove'],
   summary: 'Remove a profile from the config file (its token stays valid on the server)',
-  arguments: [{ name: 'name', description: 'profile name' }],
+  arguments: [{ name: 'name', description: 'profile name', complete: 'profiles' }],
   options: [
     { flags: '-y, --yes', description: 'do not ask for confirmation' },
     { flags: '-f, --force', description: 'same as --yes' },

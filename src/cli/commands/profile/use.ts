@@ -10,7 +10,7 @@ export interface ProfileUseOptions {
 export const command: CommandSpec<ProfileUseOptions> = {
   path: ['profile', 'use'],
   summary: 'Make a profile the default (default-profile in the config file)',
-  arguments: [{ name: 'name', description: 'profile name' }],
+  arguments: [{ name: 'name', description: 'profile name', complete: 'profiles' }],
   examples: ['appclacks profile use work'],
   parse({ args }) {
     const name = args[0] ?? '';
