@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { APIToken } from '../api/schemas';
 import { listViewportRows } from '../state/layout';
-import { hasTokenCredentials, visibleTokens } from '../state/selectors';
+import { hasTokenCredentials, sortLabel, visibleTokens } from '../state/selectors';
 import type { State } from '../state/types';
 import { expiryState, parseApiTime } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
@@ -77,18 +77,19 @@ function StatusLine({ state, count }: { state: State; count: number }) {
   const { tokens } = state;
   const total = tokens.items.length;
   const loading = tokens.status === 'loading' ? ' · refreshing…' : '';
+  const order = ` · ${sortLabel(tokens.sort)}`;
   if (tokens.filterEditing || tokens.filter !== '') {
     return (
       <Text wrap="truncate">
         <Text color={theme.accent}>/ </Text>
         <Text>{tokens.filter}</Text>
         {tokens.filterEditing && <Text>{GLYPH.cursor}</Text>}
-        <Text dimColor>{`  ${count} of ${total} tokens match${loading}`}</Text>
+        <Text dimColor>{`  ${count} of ${total} tokens match${order}${loading}`}</Text>
       </Text>
     );
   }
   const position = count > 0 ? ` · ${tokens.selection + 1}/${count}` : '';
-  return <Text wrap="truncate" dimColor>{`${total} token${total === 1 ? '' : 's'}${position}${loading}`}</Text>;
+  return <Text wrap="truncate" dimColor>{`${total} token${total === 1 ? '' : 's'}${position}${order}${loading}`}</Text>;
 }
 
 export function TokenList() {

@@ -3,7 +3,7 @@ import { PERMISSIONS, parseTtl, validatePermissions, ALL } from '../tokens';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE, LIFETIME_PRESETS } from './lifetimes';
 import { bodyHeight, detailLineCount, listViewportRows } from './layout';
 import { profileNameProblem } from '../config/profile-name';
-import { currentScreen, detailToken, filterTokens, selectedToken, wizardNeedsAccount } from './selectors';
+import { currentScreen, detailToken, listedTokens, selectedToken, TOKEN_SORTS, wizardNeedsAccount } from './selectors';
 import type { Action, LoginDraft, Message, SessionInput, Size, State, TokenListState, WizardDraft } from './types';
 
 export const MAX_FIELD_LENGTH = 255;
@@ -32,7 +32,7 @@ export function emptyLogin(email = ''): LoginDraft {
 export function initialState(session: SessionInput, size: Size): State {
   return {
     session: { ...session, credentialsGone: false },
-    tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, detailScroll: 0 },
+    tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, sort: 'created', detailScroll: 0 },
     profiles: { status: 'idle', items: [], selection: 0 },
     wizard: emptyWizard(),
     login: emptyLogin(),
@@ -50,7 +50,7 @@ function clamp(n: number, min: number, max: number): number {
 
 /** Keeps the selection inside the list and the scroll window around it. */
 function settleList(tokens: TokenListState, size: Size): TokenListState {
-  const count = filterTokens(tokens.items, tokens.filter).length;
+  const count = listedTokens(tokens).length;
   const viewport = listViewportRows(size);
   const selection = clamp(tokens.selection, 0, Math.max(0, count - 1));
   let scroll = clamp(tokens.scroll, 0, Math.max(0, count - viewport));
@@ -62,6 +62,14 @@ function settleList(tokens: TokenListState, size: Size): TokenListState {
 
 function withTokens(state: State, patch: Partial<TokenListState>): State {
   return { ...state, tokens: settleList({ ...state.tokens, ...patch }, state.size) };
+}
+
+/** Changes how the list is filtered or ordered, with the same token still selected. */
+function keepingSelection(state: State, patch: Partial<TokenListState>): State {
+  const keep = selectedToken(state)?.id;
+  const next = { ...state.tokens, ...patch };
+  const index = keep === undefined ? 0 : Math.max(0, listedTokens(next).findIndex((t) => t.id === keep));
+  return withTokens(state, { ...patch, selection: index });
 }
 
 function printable(text: string): string {
@@ -218,7 +226,8 @@ export function reducer(state: State, action: Action): State {
       return {
         ...state,
         session: { ...action.session, credentialsGone: false },
-        tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, detailScroll: 0 },
+        // The sort is the user's preference, kept across profiles.
+        tokens: { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, sort: state.tokens.sort, detailScroll: 0 },
       };
     case 'session/gone':
       return { ...state, session: { ...state.session, credentialsGone: true } };
@@ -230,11 +239,11 @@ export function reducer(state: State, action: Action): State {
     case 'tokens/loaded': {
       const tokens: TokenListState = { ...state.tokens, status: 'loaded', items: action.items, error: undefined };
       if (action.selectId !== undefined) {
-        let index = filterTokens(action.items, tokens.filter).findIndex((t) => t.id === action.selectId);
+        let index = listedTokens(tokens).findIndex((t) => t.id === action.selectId);
         if (index < 0 && tokens.filter !== '') {
           // The token the user just created must be on screen, even if the filter would hide it.
-          index = action.items.findIndex((t) => t.id === action.selectId);
-          if (index >= 0) Object.assign(tokens, { filter: '', filterEditing: false });
+          Object.assign(tokens, { filter: '', filterEditing: false });
+          index = listedTokens(tokens).findIndex((t) => t.id === action.selectId);
         }
         if (index >= 0) tokens.selection = index;
       }
@@ -265,12 +274,11 @@ export function reducer(state: State, action: Action): State {
       return withTokens(state, { filter: state.tokens.filter.slice(0, -1), selection: 0, scroll: 0 });
     case 'filter/done':
       return { ...state, tokens: { ...state.tokens, filterEditing: false } };
-    case 'filter/clear': {
-      // Keep the same token selected once the whole list is back.
-      const keep = selectedToken(state)?.id;
-      const items = state.tokens.items;
-      const index = keep === undefined ? 0 : Math.max(0, items.findIndex((t) => t.id === keep));
-      return withTokens(state, { filter: '', filterEditing: false, selection: index });
+    case 'filter/clear':
+      return keepingSelection(state, { filter: '', filterEditing: false });
+    case 'tokens/sort': {
+      const at = TOKEN_SORTS.findIndex((s) => s.sort === state.tokens.sort);
+      return keepingSelection(state, { sort: TOKEN_SORTS[(at + 1) % TOKEN_SORTS.length]!.sort });
     }
 
     case 'screen/push':

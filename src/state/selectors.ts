@@ -1,7 +1,7 @@
-// Derived views of the state. The filtered list is cached on its inputs so a
-// 10,000-token list is filtered once per change, not once per key.
+// Derived views of the state. The listed tokens are cached on their inputs so
+// a 10,000-token list is filtered and sorted once per change, not once per key.
 import type { APIToken } from '../api/schemas';
-import type { State } from './types';
+import type { State, TokenListState, TokenSort } from './types';
 
 export function tokenMatches(token: APIToken, needle: string): boolean {
   if (needle === '') return true;
@@ -14,18 +14,42 @@ export function tokenMatches(token: APIToken, needle: string): boolean {
   );
 }
 
-let cache: { items: readonly APIToken[]; filter: string; result: APIToken[] } | undefined;
+/** In the order `s` cycles through them, with the words the status line uses. */
+export const TOKEN_SORTS: readonly { sort: TokenSort; label: string }[] = [
+  { sort: 'created', label: 'oldest first' },
+  { sort: 'expiry', label: 'expiring first' },
+  { sort: 'name', label: 'by name' },
+];
 
-export function filterTokens(items: readonly APIToken[], filter: string): APIToken[] {
-  if (cache && cache.items === items && cache.filter === filter) return cache.result;
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+// Ties keep the server's order (Array.prototype.sort is stable).
+const COMPARE: Record<TokenSort, (a: APIToken, b: APIToken) => number> = {
+  created: (a, b) => Date.parse(a['created-at']) - Date.parse(b['created-at']),
+  expiry: (a, b) => Date.parse(a['expires-at']) - Date.parse(b['expires-at']),
+  name: (a, b) => byName.compare(a.name, b.name),
+};
+
+type ListInputs = Pick<TokenListState, 'items' | 'filter' | 'sort'>;
+
+let cache: (ListInputs & { result: APIToken[] }) | undefined;
+
+/** The tokens the list shows, in the order it shows them. */
+export function listedTokens({ items, filter, sort }: ListInputs): APIToken[] {
+  if (cache && cache.items === items && cache.filter === filter && cache.sort === sort) return cache.result;
   const needle = filter.trim();
-  const result = needle === '' ? (items as APIToken[]) : items.filter((t) => tokenMatches(t, needle));
-  cache = { items, filter, result };
+  const matching = needle === '' ? [...items] : items.filter((t) => tokenMatches(t, needle));
+  const result = matching.sort(COMPARE[sort]);
+  cache = { items, filter, sort, result };
   return result;
 }
 
+export function sortLabel(sort: TokenSort): string {
+  return TOKEN_SORTS.find((s) => s.sort === sort)?.label ?? sort;
+}
+
 export function visibleTokens(state: State): APIToken[] {
-  return filterTokens(state.tokens.items, state.tokens.filter);
+  return listedTokens(state.tokens);
 }
 
 export function selectedToken(state: State): APIToken | undefined {

@@ -37,6 +37,9 @@ export interface Message {
 
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
+/** How the token list is ordered; `s` cycles through them. */
+export type TokenSort = 'created' | 'expiry' | 'name';
+
 export interface TokenListState {
   status: LoadStatus;
   items: APIToken[];
@@ -47,6 +50,7 @@ export interface TokenListState {
   scroll: number;
   filter: string;
   filterEditing: boolean;
+  sort: TokenSort;
   /** The token shown on the detail screen. */
   detailId?: string;
   /** First line of the detail shown, when it is taller than the screen. */
@@ -134,6 +138,7 @@ export type Action =
   | { type: 'filter/backspace' }
   | { type: 'filter/done' }
   | { type: 'filter/clear' }
+  | { type: 'tokens/sort' }
   | { type: 'screen/push'; screen: ScreenId }
   | { type: 'screen/pop' }
   | { type: 'screen/replace'; screen: ScreenId }

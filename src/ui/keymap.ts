@@ -116,6 +116,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'End/G', label: 'last', contexts: ['list'], match: (i, k) => k.end || letter('G')(i, k), action: ({ store }) => store.dispatch({ type: 'tokens/jump', to: 'end' }), rank: 1 },
   { keys: 'Enter', label: 'open', contexts: ['list'], match: (_i, k) => k.return, action: ({ store }) => store.dispatch({ type: 'detail/open' }) },
   { keys: '/', label: 'filter', contexts: ['list'], match: letter('/'), action: ({ store }) => store.dispatch({ type: 'filter/start' }) },
+  { keys: 's', label: 'sort', contexts: ['list'], match: letter('s'), action: ({ store }) => store.dispatch({ type: 'tokens/sort' }), rank: 1 },
   { keys: 'Esc', label: 'clear filter', contexts: ['list'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'filter/clear' }), rank: 1 },
   { keys: 'n', label: 'new', contexts: ['list'], match: letter('n'), action: ({ store, state }) => store.dispatch({ type: 'wizard/start', ...(state.session.email && { email: state.session.email.value }) }) },
   { keys: 'd/Del', label: 'delete', contexts: ['list', 'detail'], match: (i, k) => letter('d')(i, k) || k.delete, action: ({ store }) => store.dispatch({ type: 'dialog/open-delete' }) },

@@ -48,6 +48,24 @@ describe('token list against the real server', () => {
     ui.unmount();
   });
 
+  it('s sorts expiring first, then by name, then back to oldest first, keeping the selected token', async () => {
+    const { ui } = await open();
+    expect(ui.frame()).toContain('oldest first');
+    await ui.press(KEY.down, '2/33');
+    expect(ui.frame()).toContain('› ci-deploy');
+    // Expiring first: the 2h token, then ci-deploy (72h), then the 720h ones; admin-cli's 120 years last.
+    await ui.press('s', 'expiring first');
+    expect(ui.frame()).toMatch(/short-lived[^\n]*\n[^\n]*› ci-deploy/);
+    expect(ui.frame()).toContain('2/33');
+    // By name: admin-cli, bulk-00…bulk-29, ci-deploy, short-lived.
+    await ui.press('s', 'by name');
+    expect(ui.frame()).toMatch(/bulk-29[^\n]*\n[^\n]*› ci-deploy/);
+    expect(ui.frame()).toContain('32/33');
+    await ui.press('s', 'oldest first');
+    expect(ui.frame()).toContain('2/33');
+    ui.unmount();
+  });
+
   it('filters as you type by name, description, ID or permission; Esc clears', async () => {
     const { ui } = await open();
     await ui.press('/', '/ ');

@@ -70,6 +70,37 @@ describe('reducer: token list', () => {
     expect(visibleTokens(s)[s.tokens.selection]?.id).toBe(items[17]!.id);
   });
 
+  it('tokens/sort cycles oldest first, expiring first, by name, and keeps the same token selected', () => {
+    const items = [
+      token(0, { name: 'zeta', 'created-at': '2026-11-01T00:00:00Z', 'expires-at': '2027-01-01T00:00:00Z' }),
+      token(1, { name: 'Alpha', 'created-at': '2026-11-02T00:00:00Z', 'expires-at': '2026-11-20T00:00:00Z' }),
+      token(2, { name: 'token-10', 'created-at': '2026-11-03T00:00:00.5Z', 'expires-at': '2026-12-01T00:00:00Z' }),
+      token(3, { name: 'token-9', 'created-at': '2026-11-03T00:00:00Z', 'expires-at': '2028-01-01T00:00:00Z' }),
+    ];
+    const names = (s: State) => visibleTokens(s).map((t) => t.name);
+    const start = run(stateWith(), { type: 'tokens/loaded', items }, { type: 'tokens/move', delta: 1 });
+    expect(start.tokens.sort).toBe('created');
+    expect(names(start)).toEqual(['zeta', 'Alpha', 'token-9', 'token-10']);
+    expect(visibleTokens(start)[start.tokens.selection]?.name).toBe('Alpha');
+
+    const byExpiry = run(start, { type: 'tokens/sort' });
+    expect(byExpiry.tokens.sort).toBe('expiry');
+    expect(names(byExpiry)).toEqual(['Alpha', 'token-10', 'zeta', 'token-9']);
+    expect(visibleTokens(byExpiry)[byExpiry.tokens.selection]?.name).toBe('Alpha');
+
+    const byName = run(byExpiry, { type: 'tokens/sort' });
+    expect(names(byName)).toEqual(['Alpha', 'token-9', 'token-10', 'zeta']);
+    expect(run(byName, { type: 'tokens/sort' }).tokens.sort).toBe('created');
+  });
+
+  it('tokens/sort applies to the filtered rows, and survives a refresh and a profile switch', () => {
+    const items = [token(0, { name: 'b-one' }), token(1, { name: 'a-two' }), token(2, { name: 'c-three' })];
+    const sorted = run(stateWith(), { type: 'tokens/loaded', items }, { type: 'tokens/sort' }, { type: 'tokens/sort' }, { type: 'filter/input', text: '-t' });
+    expect(visibleTokens(sorted).map((t) => t.name)).toEqual(['a-two', 'c-three']);
+    expect(run(sorted, { type: 'tokens/loaded', items: [...items] }).tokens.sort).toBe('name');
+    expect(run(sorted, { type: 'session/set', session: SESSION }).tokens.sort).toBe('name');
+  });
+
   it('tokens/loaded clamps the selection when the list shrank', () => {
     const s = run(loaded(10), { type: 'tokens/jump', to: 'end' }, { type: 'tokens/loaded', items: tokens(4) });
     expect(s.tokens.selection).toBe(3);
