@@ -30,3 +30,30 @@ export function detailLineCount(permissionCount: number): number {
 export function isTooSmall(size: Size): boolean {
   return size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
 }
+
+/** Border, padding, title and closing line of the help overlay. */
+const HELP_CHROME = { rows: 4, columns: 4 };
+export const HELP_COLUMN_GAP = 3;
+
+export interface HelpGrid {
+  /** Entries per column; entries run down each column, then across. */
+  rows: number;
+  columns: number;
+  /** How many entries fit; the rest are counted on one "… N more" row. */
+  shown: number;
+}
+
+/**
+ * The help overlay's entries in as many columns as the width allows, so that
+ * every key of a screen fits an 80x24 terminal; only a window smaller than
+ * that leaves some out.
+ */
+export function helpGrid(count: number, entryWidth: number, size: Size): HelpGrid {
+  const room = Math.max(1, bodyHeight(size) - HELP_CHROME.rows);
+  const inner = Math.max(1, size.columns - HELP_CHROME.columns);
+  const fit = Math.max(1, Math.floor((inner + HELP_COLUMN_GAP) / (entryWidth + HELP_COLUMN_GAP)));
+  const columns = Math.max(1, Math.min(fit, Math.ceil(count / room)));
+  if (count <= columns * room) return { rows: Math.ceil(count / columns), columns, shown: count };
+  const rows = Math.max(1, room - 1);
+  return { rows, columns, shown: rows * columns };
+}

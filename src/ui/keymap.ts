@@ -220,3 +220,9 @@ export function bindingsFor(context: KeyContext): KeyBinding[] {
 export function footerBindings(context: KeyContext): KeyBinding[] {
   return bindingsFor(context).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
 }
+
+/** Widths of one help entry: the keys, padded, then the label. */
+export function helpEntryWidths(bindings: readonly KeyBinding[]): { keys: number; entry: number } {
+  const keys = Math.max(0, ...bindings.map((b) => b.keys.length)) + 2;
+  return { keys, entry: keys + Math.max(0, ...bindings.map((b) => b.label.length)) };
+}

@@ -72,6 +72,20 @@ describe('keys everywhere', () => {
     ui.unmount();
   });
 
+  it('? shows every key of the list at 80x24, in two columns', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    ui.resize({ columns: 80, rows: 24 });
+    await ui.waitFor('30 tokens');
+    await ui.press('?', 'Keys on this screen');
+    expect(ui.frame()).not.toContain('more: enlarge');
+    expect(ui.frame()).toMatch(/Ctrl\+C\s+quit now\s+\S+\s+\S/);
+    for (const label of ['quit now', 'page down', 'first', 'last', 'open', 'filter', 'sort', 'clear filter', 'new', 'delete', 'refresh', 'profiles', 'help']) {
+      expect(ui.frame()).toContain(label);
+    }
+    ui.unmount();
+  });
+
   it('Esc never quits; q and Ctrl+C do', async () => {
     const { store } = loadedStore();
     const ui = await drive(store);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { osc52 } from '../../src/state/osc52';
-import { KEYMAP, bindingsFor } from '../../src/ui/keymap';
+import { helpGrid } from '../../src/state/layout';
+import { KEYMAP, bindingsFor, helpEntryWidths } from '../../src/ui/keymap';
 import type { KeyContext } from '../../src/ui/keyContext';
 
 describe('the keymap table', () => {
@@ -8,6 +9,13 @@ describe('the keymap table', () => {
     const keys = bindingsFor('list').map((b) => b.keys);
     for (const key of ['↑/k', '↓/j', 'PgUp', 'PgDn', 'Home/g', 'End/G', 'Enter', 'Esc', 'q', 'Ctrl+C', '?', '/', 'n', 'd/Del', 'r', 'p']) {
       expect(keys).toContain(key);
+    }
+  });
+
+  it('fits every key of every screen in the help overlay of an 80x24 terminal', () => {
+    for (const context of new Set(KEYMAP.flatMap((b) => b.contexts))) {
+      const bindings = bindingsFor(context);
+      expect({ context, shown: helpGrid(bindings.length, helpEntryWidths(bindings).entry, { columns: 80, rows: 24 }).shown }).toEqual({ context, shown: bindings.length });
     }
   });
 
