@@ -46,5 +46,13 @@ function isBackspaceBytes(raw: string): boolean {
 
 export function dispatchKey(store: Store, input: string, key: Key, exit: () => void, rawInput = ''): void {
   const named = key.delete && isBackspaceBytes(rawInput) ? { ...key, delete: false, backspace: true } : key;
-  for (const [one, oneKey] of splitRun(input, named)) dispatchOne(store, one, oneKey, exit);
+  const events = splitRun(input, named);
+  for (const [one, oneKey] of events) {
+    // A paste, or keys merged on the way, never answers a question the user has
+    // not seen: "deploy-bot" pasted into the list opens the delete confirmation
+    // at "d", and its "y" must not confirm it. Only Ctrl+C still gets through.
+    const quit = oneKey.ctrl && one === 'c';
+    if (events.length > 1 && keyContext(store.getState()) === 'dialog' && !quit) continue;
+    dispatchOne(store, one, oneKey, exit);
+  }
 }

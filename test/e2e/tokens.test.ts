@@ -188,6 +188,23 @@ describe('deleting', () => {
     expect(listed).toContain(admin.id);
   });
 
+  test('a paste into the list opens the confirmation at "d" but never answers it', async () => {
+    const kept = await world.addToken({ name: 'pasted-on', permissions: ['GetAPIToken'] });
+    const ui = await openUi();
+    await selectOnly(ui, 'pasted-on');
+    // One write, as a terminal delivers a paste: "d" asks, the "y" of "deploy" must not answer.
+    ui.press('deploy-bot\r');
+    await ui.waitForText('Delete token "pasted-on"?');
+    ui.press('yes');
+    await ui.waitForText('Delete token "pasted-on"?');
+    ui.press('n');
+    await ui.waitForNoText('Delete token');
+    expect(selectedName(ui)).toBe('pasted-on');
+    await quit(ui);
+
+    expect(await tokenNamesFromCli()).toContain(kept.id);
+  });
+
   test('declined with n, Esc or the default answer: the token stays', async () => {
     const keeper = await world.addToken({ name: 'victim-no', permissions: ['GetAPIToken'] });
     const ui = await openUi();

@@ -34,6 +34,25 @@ describe('delete confirmation against the real server', () => {
     ui.unmount();
   });
 
+  it('a paste never answers the confirmation it opens: "dye" pasted in the list keeps the token', async () => {
+    await world.addToken('pasted-over');
+    const { ui, store } = await openOn('pasted-over');
+    // One write, as a paste or keys merged over SSH arrive: "d" opens the dialog, "y" would say yes.
+    await ui.press('dye\r', 'Delete token "pasted-over"?');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.getState().dialog?.kind).toBe('confirm-delete');
+    // The same paste into the open dialog is ignored too.
+    await ui.press('yes\r');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.getState().dialog?.kind).toBe('confirm-delete');
+    const listed = await world.api.listTokens({ organizationId: world.account.organization.id, token: world.admin.token });
+    expect(listed.map((t) => t.name)).toContain('pasted-over');
+    // A key pressed on its own still answers.
+    await ui.press('n', '1 of');
+    expect(ui.frame()).toContain('pasted-over');
+    ui.unmount();
+  });
+
   it('n and Esc also say no', async () => {
     const { ui } = await openOn('keep-me');
     await ui.press('d', 'Delete token "keep-me"?');
