@@ -1,7 +1,7 @@
 // The root: frame of rows-1 lines (INK6.md item 1), header / body / message /
 // footer, one input handler for the whole app, and size from stdout's resize.
 import { Box, useInput, useStdin, useStdout } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AddProfile } from '../screens/AddProfile';
 import { CreateWizard } from '../screens/CreateWizard';
 import { ConfirmDialog } from '../screens/DeleteConfirm';
@@ -18,7 +18,7 @@ import { currentScreen } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { Size, State } from '../state/types';
 import { ClockContext, StoreContext, useAppState, useStore } from './context';
-import { dispatchKey } from './dispatchKey';
+import { createInputRouter } from './dispatchKey';
 
 /** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
 const CLOCK_TICK_MS = 30_000;
@@ -65,25 +65,21 @@ function Screen({ onExit }: { onExit: () => void }) {
     return () => clearInterval(timer);
   }, []);
 
-  // ink names both Backspace (\x7f) and Delete (ESC[3~) `delete`; the raw
-  // bytes tell them apart, so Backspace in the list never offers a delete.
-  // Registered before useInput's own listener, so it has run when onKey does.
+  // The raw bytes of each input event tell Backspace (\x7f) from Delete
+  // (ESC[3~), which ink names alike, and mark pasted text. Registered before
+  // useInput's own listener, so the router has seen them when onKey runs.
   const { internal_eventEmitter: inputEvents } = useStdin();
-  const lastRawInput = useRef('');
+  // One router for the app's life: re-registering it would put it after useInput.
+  const exitRef = useRef(onExit);
+  exitRef.current = onExit;
+  const [router] = useState(() => createInputRouter(store, () => exitRef.current()));
   useEffect(() => {
-    const remember = (data: string) => {
-      lastRawInput.current = data;
-    };
-    inputEvents.on('input', remember);
+    inputEvents.on('input', router.onRaw);
     return () => {
-      inputEvents.off('input', remember);
+      inputEvents.off('input', router.onRaw);
     };
-  }, [inputEvents]);
-  const onKey = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => dispatchKey(store, input, key, onExit, lastRawInput.current),
-    [store, onExit],
-  );
-  useInput(onKey);
+  }, [inputEvents, router]);
+  useInput(router.onKey);
 
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
   return (

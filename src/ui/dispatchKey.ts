@@ -39,6 +39,51 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void): v
   if (TYPING.has(context) && isPrintable(input, key)) typeInto({ store, state, input, exit }, context);
 }
 
+export const PASTE_START = '\u001b[200~';
+export const PASTE_END = '\u001b[201~';
+
+/**
+ * Text the terminal marked as pasted (bracketed paste) is text, never keys:
+ * it goes into the field being typed in, on one line, and anywhere else it is
+ * set aside with a word on what to do, so a pasted "dm" deletes nothing and
+ * changes no default.
+ */
+export function dispatchPaste(store: Store, text: string, exit: () => void): void {
+  const state = store.getState();
+  const context = keyContext(state);
+  if (TYPING.has(context)) {
+    const line = text.replace(/[\r\n]+$/, '').replace(/[\r\n\t]+/g, ' ');
+    if (line !== '') typeInto({ store, state, input: line, exit }, context);
+    return;
+  }
+  const hint = context === 'list' ? 'To filter by it, press / and paste again.' : 'Pasted text only goes into text fields.';
+  store.dispatch({ type: 'message/set', message: { kind: 'info', text: 'Paste ignored: nothing was changed.', hint } });
+}
+
+/**
+ * Follows ink's input events as they arrive: the raw bytes (which tell
+ * Backspace from Delete) and the paste markers, which ink passes on as events
+ * of their own around the pasted text (a long paste may come in several).
+ */
+export function createInputRouter(store: Store, exit: () => void) {
+  let raw = '';
+  let pasting = false;
+  return {
+    /** Every input event, before ink's useInput sees it. */
+    onRaw(data: string): void {
+      raw = data;
+      if (data === PASTE_START) pasting = true;
+      else if (data === PASTE_END) pasting = false;
+    },
+    /** ink's parsed key for the same event. */
+    onKey(input: string, key: Key): void {
+      if (raw === PASTE_START || raw === PASTE_END) return;
+      if (pasting) dispatchPaste(store, raw, exit);
+      else dispatchKey(store, input, key, exit, raw);
+    },
+  };
+}
+
 /** Backspace sends \x7f (or \b); ink reports both as `delete`, like the Delete key. */
 function isBackspaceBytes(raw: string): boolean {
   return raw === '\u007f' || raw === '\u001b\u007f' || raw === '\b';

@@ -26,6 +26,7 @@ async function openUi(options: { cols?: number; rows?: number; env?: Record<stri
   const ui = world.spawn({ args: ['tui'], cols: options.cols ?? 100, rows: options.rows ?? 30, ...(options.env && { env: options.env }) });
   await ui.waitForText('term-reader');
   expect(ui.isAlternateScreen()).toBe(true);
+  expect(ui.bracketedPaste()).toBe(true);
   return ui;
 }
 
@@ -33,6 +34,8 @@ async function expectRestored(ui: PtySession): Promise<void> {
   await ui.settle();
   expect(ui.isAlternateScreen()).toBe(false);
   expect(ui.cursorVisible()).toBe(true);
+  // A shell left in bracketed-paste mode shows ^[[200~ around every paste.
+  expect(ui.bracketedPaste()).toBe(false);
 }
 
 // Any SGR colour: 30–37/39, 40–47/49, 90–97, 100–107, 38;…, 48;…

@@ -205,6 +205,23 @@ describe('deleting', () => {
     expect(await tokenNamesFromCli()).toContain(kept.id);
   });
 
+  test('a bracketed paste in the list deletes nothing; in the filter it is typed in', async () => {
+    const kept = await world.addToken({ name: 'pasted-bracketed', permissions: ['GetAPIToken'] });
+    const ui = await openUi();
+    // What a terminal sends for a paste once the UI has asked for bracketed paste.
+    ui.press('\x1b[200~pasted-bracketed\r\x1b[201~');
+    await ui.waitForText('Paste ignored: nothing was changed.');
+    expect(ui.screen()).not.toContain('Delete token');
+    await startFilter(ui);
+    ui.press('\x1b[200~pasted-bracketed\x1b[201~');
+    await ui.waitForText(/pasted-bracketed▏\s+1 of \d+ tokens match/);
+    ui.press('enter');
+    await ui.waitForText(/\/ pasted-bracketed\s+1 of \d+ tokens match/);
+    await quit(ui);
+
+    expect(await tokenNamesFromCli()).toContain(kept.id);
+  });
+
   test('declined with n, Esc or the default answer: the token stays', async () => {
     const keeper = await world.addToken({ name: 'victim-no', permissions: ['GetAPIToken'] });
     const ui = await openUi();

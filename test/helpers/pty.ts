@@ -125,6 +125,8 @@ export interface PtySession {
   isAlternateScreen(): boolean;
   /** From the last DECTCEM sequence (ESC[?25l / ESC[?25h) in the output; visible by default. */
   cursorVisible(): boolean;
+  /** From the last ESC[?2004h / ESC[?2004l in the output; off by default. */
+  bracketedPaste(): boolean;
   /** Everything the program wrote, escape sequences included. */
   output(): string;
   /** Resolves once the headless terminal has parsed everything received so far. */
@@ -239,6 +241,9 @@ export function spawnApp(options: PtyOptions): PtySession {
       const hidden = raw.lastIndexOf('\x1b[?25l');
       const shown = raw.lastIndexOf('\x1b[?25h');
       return hidden === -1 || shown > hidden;
+    },
+    bracketedPaste() {
+      return raw.lastIndexOf('\x1b[?2004h') > raw.lastIndexOf('\x1b[?2004l');
     },
     output: () => raw,
     settle: () => pending,

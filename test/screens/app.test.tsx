@@ -176,3 +176,47 @@ describe('relative times', () => {
     }
   });
 });
+
+describe('bracketed paste', () => {
+  const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
+
+  it('a paste in the list is set aside: no key of it acts, and the message says what to do', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    // d would ask to delete, p would open profiles, q would quit, n would start the wizard.
+    await ui.press(paste('dpqn\r'), 'Paste ignored');
+    expect(ui.frame()).toContain('press / and paste again');
+    expect(store.getState().dialog).toBeUndefined();
+    expect(store.getState().screens).toEqual(['list']);
+    expect(ui.exits).toBe(0);
+    // Keys typed afterwards act as keys again.
+    await ui.press('j', '2/30');
+    ui.unmount();
+  });
+
+  it('a paste in the filter is typed in on one line, even when it arrives in pieces', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press('/', '/ ');
+    await ui.press(paste('token-2\n'), '/ token-2');
+    expect(store.getState().tokens).toMatchObject({ filter: 'token-2', filterEditing: true });
+    await ui.press('\u001b[200~1');
+    await ui.press('7\u001b[201~', '/ token-217');
+    // Enter after the paste still closes the field: the pasted newline did not.
+    await ui.press(KEY.enter);
+    expect(store.getState().tokens.filterEditing).toBe(false);
+    ui.unmount();
+  });
+
+  it('a paste never answers a dialog', async () => {
+    const { store } = loadedStore();
+    const ui = await drive(store);
+    await ui.waitFor('30 tokens');
+    await ui.press('d', 'Delete token');
+    await ui.press(paste('y'), 'Paste ignored');
+    expect(store.getState().dialog?.kind).toBe('confirm-delete');
+    ui.unmount();
+  });
+});
