@@ -2,10 +2,17 @@
 // The API client's hints name CLI commands; on screen a key is the next step.
 import { AppError, ApiError } from '../errors';
 import type { Message } from './types';
+import { terminalSafe } from '../terminal-text';
 
 export type Situation = 'token-auth' | 'password-auth' | 'config';
 
+/** What went wrong and what to do, with any text the server sent made safe for the terminal. */
 export function errorMessage(error: unknown, situation: Situation): Message {
+  const message = describe(error, situation);
+  return { ...message, text: terminalSafe(message.text), ...(message.hint !== undefined && { hint: terminalSafe(message.hint) }) };
+}
+
+function describe(error: unknown, situation: Situation): Message {
   if (!(error instanceof AppError)) {
     const text = error instanceof Error ? error.message : String(error);
     return { kind: 'error', text: `Unexpected error: ${text}`, hint: 'this is a bug; press r to retry' };

@@ -5,6 +5,8 @@ import { bodyHeight, detailLineCount, listViewportRows } from './layout';
 import { profileNameProblem } from '../config/profile-name';
 import { currentScreen, detailToken, listedTokens, selectedToken, TOKEN_SORTS, wizardNeedsAccount } from './selectors';
 import type { Action, LoginDraft, Message, SessionInput, Size, State, TokenListState, WizardDraft } from './types';
+import type { APIToken } from '../api/schemas';
+import { terminalSafe } from '../terminal-text';
 
 export const MAX_FIELD_LENGTH = 255;
 
@@ -58,6 +60,13 @@ function settleList(tokens: TokenListState, size: Size): TokenListState {
   if (selection >= scroll + viewport) scroll = selection - viewport + 1;
   if (selection === tokens.selection && scroll === tokens.scroll) return tokens;
   return { ...tokens, selection, scroll };
+}
+
+/** Names and descriptions are drawn on the terminal: a control character in one must not act (see terminal-text.ts). */
+function safeToken<T extends APIToken>(token: T): T {
+  const name = terminalSafe(token.name);
+  const description = token.description === undefined || token.description === null ? token.description : terminalSafe(token.description);
+  return name === token.name && description === token.description ? token : { ...token, name, description };
 }
 
 function withTokens(state: State, patch: Partial<TokenListState>): State {
@@ -237,7 +246,7 @@ export function reducer(state: State, action: Action): State {
     case 'tokens/loading':
       return { ...state, tokens: { ...state.tokens, status: 'loading', error: undefined } };
     case 'tokens/loaded': {
-      const tokens: TokenListState = { ...state.tokens, status: 'loaded', items: action.items, error: undefined };
+      const tokens: TokenListState = { ...state.tokens, status: 'loaded', items: action.items.map(safeToken), error: undefined };
       if (action.selectId !== undefined) {
         let index = listedTokens(tokens).findIndex((t) => t.id === action.selectId);
         if (index < 0 && tokens.filter !== '') {
@@ -392,7 +401,7 @@ export function reducer(state: State, action: Action): State {
       // The typed password is dropped as soon as it has done its job.
       return {
         ...state,
-        wizard: { ...state.wizard, step: 'result', busy: false, result: action.token, resultOrganizationId: action.organizationId, password: '', copied: false },
+        wizard: { ...state.wizard, step: 'result', busy: false, result: safeToken(action.token), resultOrganizationId: action.organizationId, password: '', copied: false },
       };
     case 'wizard/copied':
       return { ...state, wizard: { ...state.wizard, copied: true } };

@@ -101,6 +101,14 @@ describe('reducer: token list', () => {
     expect(run(sorted, { type: 'session/set', session: SESSION }).tokens.sort).toBe('name');
   });
 
+  it('tokens/loaded makes names and descriptions safe to draw: control characters cannot reach the terminal', () => {
+    const hostile = token(0, { name: 'esc\u001b]52;c;ZXZpbA==\u0007', description: 'line1\nline2\u009b\u202e' });
+    const s = run(stateWith(), { type: 'tokens/loaded', items: [hostile, token(1)] });
+    expect(s.tokens.items[0]).toMatchObject({ id: hostile.id, name: 'esc^[]52;c;ZXZpbA==^G', description: 'line1^Jline2\ufffd\ufffd' });
+    expect(s.tokens.items[1]).toBe(s.tokens.items[1]);
+    expect(s.tokens.items[1]!.name).toBe('token-1');
+  });
+
   it('tokens/loaded clamps the selection when the list shrank', () => {
     const s = run(loaded(10), { type: 'tokens/jump', to: 'end' }, { type: 'tokens/loaded', items: tokens(4) });
     expect(s.tokens.selection).toBe(3);

@@ -1,0 +1,26 @@
+// Text that came from a server or a file (token names, descriptions,
+// organization names, error messages) ends up in terminals, where a control
+// character is an instruction: ESC ]52 writes the clipboard, ESC [2J clears
+// the screen, a newline breaks a table or a frame. Everything printed for
+// people that may hold such text goes through terminalSafe; `-o json` does
+// not need it (JSON escapes control characters).
+import stringWidth from 'string-width';
+
+// C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates
+// that can make a name read as another ("Trojan Source").
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Control characters in caret notation (`^[`, `^J`), as `cat -v` and `less` show them. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20) return `^${String.fromCharCode(code + 64)}`;
+    if (code === 0x7f) return '^?';
+    return '\uFFFD';
+  });
+}
+
+/** Columns a string takes in a terminal: CJK and most emoji take two. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
