@@ -5,6 +5,7 @@
 import { ENV, envValue } from './config/env';
 import type { Env } from './config/types';
 import { exitCodeFor, isUserFacing } from './errors';
+import { terminalSafe } from './terminal-text';
 
 export function isDebug(env: Env): boolean {
   return envValue(env, ENV.debug) === '1';
@@ -25,6 +26,7 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, debug
   return exitCodeFor(error);
 }
 
+/** One line, safe to print: messages can quote what a server sent (see terminal-text.ts). */
 export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return terminalSafe(text.replace(/\s*\n\s*/g, ' ').trim());
 }

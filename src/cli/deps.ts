@@ -12,6 +12,8 @@ import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
 import { createTerminalPrompter, type Prompter } from './prompter';
+import { oneLine } from '../report-error';
+import { terminalSafe } from '../terminal-text';
 
 /** What exists before the command line is parsed. */
 export interface BaseDeps {
@@ -90,8 +92,8 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
       client = createClient({ endpoint: (await context()).endpoint.value });
       return client;
     }),
-    warn: (message) => io.stderr.write(`warning: ${message}\n`),
-    say: (message) => io.stderr.write(`${message}\n`),
+    warn: (message) => io.stderr.write(`warning: ${oneLine(message)}\n`),
+    say: (message) => io.stderr.write(`${message.split('\n').map(terminalSafe).join('\n')}\n`),
     async dispose() {
       await client?.close();
     },

@@ -3,6 +3,7 @@ import type { APIToken } from '../../src/api/schemas';
 import { createdTokenTable, tokenTable } from '../../src/cli/output/resources';
 import { formatList, renderTable } from '../../src/cli/output/table';
 import { formatExpiresAt } from '../../src/cli/output/time';
+import { displayWidth } from '../../src/terminal-text';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -23,11 +24,13 @@ describe('tables', () => {
     );
   });
 
-  it('counts characters, not UTF-16 units, so masked tokens and emoji keep columns straight', () => {
-    const table = renderTable(['A', 'B'], [['••••wxyz', 'P'], ['🚀', 'Q']]);
-    const [, , first, second] = table.split('\n');
-    expect([...first!].indexOf('P')).toBe('••••wxyz  '.length);
-    expect([...second!].indexOf('Q')).toBe('••••wxyz  '.length);
+  it('counts terminal cells, so masked tokens (one cell each) and emoji or CJK (two) keep columns straight', () => {
+    const table = renderTable(['A', 'B'], [['••••wxyz', 'P'], ['🚀', 'Q'], ['日本', 'R']]);
+    const [, , ...rows] = table.split('\n');
+    const cellsBefore = (line: string, ch: string) => displayWidth(line.slice(0, line.indexOf(ch)));
+    expect(cellsBefore(rows[0]!, 'P')).toBe(10);
+    expect(cellsBefore(rows[1]!, 'Q')).toBe(10);
+    expect(cellsBefore(rows[2]!, 'R')).toBe(10);
   });
 
   it('prints permissions as Go prints a slice', () => {

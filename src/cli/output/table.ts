@@ -1,10 +1,12 @@
 // Tables as the official CLI prints them (Go's tabwriter): columns
 // left-aligned, two spaces apart, a row of dashes as long as each header
 // under it. Trailing spaces are trimmed so copy-paste and diffs stay clean.
+// Cells hold server text, so control characters are shown, not sent.
+import { displayWidth, terminalSafe } from '../../terminal-text';
 
 export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const dashes = headers.map((h) => '-'.repeat(h.length));
-  const all = [headers, dashes, ...rows];
+  const all = [headers, dashes, ...rows.map((row) => row.map(terminalSafe))];
   const widths = headers.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
   const lines = all.map((row) =>
     headers
@@ -17,12 +19,6 @@ export function renderTable(headers: readonly string[], rows: ReadonlyArray<read
       .trimEnd(),
   );
   return `${lines.join('\n')}\n`;
-}
-
-// Code points, not UTF-16 units: a name with an emoji or accents must not
-// shift the columns after it. (Wide CJK glyphs are rare in token names.)
-function displayWidth(text: string): number {
-  return [...text].length;
 }
 
 /** `[A B]`, as Go prints a slice of strings. */
