@@ -4,6 +4,7 @@
 import type { APIToken, Organization } from './api/schemas';
 import type { AppclacksApi, PasswordCredentials } from './api/types';
 import type { Profile } from './config/types';
+import { AppError } from './errors';
 import { ALL } from './tokens/permissions';
 import { MAX_TTL } from './tokens/ttl';
 
@@ -31,6 +32,32 @@ export async function logIn<Saved>(
     permissions: { actions: [ALL] },
   });
   // The client refuses a create answer without a secret, so token.token is set.
-  const saved = await save({ name: profileName, organizationId: organization.id, apiToken: token.token ?? '' });
-  return { organization, token, saved };
+  const secret = token.token ?? '';
+  try {
+    const saved = await save({ name: profileName, organizationId: organization.id, apiToken: secret });
+    return { organization, token, saved };
+  } catch (error) {
+    throw await withdrawToken(api, { organizationId: organization.id, token: secret }, token, error);
+  }
+}
+
+/**
+ * The profile could not be stored, so nobody will ever see the secret of the
+ * token just created for it: an unlimited, 120-year token must not stay
+ * behind. It deletes itself (it holds `*`); if even that fails, the error
+ * names it so the user can.
+ */
+async function withdrawToken(api: AppclacksApi, credentials: { organizationId: string; token: string }, token: APIToken, saveError: unknown): Promise<unknown> {
+  const what = saveError instanceof Error ? saveError.message : String(saveError);
+  const kind = saveError instanceof AppError ? saveError.kind : 'internal';
+  const hint = saveError instanceof AppError ? saveError.hint : undefined;
+  try {
+    await api.deleteToken(credentials, token.id);
+    return new AppError(kind, `${what} (the token ${token.name} created for the profile was deleted again)`, { cause: saveError, ...(hint !== undefined && { hint }) });
+  } catch {
+    return new AppError(kind, `${what}; the token ${token.name} (${token.id}) created for the profile is still valid`, {
+      cause: saveError,
+      hint: `delete it: appclacks token delete --id ${token.id}${hint ? `; ${hint}` : ''}`,
+    });
+  }
 }

@@ -18,7 +18,7 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   server = await startScriptedServer();
   sandbox = createSandbox(server.url);
-  writeConfig(sandbox.configPath, [{ name: 'work', ...TOKEN_CREDENTIALS }], 'work');
+  writeConfig(sandbox.configPath, [{ name: 'work', organizationId: TOKEN_CREDENTIALS.organizationId, apiToken: TOKEN_CREDENTIALS.token }], 'work');
 });
 
 afterAll(async () => {
