@@ -27,15 +27,13 @@ import {
   type Exchange,
   type RawResponse,
 } from './error-mapping';
+import { MAX_RESPONSE_BYTES } from './limits';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 export const DEFAULT_RETRIES = 2;
 /** Waits before the 1st, 2nd, … retry of a GET; the last one repeats. */
 export const RETRY_DELAYS_MS: readonly number[] = [100, 300];
-// No answer of this API comes near this; a misconfigured endpoint streaming a
-// large file must not be buffered whole.
-const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
 /** Seams for tests; production code passes nothing. */

@@ -3,6 +3,7 @@
 import { STATUS_CODES } from 'node:http';
 import { ApiError, type ErrorKind } from '../errors';
 import { PERMISSION_NAMES, ALL } from '../tokens/permissions';
+import { MAX_RESPONSE_MIB } from './limits';
 import { safeLine } from './redact';
 
 export type AuthMode = 'password' | 'token' | 'none';
@@ -219,7 +220,7 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
   }
   if (has(...RESET_CODES)) return make('network', `${host} closed the connection before answering`, HINTS.network);
   if (has('UND_ERR_RES_EXCEEDED_MAX_SIZE')) {
-    return make('protocol', `${host} sent an answer far larger than any Appclacks API response`, HINTS.protocol);
+    return make('protocol', `${host} sent an answer over ${MAX_RESPONSE_MIB} MiB, larger than any Appclacks API answer should be`, HINTS.protocol);
   }
   if (has('UND_ERR_CLOSED', 'UND_ERR_DESTROYED')) {
     return make('internal', `the connection pool for ${host} was already closed`, 'this is a bug: please report it');
