@@ -3,10 +3,12 @@ import {
   describeDuration,
   formatExpiry,
   formatGoDuration,
+  formatGoDurationNs,
   formatRelative,
   formatSpan,
   MS,
   parseDuration,
+  parseDurationNs,
   parseTtl,
 } from '../../src/tokens/ttl';
 
@@ -47,9 +49,69 @@ describe('parseTtl converts days and weeks to hours for the server', () => {
     ['1.5d', '36h'],
     ['1d30m', '24h30m'],
     ['1d1s', '24h1s'],
+    // Exact: no float drift (0.7 * 24h is not 16h47m59.999…s), no dropped nanoseconds.
+    ['0.7d', '16h48m'],
+    ['0.1w', '16h48m'],
+    ['1d1ns', '24h0.000000001s'],
+    ['1w1us', '168h0.000001s'],
+    ['2.5d0.5s', '60h0.5s'],
+    ['0.000001d', '86.4ms'],
+    ['0.00000000001d', '864ns'],
+    ['1d0.5ns', '24h'], // Go truncates the half nanosecond
+    ['43800d', '1051200h'],
   ])('%s → %s', (input, value) => {
     expect(parseTtl(input)).toMatchObject({ ok: true, value });
   });
+
+  it.each(['0.7d', '1d1ns', '1.333333333d', '0.123456789w', '3d2h1m0.000000007s', '0.0000000000001w'])(
+    '%s is sent as hours that Go reads back as the same nanoseconds',
+    (input) => {
+      const result = parseTtl(input);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value).not.toMatch(/[dw]/);
+      expect(parseDurationNs(result.value, { syntax: 'go' })).toBe(parseDurationNs(input));
+    },
+  );
+});
+
+describe('parseDurationNs computes what Go\'s time.ParseDuration computes', () => {
+  const M = 60_000_000_000n;
+  const S = 1_000_000_000n;
+  const H = 60n * M;
+  // From Go's own time_test.go (parseDurationTests).
+  it.each([
+    ['5.s', 5n * S],
+    ['.5s', 500_000_000n],
+    ['100.00100s', 100n * S + 1_000_000n],
+    ['10.5s4m', 4n * M + 10n * S + 500_000_000n],
+    ['-2m3.4s', -(2n * M + 3n * S + 400_000_000n)],
+    ['1h2m3s4ms5us6ns', H + 2n * M + 3n * S + 4_005_006n],
+    ['39h9m14.425s', 39n * H + 9n * M + 14n * S + 425_000_000n],
+    // Go's fraction goes through one float64 step: this is exactly 20m there,
+    // where exact decimals would give 20m less 1ns.
+    ['0.3333333333333333333h', 20n * M],
+    ['9007199254740993ns', (1n << 53n) + 1n],
+    ['9223372036854775807ns', (1n << 63n) - 1n],
+    ['9223372036854775.807us', (1n << 63n) - 1n],
+    ['9223372036s854ms775us807ns', (1n << 63n) - 1n],
+    ['-9223372036854775808ns', -(1n << 63n)],
+    ['-2562047h47m16.854775808s', -(1n << 63n)],
+    ['0.100000000000000000000h', 6n * M],
+    ['0.830103483285477580700h', 49n * M + 48n * S + 372_539_827n],
+    ['0.4ns', 0n],
+    ['1.9ns', 1n],
+    ['0.0000000001ns', 0n],
+  ])('%s', (input, ns) => {
+    expect(parseDurationNs(input, { syntax: 'go' })).toBe(ns);
+  });
+
+  it.each(['9223372036854775808ns', '9223372036854775.808us', '-9223372036854775809ns', '2562048h', '99999999999999999999h'])(
+    '%s overflows Go\'s int64 and is no duration',
+    (input) => {
+      expect(parseDurationNs(input, { syntax: 'go' })).toBeUndefined();
+    },
+  );
 });
 
 describe('parseTtl rejects what the server would refuse, with examples', () => {
@@ -69,6 +131,15 @@ describe('parseTtl rejects what the server would refuse, with examples', () => {
     ['1h-30m', /unknown unit "h-"/],
     ['1051201h', /longer than the maximum 1051200h/],
     ['200000w', /longer than the maximum/],
+    ['1051200h1ns', /longer than the maximum/],
+    ['2562048h', /longer than the maximum/], // beyond Go's int64 too
+    ['99999999999999999999h', /longer than the maximum/],
+    // Go truncates to whole nanoseconds: these are 0 on the server.
+    ['0.4ns', /must be positive, and Go truncates it to 0ns/],
+    ['0.9ns', /must be positive/],
+    ['0.0000000001ns', /must be positive/],
+    ['0.0000000000001h', /must be positive/],
+    ['-0.4ns', /must be positive/],
   ])('%j', (input, message) => {
     const result = parseTtl(input);
     expect(result.ok).toBe(false);
@@ -76,6 +147,56 @@ describe('parseTtl rejects what the server would refuse, with examples', () => {
       expect(result.error).toMatch(message);
       // Every refusal shows what a valid value looks like, or the limit.
       expect(result.error).toMatch(/72h|1051200h/);
+    }
+  });
+});
+
+describe('parseTtl accepts the smallest positive values', () => {
+  it.each(['1ns', '1.9ns', '0.001us', '0.000000001s', '0.0000000000003h'])('%s is 1ns', (input) => {
+    expect(parseDurationNs(input)).toBe(1n);
+    expect(parseTtl(input)).toMatchObject({ ok: true, value: input });
+  });
+});
+
+describe('parseTtl with the go syntax: the server\'s wording', () => {
+  it.each([
+    ['7d', /^"7d" uses days or weeks, which Go duration syntax lacks: send hours, e.g\. 168h$/],
+    ['1.5d', /send hours, e\.g\. 36h$/],
+    ['2w', /days or weeks.*336h/],
+    ['0s', /^"0s" must be positive: e\.g\. 72h, 30m, 1h30m, 90s, 500ms$/],
+    ['0.4ns', /must be positive, and Go truncates it to 0ns/],
+    ['72H', /^"72H" has an unknown unit "H" \(Go duration units: ns, us, µs, ms, s, m, h\)/],
+    ['10', /needs a unit after "10" \(Go duration units: ns, us, µs, ms, s, m, h\)/],
+    ['', /^is empty: give a lifetime, e\.g\. 72h/],
+    ['1051201h', /longer than the maximum 1051200h/],
+  ])('%j', (input, message) => {
+    const result = parseTtl(input, { syntax: 'go' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(message);
+      // Beyond the quoted input, nothing the server refuses is offered as an example.
+      expect(result.error.replace(/^"[^"]*"/, '')).not.toMatch(/\b\d+[dw]\b|, d or w|\bTTL\b/);
+    }
+  });
+
+  it('accepts every Go unit and echoes the text', () => {
+    for (const text of ['72h', '1h30m', '5400s', '1.5h', '5400000ms', '5400000000us', '5400000000µs', '5400000000μs', '5400000000000ns']) {
+      expect(parseTtl(text, { syntax: 'go' })).toMatchObject({ ok: true, value: text });
+    }
+  });
+
+  it('keeps the people wording by default, days and weeks included', () => {
+    expect(parseTtl('72H')).toMatchObject({ ok: false, error: expect.stringMatching(/^TTL "72H" has an unknown unit "H" \(use h, m, s, d or w\): e\.g\. 72h, 30m, 1h30m, 7d, 2w$/) });
+  });
+
+  it('escapes control characters it quotes, so an error never carries an ESC', () => {
+    for (const syntax of ['people', 'go'] as const) {
+      const result = parseTtl('1\u001b]52;c;x\u0007h', { syntax });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        expect(result.error).toContain('\\x1b');
+      }
     }
   });
 });
@@ -99,6 +220,18 @@ describe('formatGoDuration writes compact Go syntax', () => {
   ])('%d ms → %s', (ms, text) => {
     expect(formatGoDuration(ms)).toBe(text);
     if (ms > 0) expect(parseDuration(text)).toBeCloseTo(ms);
+  });
+
+  it.each([
+    [1n, '1ns'],
+    [1_500n, '1.5us'],
+    [86_400_000_000_001n, '24h0.000000001s'],
+    [60_480_000_000_000n, '16h48m'],
+    [3_600_000_000_000n * 1_051_200n, '1051200h'],
+    [-90_000_000_000n, '-1m30s'],
+  ])('%s ns → %s, exactly', (ns, text) => {
+    expect(formatGoDurationNs(ns)).toBe(text);
+    expect(parseDurationNs(text, { syntax: 'go' })).toBe(ns);
   });
 });
 
