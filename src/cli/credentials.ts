@@ -1,14 +1,50 @@
 // Credentials as each kind of call needs them. Password auth takes the
 // account from the environment first, then asks on a terminal; the password
 // is never stored and never echoed.
-import type { PasswordCredentials, TokenCredentials } from '../api/types';
+import type { AppclacksApi, PasswordCredentials, TokenCredentials } from '../api/types';
 import { accountCredentialsFromEnv, requireTokenCredentials } from '../config/context';
 import { ENV } from '../config/env';
-import { UsageError } from '../errors';
+import type { ResolvedContext } from '../config/types';
+import { ApiError, UsageError } from '../errors';
 import type { CliDeps } from './deps';
 
-export async function tokenCredentials(deps: CliDeps): Promise<TokenCredentials> {
-  return requireTokenCredentials(await deps.context());
+/**
+ * Runs a token-authenticated call. A refused token is explained by where it
+ * came from: a profile is repaired by logging in again, an environment
+ * variable (which silently beats every profile) by fixing or unsetting it.
+ * Successful calls stay quiet: `profile current` shows every override.
+ */
+export async function withTokenAuth<T>(deps: CliDeps, call: (api: AppclacksApi, credentials: TokenCredentials) => Promise<T>): Promise<T> {
+  const ctx = await deps.context();
+  const credentials = requireTokenCredentials(ctx);
+  const api = await deps.api();
+  try {
+    return await call(api, credentials);
+  } catch (error) {
+    throw explainRefusal(error, ctx);
+  }
+}
+
+function explainRefusal(error: unknown, ctx: ResolvedContext): unknown {
+  if (!(error instanceof ApiError) || error.kind !== 'auth') return error;
+  const fromEnv = [ctx.organizationId?.source, ctx.token?.source].flatMap((source) => (source?.kind === 'env' ? [source.name] : []));
+  const profile = ctx.profile?.name;
+  let hint: string;
+  if (fromEnv.length > 0) {
+    const them = fromEnv.length > 1 ? 'them' : 'it';
+    hint = `${fromEnv.join(' and ')} ${fromEnv.length > 1 ? 'are' : 'is'} set and was used: fix ${them}, or unset ${them}${profile ? ` to use profile ${profile}` : ''}`;
+  } else if (profile !== undefined) {
+    hint = `the token of profile ${profile} was refused (expired, deleted, or another organization's): run \`appclacks login --profile-name ${profile} --force\``;
+  } else {
+    return error;
+  }
+  return new ApiError(error.kind, error.message, {
+    host: error.host,
+    messages: error.messages,
+    hint,
+    cause: error,
+    ...(error.status !== undefined && { status: error.status }),
+  });
 }
 
 // An empty answer would only earn a 401 and a strike against the rate limit.

@@ -66,6 +66,22 @@ describe.concurrent('exit codes', () => {
     expectOneErrorLine(result);
     expect(result.stderr).not.toContain(bogus);
     expect(result.stderr).not.toContain(org.token.token);
+    // The refused token came from the environment, not from the profile: the hint says which.
+    expect(result.stderr).toMatch(/^hint: APPCLACKS_TOKEN is set and was used: fix it, or unset it to use profile work$/m);
+  });
+
+  it('a refused profile token points to logging in again as that profile', async () => {
+    const stale = createSandbox(server.url);
+    try {
+      writeConfig(stale.configPath, [{ name: 'old', organizationId: org.organization.id, apiToken: 'apc_deleted_long_ago_000000000000000000000000000000000' }], 'old');
+      const result = await stale.run(['token', 'list']);
+      expect(result.code).toBe(4);
+      expectOneErrorLine(result);
+      expect(result.stderr).toContain('hint: the token of profile old was refused');
+      expect(result.stderr).toContain('appclacks login --profile-name old --force');
+    } finally {
+      stale.remove();
+    }
   });
 
   it('no credentials at all is an authentication error (4) pointing to login', async () => {

@@ -1,5 +1,5 @@
 import type { CommandSpec, OutputFormat } from '../../command';
-import { tokenCredentials } from '../../credentials';
+import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
 import { ID_OPTION, tokenIdFrom } from './id-option';
@@ -19,7 +19,6 @@ export const command: CommandSpec<TokenDeleteOptions> = {
 };
 
 export async function run(options: TokenDeleteOptions, deps: CliDeps): Promise<void> {
-  const credentials = await tokenCredentials(deps);
-  const messages = await (await deps.api()).deleteToken(credentials, options.id);
+  const messages = await withTokenAuth(deps, (api, credentials) => api.deleteToken(credentials, options.id));
   printResult(deps, options.output, { messages }, () => (messages.length > 0 ? messages : [`Token ${options.id} deleted`]).join('\n') + '\n');
 }

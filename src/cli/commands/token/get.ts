@@ -1,5 +1,5 @@
 import type { CommandSpec, OutputFormat } from '../../command';
-import { tokenCredentials } from '../../credentials';
+import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
 import { tokenTable } from '../../output/resources';
@@ -20,7 +20,6 @@ export const command: CommandSpec<TokenGetOptions> = {
 };
 
 export async function run(options: TokenGetOptions, deps: CliDeps): Promise<void> {
-  const credentials = await tokenCredentials(deps);
-  const token = await (await deps.api()).getToken(credentials, options.id);
+  const token = await withTokenAuth(deps, (api, credentials) => api.getToken(credentials, options.id));
   printResult(deps, options.output, token, () => tokenTable([token], deps.clock()));
 }

@@ -1,5 +1,5 @@
 import type { CommandSpec, OutputFormat } from '../../command';
-import { tokenCredentials } from '../../credentials';
+import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
 import { tokenTable } from '../../output/resources';
@@ -17,7 +17,6 @@ export const command: CommandSpec<TokenListOptions> = {
 };
 
 export async function run(options: TokenListOptions, deps: CliDeps): Promise<void> {
-  const credentials = await tokenCredentials(deps);
-  const tokens = await (await deps.api()).listTokens(credentials);
+  const tokens = await withTokenAuth(deps, (api, credentials) => api.listTokens(credentials));
   printResult(deps, options.output, tokens, () => tokenTable(tokens, deps.clock()));
 }
