@@ -201,6 +201,9 @@ describe.concurrent('commands that need no server', () => {
     expect(complete('appclacks profile remove ')).toBe('work');
     expect(complete(`appclacks --config ${other} profile use `)).toBe('alpha beta');
     expect(complete(`appclacks --config ${other} -p b`)).toBe('beta');
+    // --flag=value reaches the function as "--flag" "=" "value" (= is in COMP_WORDBREAKS).
+    expect(complete(`appclacks --config = ${other} profile use `)).toBe('alpha beta');
+    expect(complete('appclacks --profile = w')).toBe('work');
     // the plumbing command is neither offered nor in the help
     expect(complete('appclacks __')).toBe('');
     expect((await sandbox.run(['--help'])).stdout).not.toContain('__complete');

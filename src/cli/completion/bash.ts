@@ -21,15 +21,19 @@ _appclacks_profiles() {
 }
 _appclacks() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  local key="" word skip=0 i words="" flags=""
+  local key="" word skip=0 i words="" flags="" flag=""
   local -a config=()
+  # bash splits --flag=value into "--flag" "=" "value" (= is in COMP_WORDBREAKS).
+  [[ "$prev" == = ]] && prev="\${COMP_WORDS[COMP_CWORD-2]}"
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     if ((skip)); then
+      [[ "$word" == = ]] && continue
       skip=0
-      [[ "\${COMP_WORDS[i-1]}" == --config ]] && config=(--config "$word")
+      [[ "$flag" == --config ]] && config=(--config "$word")
       continue
     fi
+    flag="$word"
     case "$word" in
       ${model.valueFlags.join('|')}) skip=1 ;;
       -*) ;;
