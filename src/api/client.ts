@@ -268,7 +268,8 @@ function interpret<T>(
   try {
     json = JSON.parse(response.body);
   } catch (error) {
-    throw protocolError(exchange, status, `${describeBody(response)} instead of JSON`, error);
+    const what = describeBody(response);
+    throw protocolError(exchange, status, /JSON/.test(what) ? what : `${what} instead of JSON`, error);
   }
   return call.parse(json, exchange, status);
 }

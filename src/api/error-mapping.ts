@@ -27,7 +27,8 @@ const HINTS = {
   tokenAuth: "check the profile's token, or run `appclacks login`",
   passwordAuth: 'check the account email and password (APPCLACKS_ACCOUNT_EMAIL / APPCLACKS_ACCOUNT_PASSWORD)',
   validation: 'correct the values the server named and try again',
-  conflict: 'it already exists: choose another name',
+  // The API's only 409: registering an email that already has an account.
+  conflict: 'that email already has an account: log in with it (`appclacks login --email ADDRESS`), or register another email',
   server: 'the Appclacks service has a problem: try again in a moment',
   network: ENDPOINT_HINT,
   tls: "check the endpoint's scheme (http or https?) and its certificate (APPCLACKS_API_ENDPOINT / --endpoint)",
@@ -123,7 +124,9 @@ export function describeBody(response: { headers: RawResponse['headers']; body: 
     JSON.parse(response.body);
     return 'JSON without the documented messages';
   } catch {
-    return type ? `a body that is not JSON (${type.split(';')[0]})` : 'a body that is not JSON';
+    const mediaType = type.split(';')[0]?.trim() ?? '';
+    if (/json/i.test(mediaType)) return 'malformed JSON';
+    return mediaType ? `a ${mediaType} body, not JSON` : 'a body that is not JSON';
   }
 }
 

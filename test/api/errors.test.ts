@@ -102,6 +102,7 @@ describe('error statuses', () => {
       }),
     );
     expect(error.kind).toBe('conflict');
+    expect(error.hint).toContain('appclacks login --email');
   });
 
   it('429 is rate-limited with the wait from Retry-After', async () => {
@@ -146,6 +147,15 @@ describe('answers that are not the expected JSON', () => {
     const error = await failure(api.listTokens(TOKEN_CREDENTIALS));
     expect(error).toMatchObject({ kind: 'protocol', status: 200 });
     expect(error.message).toBe(`${server.host} answered 200 with an HTML page (a proxy?) instead of JSON`);
+  });
+
+  it('a body labelled JSON that does not parse, or plain text, is named for what it is', async () => {
+    server.reply(
+      { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, text: '{"result": [' },
+      { status: 200, headers: { 'content-type': 'text/plain' }, text: 'ok' },
+    );
+    expect((await failure(api.listTokens(TOKEN_CREDENTIALS))).message).toBe(`${server.host} answered 200 with malformed JSON`);
+    expect((await failure(api.listTokens(TOKEN_CREDENTIALS))).message).toBe(`${server.host} answered 200 with a text/plain body, not JSON`);
   });
 
   it('an empty 200 body is a protocol error for a call that returns data', async () => {
