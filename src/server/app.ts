@@ -1,5 +1,7 @@
 // The HTTP application: routes of API.md, the `{"messages": [...]}` error
 // shape for everything that goes wrong, and one log line per request.
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
@@ -45,12 +47,46 @@ function errorReply(error: FastifyError | HttpError): { status: number; body: { 
   return { status, body: messages(error.message) };
 }
 
+/**
+ * Requests Node's HTTP parser refused (a header line without a colon, as an
+ * Authorization value with a newline makes; a bad request line; headers over
+ * the size limit) never reach fastify's router or error handler. Answer them
+ * in the documented shape too, and log them, naming only the parser's error
+ * code: the bytes themselves could be anything, a credential included.
+ */
+function clientErrorHandler(log: RequestLogger) {
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, text] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request headers are too large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request took too long to arrive']
+          : [400, 'malformed HTTP request'];
+    log(`client error ${status} ${error.code ?? 'unknown'}: ${text}`);
+    // As Node's own handler: only when no response is under way on this
+    // connection, or its bytes and ours would interleave.
+    const current = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+    if (socket.writable && !current?.headersSent) {
+      const body = JSON.stringify(messages(text));
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+          `content-type: application/json; charset=utf-8\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\n` +
+          `connection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroySoon();
+  };
+}
+
 export function buildApp(options: AppOptions): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler: clientErrorHandler(log),
     // Router errors (a malformed %-escape, an over-long path segment) skip
     // the error handler; give them the documented shape too.
     frameworkErrors: (error, _request, reply) => {
