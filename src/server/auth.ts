@@ -24,6 +24,11 @@ export function parseBasicAuth(header: string | undefined): BasicCredentials | u
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** UUIDs are case-insensitive (RFC 9562): `5A06…` names the same organization as `5a06…`. */
+function sameUuid(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 function unauthorized(message: string): HttpError {
   return new HttpError(401, message, CHALLENGE);
 }
@@ -82,7 +87,7 @@ export class TokenAuthenticator {
     if (!looksLikeTokenSecret(credentials.password)) throw invalid();
     const hash = hashTokenSecret(credentials.password);
     const token = await this.storage.findTokenBySecretHash(hash);
-    if (!token || !sameHash(token.secretHash, hash) || token.organizationId !== credentials.user) throw invalid();
+    if (!token || !sameHash(token.secretHash, hash) || !sameUuid(token.organizationId, credentials.user)) throw invalid();
     if (expiryState(token.expiresAt, this.clock()) === 'expired') {
       throw unauthorized(`API token expired at ${apiTimeOf(token.expiresAt)}`);
     }

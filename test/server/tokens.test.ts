@@ -66,6 +66,24 @@ describe('with two organizations', () => {
     expect(betaStill.json.result.map((t: { id: string }) => t.id)).toEqual([betaAdmin.id]);
   });
 
+  it('reads the organization ID in token auth whatever its case, as UUIDs are', async () => {
+    const registered = await registerAccount(server.url);
+    const token = await createToken(server.url, registered, { name: 'cased' });
+    const id = registered.organization.id;
+    const mixed = id.replace(/[a-f]/g, (c, at: number) => (at % 2 === 0 ? c.toUpperCase() : c));
+    for (const organizationId of [id.toUpperCase(), mixed]) {
+      const response = await send(server.url, 'GET', '/api/v1/organization', { auth: tokenAuth(organizationId, token.token) });
+      expect(response.status, organizationId).toBe(200);
+      expect(response.json.id).toBe(id);
+    }
+    // Another organization's ID is still refused, in any case.
+    const other = await registerAccount(server.url);
+    const refused = await send(server.url, 'GET', '/api/v1/organization', {
+      auth: tokenAuth(other.organization.id.toUpperCase(), token.token),
+    });
+    expect(refused.status).toBe(401);
+  });
+
   it('password auth creates tokens only in the account organization', async () => {
     const alpha = await registerAccount(server.url);
     const beta = await registerAccount(server.url);
@@ -103,10 +121,15 @@ describe('deletion', () => {
     expect(again.json.messages).toEqual([`API token ${doomed.id} not found`]);
   });
 
-  it('finds a token whatever the case of its ID', async () => {
+  it('finds and deletes a token whatever the case of its ID', async () => {
     const registered = await registerAccount(server.url);
     const admin = await createToken(server.url, registered, { name: 'admin' });
+    const doomed = await createToken(server.url, registered, { name: 'doomed' });
     const auth = tokenAuth(registered.organization.id, admin.token);
-    expect((await send(server.url, 'GET', `/api/v1/token/${admin.id.toUpperCase()}`, { auth })).status).toBe(200);
+    const found = await send(server.url, 'GET', `/api/v1/token/${admin.id.toUpperCase()}`, { auth });
+    expect(found.status).toBe(200);
+    expect(found.json.id).toBe(admin.id);
+    expect((await send(server.url, 'DELETE', `/api/v1/token/${doomed.id.toUpperCase()}`, { auth })).status).toBe(200);
+    expect((await send(server.url, 'GET', `/api/v1/token/${doomed.id}`, { auth })).status).toBe(404);
   });
 });
