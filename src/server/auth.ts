@@ -33,11 +33,18 @@ function unauthorized(message: string): HttpError {
   return new HttpError(401, message, CHALLENGE);
 }
 
-function tooManyAttempts(waitMs: number): HttpError {
+/**
+ * The number of seconds goes only in Retry-After: clients add it to the
+ * message themselves (ours appends `; retry in 421s`), and a number in both
+ * places would read twice.
+ */
+function tooManyAttempts(waitMs: number, lockedBy: 'email' | 'address'): HttpError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new HttpError(429, `too many failed sign-in attempts: try again in ${seconds} seconds`, {
-    'retry-after': String(seconds),
-  });
+  const message =
+    lockedBy === 'email'
+      ? 'sign-in for this email is locked after too many failed attempts'
+      : 'sign-in from this address is locked after too many failed attempts';
+  return new HttpError(429, message, { 'retry-after': String(seconds) });
 }
 
 export class PasswordAuthenticator {
@@ -58,8 +65,11 @@ export class PasswordAuthenticator {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
     const emailKey = credentials.user.trim().toLowerCase();
-    const wait = Math.max(this.byEmail.lockedFor(emailKey), this.byAddress.lockedFor(address));
-    if (wait > 0) throw tooManyAttempts(wait);
+    const emailWait = this.byEmail.lockedFor(emailKey);
+    const addressWait = this.byAddress.lockedFor(address);
+    if (emailWait > 0 || addressWait > 0) {
+      throw emailWait >= addressWait ? tooManyAttempts(emailWait, 'email') : tooManyAttempts(addressWait, 'address');
+    }
 
     const account = await this.storage.findAccountByEmail(credentials.user);
     const valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));

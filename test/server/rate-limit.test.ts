@@ -1,6 +1,7 @@
 // Failed password checks lock the email (5 in 15 minutes) and the client
 // address (20 in 15 minutes) for 15 minutes, with 429 and Retry-After.
 import { afterEach, describe, expect, it } from 'vitest';
+import { errorForStatus } from '../../src/api/error-mapping';
 import { FailureLimiter } from '../../src/server/rate-limit';
 import { registerAccount, startTestServer, type TestServer } from '../helpers/server';
 import { manualClock, send } from './http';
@@ -25,7 +26,8 @@ describe('per email', () => {
     const locked = await organization(server.url, account.email, account.password);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBe('900');
-    expect(locked.json.messages[0]).toMatch(/too many failed sign-in attempts/);
+    // The wait is in Retry-After only: clients append it (`; retry in 900s`), so the message carries no number.
+    expect(locked.json.messages).toEqual(['sign-in for this email is locked after too many failed attempts']);
 
     clock.advance(10 * MINUTE);
     const stillLocked = await organization(server.url, account.email.toUpperCase(), account.password);
@@ -37,6 +39,23 @@ describe('per email', () => {
     // The count starts afresh after a lock: four more failures do not lock again.
     for (let i = 0; i < 4; i++) expect((await organization(server.url, account.email, 'wrong password')).status).toBe(401);
     expect((await organization(server.url, account.email, account.password)).status).toBe(200);
+  });
+
+  it('reads as one sentence once the client adds Retry-After', async () => {
+    const clock = manualClock();
+    server = await startTestServer({ clock: clock.now });
+    const account = await registerAccount(server.url);
+    for (let i = 0; i < 5; i++) await organization(server.url, account.email, 'wrong password');
+    clock.advance(7 * MINUTE - 1_000);
+    const locked = await organization(server.url, account.email, account.password);
+    const host = new URL(server.url).host;
+    const exchange = { host, auth: 'password' as const, secrets: [], connectTimeoutMs: 1_000, requestTimeoutMs: 1_000 };
+    const error = errorForStatus(exchange, {
+      status: locked.status,
+      headers: Object.fromEntries(locked.headers),
+      body: locked.text,
+    });
+    expect(error.message).toBe(`${host} answered 429: sign-in for this email is locked after too many failed attempts; retry in 481s`);
   });
 
   it('forgets failures older than the window, and a success clears the count', async () => {
@@ -88,6 +107,7 @@ describe('per address', () => {
     const locked = await organization(server.url, account.email, account.password);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBe(900);
+    expect(locked.json.messages).toEqual(['sign-in from this address is locked after too many failed attempts']);
     clock.advance(15 * MINUTE);
     expect((await organization(server.url, account.email, account.password)).status).toBe(200);
   });
