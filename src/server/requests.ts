@@ -5,16 +5,44 @@ import { parseTtl, validatePermissions } from '../tokens';
 
 const NAME_MAX = 255;
 
-function text(options: { min?: number; max: number }) {
-  let schema = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
-  if (options.min !== undefined) {
-    schema = schema.min(options.min, options.min === 1 ? 'is required' : `must be at least ${options.min} characters`);
-  }
-  return schema.max(options.max, `must be at most ${options.max} characters`);
+/**
+ * C0 controls, DEL and C1 controls. Names and descriptions are printed by
+ * terminals (ours and the official CLI's): an ESC or a C1 CSI in one can
+ * move the cursor, rewrite the clipboard (OSC 52) or clear the screen.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
+
+const stringField = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
+
+/**
+ * Text people read: a name or a description. One message per field, the
+ * first problem found: `is required`, then length, then blankness, then
+ * control characters. The issue has no `continue: true`, so zod skips the
+ * checks chained after this one (the email pattern).
+ */
+function text(options: { required: boolean; max: number }) {
+  return stringField().check((context) => {
+    const value = context.value;
+    const problem =
+      options.required && value === ''
+        ? 'is required'
+        : value.length > options.max
+          ? `must be at most ${options.max} characters`
+          : options.required && value.trim() === ''
+            ? 'must not be blank'
+            : CONTROL_CHARACTER.test(value)
+              ? CONTROL_CHARACTERS_PROBLEM
+              : undefined;
+    if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
+  });
 }
 
-const requiredName = () => text({ min: 1, max: NAME_MAX });
-const password = () => text({ min: 10, max: 255 });
+const requiredName = () => text({ required: true, max: NAME_MAX });
+const description = () => text({ required: false, max: NAME_MAX });
+const password = () =>
+  stringField().min(10, 'must be at least 10 characters').max(255, 'must be at most 255 characters');
 
 const object = <T extends z.ZodRawShape>(shape: T) =>
   z.object(shape, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an object') });
@@ -22,7 +50,7 @@ const object = <T extends z.ZodRawShape>(shape: T) =>
 export const registerRequest = object({
   organization: object({
     name: requiredName(),
-    description: text({ max: NAME_MAX }).nullable().optional(),
+    description: description().nullable().optional(),
   }),
   account: object({
     'first-name': requiredName(),
@@ -39,30 +67,32 @@ export const changePasswordRequest = object({ 'new-password': password() });
 /**
  * Go's time.ParseDuration syntax only: days and weeks are a client-side
  * convenience (API.md), and refusing them here keeps this server an honest
- * stand-in for the official one.
+ * stand-in for the official one. Errors name Go's units, not the CLI's.
  */
-const ttl = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-  .transform((value, context) => {
-    if (/[dw]/.test(value)) {
-      context.addIssue({ code: 'custom', message: `"${value}" uses days or weeks, which Go duration syntax lacks: send hours, e.g. 168h` });
-      return z.NEVER;
-    }
-    if (value !== value.trim()) {
-      context.addIssue({ code: 'custom', message: `"${value}" has surrounding spaces` });
-      return z.NEVER;
-    }
-    const parsed = parseTtl(value);
-    if (!parsed.ok) {
-      context.addIssue({ code: 'custom', message: parsed.error });
-      return z.NEVER;
-    }
-    return { text: value, ms: parsed.ms };
-  });
+const ttl = stringField().transform((value, context) => {
+  if (CONTROL_CHARACTER.test(value)) {
+    context.addIssue({ code: 'custom', message: CONTROL_CHARACTERS_PROBLEM });
+    return z.NEVER;
+  }
+  if (value !== value.trim()) {
+    context.addIssue({ code: 'custom', message: `"${value}" has surrounding spaces` });
+    return z.NEVER;
+  }
+  const parsed = parseTtl(value, { syntax: 'go' });
+  if (!parsed.ok) {
+    context.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  return { text: value, ms: parsed.ms };
+});
 
 const permissions = object({
   actions: z
-    .array(z.string({ error: 'must be a permission name' }), { error: 'must be a list of permission names' })
+    .array(
+      // Refused before validatePermissions, whose messages quote the name.
+      z.string({ error: 'must be a permission name' }).refine((name) => !CONTROL_CHARACTER.test(name), 'must be a permission name'),
+      { error: 'must be a list of permission names' },
+    )
     .transform((actions, context) => {
       const checked = validatePermissions(actions);
       if (!checked.ok) {
@@ -75,7 +105,7 @@ const permissions = object({
 
 export const createTokenRequest = object({
   name: requiredName(),
-  description: text({ max: NAME_MAX }).nullable().optional(),
+  description: description().nullable().optional(),
   ttl,
   permissions,
 });

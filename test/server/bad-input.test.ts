@@ -36,6 +36,8 @@ interface BadCase {
   message?: RegExp;
 }
 
+const CONTROL = /: must not contain control characters \(U\+0000 to U\+001F, U\+007F to U\+009F\)$/;
+
 const registerCases: BadCase[] = [
   { name: 'malformed JSON', body: '{"organization": {', status: 400, message: /not valid JSON/ },
   { name: 'an empty body', body: '', status: 400 },
@@ -60,6 +62,14 @@ const registerCases: BadCase[] = [
   { name: 'a numeric password', body: withAccount({ password: 1234567890123 }), status: 400, message: /must be a string/ },
   { name: 'an email without @', body: withAccount({ email: 'ada.example.com' }), status: 400, message: /email address/ },
   { name: 'an email with a colon', body: withAccount({ email: 'a:b@example.com' }), status: 400, message: /email address/ },
+  { name: 'a blank organization name', body: withOrganization({ name: '   ' }), status: 400, message: /^organization\.name: must not be blank$/ },
+  { name: 'a blank first name', body: withAccount({ 'first-name': ' \u00a0 ' }), status: 400, message: /^account\.first-name: must not be blank$/ },
+  { name: 'a tab for a last name', body: withAccount({ 'last-name': '\t' }), status: 400, message: /^account\.last-name: must not be blank$/ },
+  { name: 'an ESC in the organization name', body: withOrganization({ name: 'acme\u001b]52;c;ZXZpbA==\u0007' }), status: 400, message: CONTROL },
+  { name: 'a C1 CSI in the organization description', body: withOrganization({ name: 'acme', description: 'x\u009b2J' }), status: 400, message: CONTROL },
+  { name: 'a NUL in the first name', body: withAccount({ 'first-name': 'Ada\u0000' }), status: 400, message: CONTROL },
+  { name: 'a DEL in the last name', body: withAccount({ 'last-name': 'Love\u007flace' }), status: 400, message: CONTROL },
+  { name: 'an ESC in the email', body: withAccount({ email: 'ada\u001b[2J@example.com' }), status: 400, message: CONTROL },
   { name: 'a body over 64 KiB', body: JSON.stringify({ ...validRegistration(), pad: long(70 * 1024) }), status: 413, message: /larger than 65536/ },
 ];
 
@@ -70,16 +80,33 @@ const tokenCases: BadCase[] = [
   { name: 'a numeric name', body: tokenWith({ name: 7 }), status: 400, message: /^name: must be a string$/ },
   { name: 'a 256-character name', body: tokenWith({ name: long(256) }), status: 400, message: /^name: must be at most 255/ },
   { name: 'a 256-character description', body: tokenWith({ description: long(256) }), status: 400, message: /^description: must be at most 255/ },
+  { name: 'a blank name', body: tokenWith({ name: '   ' }), status: 400, message: /^name: must not be blank$/ },
+  { name: 'a 256-space name', body: tokenWith({ name: ' '.repeat(256) }), status: 400, message: /^name: must be at most 255/ },
+  { name: 'a newline for a name', body: tokenWith({ name: '\n' }), status: 400, message: /^name: must not be blank$/ },
+  { name: 'an ESC in the name', body: tokenWith({ name: 'ci\u001b[2J' }), status: 400, message: /^name: must not contain control/ },
+  { name: 'an OSC 52 in the description', body: tokenWith({ description: '\u001b]52;c;ZXZpbA==\u0007' }), status: 400, message: /^description: must not contain control/ },
+  { name: 'a C1 control in the name', body: tokenWith({ name: 'ci\u0085' }), status: 400, message: CONTROL },
+  { name: 'a DEL in the description', body: tokenWith({ description: 'x\u007f' }), status: 400, message: CONTROL },
+  { name: 'a newline in the description', body: tokenWith({ description: 'line one\nline two' }), status: 400, message: CONTROL },
+  { name: 'an ESC in the TTL', body: tokenWith({ ttl: '1\u001b[2Jh' }), status: 400, message: /^ttl: must not contain control/ },
+  { name: 'an ESC in a permission', body: tokenWith({ permissions: { actions: ['List\u001b[2J'] } }), status: 400, message: /^permissions\.actions\.0: must be a permission name$/ },
   { name: 'a missing TTL', body: tokenWith({ ttl: undefined }), status: 400, message: /^ttl: is required$/ },
   { name: 'a numeric TTL', body: tokenWith({ ttl: 72 }), status: 400, message: /^ttl: must be a string$/ },
   { name: 'an empty TTL', body: tokenWith({ ttl: '' }), status: 400, message: /^ttl: / },
   { name: 'a TTL without a unit', body: tokenWith({ ttl: '72' }), status: 400, message: /^ttl: / },
   { name: 'a TTL that is words', body: tokenWith({ ttl: 'forever' }), status: 400, message: /^ttl: / },
   { name: 'a TTL with an unknown unit', body: tokenWith({ ttl: '3y' }), status: 400, message: /unknown unit/ },
-  { name: 'a zero TTL', body: tokenWith({ ttl: '0s' }), status: 400, message: /positive/ },
+  { name: 'a zero TTL', body: tokenWith({ ttl: '0s' }), status: 400, message: /^ttl: "0s" must be positive: e\.g\. 72h, 30m, 1h30m, 90s, 500ms$/ },
+  { name: 'a TTL under a nanosecond', body: tokenWith({ ttl: '0.4ns' }), status: 400, message: /^ttl: "0\.4ns" must be positive, and Go truncates it to 0ns/ },
+  { name: 'a TTL of 0.1ns', body: tokenWith({ ttl: '0.0000000001ns' }), status: 400, message: /positive/ },
+  { name: 'a TTL in hours that truncates to 0', body: tokenWith({ ttl: '0.0000000000001h' }), status: 400, message: /positive/ },
+  { name: 'a TTL with an upper-case unit', body: tokenWith({ ttl: '72H' }), status: 400, message: /^ttl: "72H" has an unknown unit "H" \(Go duration units: ns, us, µs, ms, s, m, h\): e\.g\. 72h/ },
+  { name: 'a TTL past 1051200h by a nanosecond', body: tokenWith({ ttl: '1051200h1ns' }), status: 400, message: /maximum/ },
+  { name: 'a TTL past Go\'s int64', body: tokenWith({ ttl: '2562048h' }), status: 400, message: /maximum/ },
   { name: 'a bare zero TTL', body: tokenWith({ ttl: '0' }), status: 400, message: /positive/ },
   { name: 'a negative TTL', body: tokenWith({ ttl: '-1h' }), status: 400, message: /positive/ },
-  { name: 'a TTL in days', body: tokenWith({ ttl: '7d' }), status: 400, message: /168h/ },
+  { name: 'a TTL in days', body: tokenWith({ ttl: '7d' }), status: 400, message: /^ttl: "7d" uses days or weeks, which Go duration syntax lacks: send hours, e\.g\. 168h$/ },
+  { name: 'a fractional TTL in days', body: tokenWith({ ttl: '0.7d' }), status: 400, message: /send hours, e\.g\. 16h48m$/ },
   { name: 'a TTL in weeks', body: tokenWith({ ttl: '2w' }), status: 400, message: /days or weeks/ },
   { name: 'a TTL with spaces', body: tokenWith({ ttl: ' 72h' }), status: 400, message: /spaces/ },
   { name: 'a TTL over 120 years', body: tokenWith({ ttl: '1051201h' }), status: 400, message: /maximum/ },
@@ -101,7 +128,8 @@ async function expectRefusedWithoutChange(path: string, testCase: BadCase, auth?
   else if (testCase.body === '') options.contentType = 'application/json';
   const response = await send(server.url, 'POST', path, options);
   expect(response.status).toBe(testCase.status);
-  expect(response.json?.messages?.length).toBeGreaterThan(0);
+  // One message per problem, and each case has one problem.
+  expect(response.json?.messages).toHaveLength(1);
   if (testCase.message) expect(response.json.messages.join('\n')).toMatch(testCase.message);
   expect(await server.storage.counts()).toEqual(before);
 }
@@ -140,7 +168,7 @@ describe('authorization headers that are not Basic credentials', () => {
 });
 
 describe('SQL-looking strings', () => {
-  const sqlish = ["Robert'); DROP TABLE organizations;--", "x' OR '1'='1", '"; DELETE FROM api_tokens; --', '%_\\ \u0000 ☃'];
+  const sqlish = ["Robert'); DROP TABLE organizations;--", "x' OR '1'='1", '"; DELETE FROM api_tokens; --', '%_\\ ☃ \u00a0\u200b'];
 
   it('are stored and answered verbatim, and change nothing else', async () => {
     const before = await server.storage.counts();
@@ -179,6 +207,21 @@ describe('limits that are allowed', () => {
     const token = await createToken(server.url, longPassword, { name: long(255), description: long(255), ttl: '1051200h' });
     expect(token.name).toHaveLength(255);
     expect(token.ttl).toBe('1051200h');
+  });
+
+  it('accepts names and descriptions with spaces inside, and printable Unicode', async () => {
+    const token = await createToken(server.url, registered, { name: ' ci  deploy ', description: '   ', ttl: '1h' });
+    expect(token.name).toBe(' ci  deploy ');
+    expect(token.description).toBe('   ');
+    const other = await createToken(server.url, registered, { name: 'Ünïcödé ☃ 名前', description: 'tab-free\u00a0text' });
+    expect(other.name).toBe('Ünïcödé ☃ 名前');
+  });
+
+  it('accepts the smallest positive TTL, 1ns after Go truncates', async () => {
+    for (const ttl of ['1ns', '1.9ns', '0.001us', '0.000000001s']) {
+      const token = await createToken(server.url, registered, { name: 'tiny', ttl });
+      expect(token.ttl).toBe(ttl);
+    }
   });
 
   it('accepts every Go duration unit', async () => {
