@@ -5,7 +5,7 @@
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { AppError, UsageError } from '../errors';
 import { ENV } from './env';
-import type { Profile, ResolvedContext, Source } from './types';
+import type { Profile, ProfileProblem, ResolvedContext, Source } from './types';
 
 /** The error for a selected or named profile that the file does not have. */
 export function profileNotFound(name: string, file: string, known: readonly string[]): UsageError {
@@ -34,6 +34,7 @@ export function describeSource(source: Source): string {
 export function requireProfile(ctx: ResolvedContext): Profile {
   if (ctx.profile !== undefined) return ctx.profile;
   if (ctx.profileName !== undefined) throw profileNotFoundIn(ctx, ctx.profileName.value);
+  if (ctx.data.profiles.length > 0) throw new UsageError(noProfileSelected(ctx), { hint: noProfileSelectedHint(ctx) });
   throw new UsageError(`no profile selected and no default-profile in ${fileName(ctx)}`, {
     hint: 'run `appclacks login`, pass --profile NAME, or set APPCLACKS_PROFILE',
   });
@@ -49,16 +50,52 @@ const NO_TOKEN_HINT = 'run `appclacks login`, or set APPCLACKS_ORGANIZATION_ID a
  * Organization ID and token for token auth. A profile chosen by --profile or
  * APPCLACKS_PROFILE must exist even when the environment supplies both
  * values: the person asked for that profile, and quietly acting with other
- * credentials could touch another organization.
+ * credentials could touch another organization. An incomplete profile is
+ * fine as long as the environment supplies what it lacks.
  */
 export function requireTokenCredentials(ctx: ResolvedContext): TokenCredentials {
   const missing = ctx.missingProfile;
   const complete = ctx.organizationId !== undefined && ctx.token !== undefined;
   if (missing !== undefined && (missing.source.kind !== 'file' || !complete)) throw profileNotFoundIn(ctx, missing.value);
-  if (ctx.organizationId === undefined || ctx.token === undefined) {
-    throw new AppError('auth', missingTokenCredentials(ctx), { hint: NO_TOKEN_HINT });
+  if (ctx.organizationId !== undefined && ctx.token !== undefined) {
+    return { organizationId: ctx.organizationId.value, token: ctx.token.value };
   }
-  return { organizationId: ctx.organizationId.value, token: ctx.token.value };
+  const unsupplied = (ctx.profile?.problems ?? []).filter((p) => (p.key === 'organization-id' ? ctx.organizationId : ctx.token) === undefined);
+  if (ctx.profile !== undefined && unsupplied.length > 0) throw incompleteProfile(ctx, ctx.profile, unsupplied);
+  if (ctx.profileName === undefined && ctx.data.profiles.length > 0) {
+    throw new AppError('auth', noProfileSelected(ctx), { hint: noProfileSelectedHint(ctx) });
+  }
+  throw new AppError('auth', missingTokenCredentials(ctx), { hint: NO_TOKEN_HINT });
+}
+
+/** "api-token missing", "organization-id empty, api-token missing". */
+export function describeProfileProblems(problems: readonly ProfileProblem[]): string {
+  return problems.map((p) => `${p.key} ${p.problem}`).join(', ');
+}
+
+/** How to repair or drop an incomplete profile. */
+export function repairProfileHint(name: string): string {
+  return `run \`appclacks login --profile-name ${name} --force\` to replace it, or \`appclacks profile remove ${name}\``;
+}
+
+function incompleteProfile(ctx: ResolvedContext, profile: Profile, problems: readonly ProfileProblem[]): AppError {
+  const line = problems[0]?.line;
+  const variables = problems.map((p) => (p.key === 'organization-id' ? ENV.organizationId : ENV.token));
+  return new AppError('auth', `${fileName(ctx)}${line === undefined ? '' : `:${line}`}: profile ${profile.name} is incomplete: ${describeProfileProblems(problems)}`, {
+    hint: `${repairProfileHint(profile.name)}; or set ${variables.join(' and ')}`,
+  });
+}
+
+// What `profile remove` of the default leaves: profiles, none chosen. Saying
+// "not logged in" there sends people to create yet another profile.
+function noProfileSelected(ctx: ResolvedContext): string {
+  const names = ctx.data.profiles.map((p) => p.name);
+  return `no profile selected: ${fileName(ctx)} has ${names.length === 1 ? 'profile' : 'profiles'} ${names.join(', ')} but no default-profile`;
+}
+
+function noProfileSelectedHint(ctx: ResolvedContext): string {
+  const first = ctx.data.profiles[0]?.name ?? 'NAME';
+  return `use -p ${first}, or make one the default: appclacks profile use ${first}`;
 }
 
 function missingTokenCredentials(ctx: ResolvedContext): string {

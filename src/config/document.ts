@@ -5,7 +5,7 @@ import { isMap, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { UsageError } from '../errors';
 import { profileNotFound } from './context';
-import { KEYS, keyText, parseConfigText, validateDocument } from './file';
+import { KEYS, keyText, parseConfigText, readConfigData } from './file';
 import { assertProfileName } from './profile-name';
 import type { ConfigData, Profile } from './types';
 
@@ -40,8 +40,9 @@ export class ConfigDocument {
     this.dirty = true;
   }
 
+  /** What the file would say once written: read back from the text, as every reader will read it. */
   data(): ConfigData {
-    return validateDocument(this.document, this.file);
+    return readConfigData(this.toString(), this.file);
   }
 
   getProfile(name: string): Profile | undefined {

@@ -2,10 +2,10 @@
 // profiles.<name>.organization-id / api-token), read with yaml and checked
 // with zod. Errors name the file and line, never the content (it holds tokens).
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, DocumentOptions, Node, Pair, ParseOptions, SchemaOptions } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, UsageError } from '../errors';
-import type { ConfigData, Profile } from './types';
+import { ConfigError } from '../errors';
+import type { ConfigData, Profile, ProfileProblem } from './types';
 
 export const KEYS = {
   defaultProfile: 'default-profile',
@@ -14,17 +14,30 @@ export const KEYS = {
   apiToken: 'api-token',
 } as const;
 
-const profileSchema = z.looseObject({
-  [KEYS.organizationId]: z.string(),
-  [KEYS.apiToken]: z.string(),
-});
+// The official CLI (Go, yaml.v3) decodes the file into string fields, and a
+// string field takes any scalar's text as written: `2024`, `true` and `0123`
+// are the names and tokens "2024", "true" and "0123". Reading with the
+// failsafe schema (every scalar a string) plus null and merge keys gives that
+// same text. The core-schema Document is kept for editing, so what we write is
+// quoted wherever another YAML reader could take it for a number.
+type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
+const READ_OPTIONS: YamlOptions = { schema: 'failsafe', customTags: ['null', 'merge'], merge: true };
+const EDIT_OPTIONS: YamlOptions = { merge: true };
 
+// Only the shape of the file is fatal. A profile that lacks a field or holds
+// a list there is read as incomplete (Profile.problems): one bad profile must
+// not stop the commands that would repair it, nor the others.
 const fileSchema = z
   .looseObject({
     [KEYS.defaultProfile]: z.string().nullish(),
-    [KEYS.profiles]: z.record(z.string(), profileSchema).nullish(),
+    [KEYS.profiles]: z.record(z.string(), z.unknown()).nullish(),
   })
   .nullish();
+
+const PROFILE_FIELDS = [
+  { key: KEYS.organizationId, field: 'organizationId' },
+  { key: KEYS.apiToken, field: 'apiToken' },
+] as const;
 
 const INVALID_HINT = 'fix the file by hand, or point to another one with --config PATH';
 
@@ -40,8 +53,19 @@ export interface ParsedConfig {
  * content, since it holds tokens.
  */
 export function parseConfigText(text: string, file: string): ParsedConfig {
+  const { document } = parseChecked(text, file, EDIT_OPTIONS);
+  return { document, data: readConfigData(text, file) };
+}
+
+/** What the text says, read as the official CLI reads it. */
+export function readConfigData(text: string, file: string): ConfigData {
+  const { document, lineCounter } = parseChecked(text, file, READ_OPTIONS);
+  return validateDocument(document, file, lineCounter);
+}
+
+function parseChecked(text: string, file: string, options: YamlOptions): { document: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, keepSourceTokens: false });
+  const document = parseDocument(text, { ...options, lineCounter, prettyErrors: false, keepSourceTokens: false });
   const syntaxError = document.errors[0];
   if (syntaxError !== undefined) {
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
@@ -49,7 +73,7 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
       hint: 'fix the YAML at that line; the official CLI cannot read the file either',
     });
   }
-  return { document, data: validateDocument(document, file, lineCounter) };
+  return { document, lineCounter };
 }
 
 /** The yaml library's message without its location and quoted source (a token could be there). */
@@ -61,7 +85,8 @@ function describeYamlError(message: string): string {
     .trim();
 }
 
-export function validateDocument(document: Document, file: string, lineCounter?: LineCounter): ConfigData {
+/** `document` must have been parsed with READ_OPTIONS, so every scalar is its text. */
+function validateDocument(document: Document, file: string, lineCounter: LineCounter): ConfigData {
   const result = fileSchema.safeParse(contentOf(document, file), { reportInput: true });
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -74,7 +99,7 @@ export function validateDocument(document: Document, file: string, lineCounter?:
   }
   const content = result.data ?? {};
   const defaultProfile = content[KEYS.defaultProfile];
-  const profiles = profilesInFileOrder(document, content[KEYS.profiles] ?? {});
+  const profiles = profilesInFileOrder(document, content[KEYS.profiles] ?? {}, lineCounter);
   // An empty `default-profile:` means none, as the official CLI reads it.
   return typeof defaultProfile === 'string' && defaultProfile !== '' ? { defaultProfile, profiles } : { profiles };
 }
@@ -90,22 +115,52 @@ function contentOf(document: Document, file: string): unknown {
 
 // toJS gives a plain object, where integer-like keys ("1", "2024") would jump
 // ahead of the others; the Document's items keep the order of the file.
-function profilesInFileOrder(document: Document, profiles: Record<string, z.infer<typeof profileSchema>>): Profile[] {
+function profilesInFileOrder(document: Document, profiles: Record<string, unknown>, lineCounter: LineCounter): Profile[] {
   const map = document.get(KEYS.profiles, true);
-  const names = isMap(map) ? map.items.map((pair) => keyText(pair.key)) : Object.keys(profiles);
+  const pairs = isMap(map) ? (map.items as Pair<unknown, unknown>[]) : [];
   const seen = new Set<string>();
   const list: Profile[] = [];
-  for (const name of [...names, ...Object.keys(profiles)]) {
-    const profile = profiles[name];
-    if (profile === undefined || seen.has(name)) continue;
+  for (const name of [...pairs.map((pair) => keyText(pair.key)), ...Object.keys(profiles)]) {
+    if (!Object.hasOwn(profiles, name) || seen.has(name)) continue;
     seen.add(name);
-    list.push({ name, organizationId: profile[KEYS.organizationId], apiToken: profile[KEYS.apiToken] });
+    const pair = pairs.find((item) => keyText(item.key) === name);
+    list.push(readProfile(name, profiles[name], pair, lineCounter));
   }
   return list;
 }
 
+/** A profile with whatever text its fields hold; what is missing or not text goes to `problems`. */
+function readProfile(name: string, value: unknown, pair: Pair<unknown, unknown> | undefined, lineCounter: LineCounter): Profile {
+  const profile: Profile = { name, organizationId: '', apiToken: '' };
+  const problems: ProfileProblem[] = [];
+  const fields = isPlainObject(value) ? value : {};
+  const nameLine = lineAt(pair?.key, lineCounter);
+  for (const { key, field } of PROFILE_FIELDS) {
+    const fieldValue = fields[key];
+    const fieldPair = isMap(pair?.value) ? (pair.value.items as Pair<unknown, unknown>[]).find((item) => keyText(item.key) === key) : undefined;
+    const line = lineAt(fieldPair?.value, lineCounter) ?? lineAt(fieldPair?.key, lineCounter) ?? nameLine;
+    const problem =
+      fieldValue === undefined ? 'missing' : fieldValue === null || fieldValue === '' ? 'empty' : typeof fieldValue === 'string' ? undefined : `${kindOf(fieldValue)}, not a string`;
+    if (problem === undefined) profile[field] = fieldValue as string;
+    else problems.push({ key, problem, ...(line === undefined ? {} : { line }) });
+  }
+  return problems.length === 0 ? profile : { ...profile, problems };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A key's text as the official CLI reads it: `2024` and `1.0` are the names "2024" and "1.0". */
 export function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  if (!isScalar(key)) return String(key);
+  if (typeof key.value === 'string') return key.value;
+  return key.source ?? String(key.value);
+}
+
+function lineAt(node: unknown, lineCounter: LineCounter): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? lineCounter.linePos(range[0]).line : undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -141,18 +196,18 @@ function kindOf(value: unknown): string {
       return 'a number';
     case 'boolean':
       return 'a boolean';
+    case 'string':
+      return 'a string';
     default:
       return typeof value;
   }
 }
 
 /** The line of the node at `path`, or of its nearest existing parent (for a missing key). */
-function lineOf(document: Document, path: readonly PropertyKey[], lineCounter: LineCounter | undefined): number | undefined {
-  if (lineCounter === undefined) return undefined;
+function lineOf(document: Document, path: readonly PropertyKey[], lineCounter: LineCounter): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true);
-    const range = (node as Node | null | undefined)?.range;
-    if (range) return lineCounter.linePos(range[0]).line;
+    const line = lineAt(depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true), lineCounter);
+    if (line !== undefined) return line;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 // The public API of src/config: resolve who we are, read and change the
 // config file, and name where every value came from.
-export type { ConfigData, ConfigFlags, Env, Profile, Resolved, ResolvedContext, Source } from './types';
+export type { ConfigData, ConfigFlags, Env, Profile, ProfileProblem, Resolved, ResolvedContext, Source } from './types';
 export { ENV, envValue, readProcessEnv } from './env';
 export type { EnvName } from './env';
 export {
@@ -16,7 +16,7 @@ export {
 } from './paths';
 export type { ConfigPathOptions, ConfigPathResolution } from './paths';
 export { ConfigDocument, detectIndent } from './document';
-export { KEYS, parseConfigText } from './file';
+export { KEYS, parseConfigText, readConfigData } from './file';
 export type { ParsedConfig } from './file';
 export { ConfigStore } from './store';
 export type { ConfigStoreOptions, MakeDefault, RemoveResult, UpsertResult } from './store';
@@ -27,9 +27,11 @@ export { maskToken } from './mask';
 export { DEFAULT_ENDPOINT, configStoreFor, normalizeEndpoint, resolveContext } from './resolve';
 export {
   accountCredentialsFromEnv,
+  describeProfileProblems,
   describeSource,
   profileNotFound,
   profileNotFoundIn,
+  repairProfileHint,
   requireProfile,
   requireTokenCredentials,
 } from './context';

@@ -2,7 +2,8 @@
 // (`<profile>-cli`, at most 255 characters). The yaml writer quotes any key
 // that needs it, so the only names refused are those a person could not type
 // back on a command line or see in a table: empty, blank-containing, control
-// characters, or too long for the token name.
+// characters, starting with "-" (`-p -x` and `profile use -x` read it as an
+// option), or too long for the token name.
 import { UsageError } from '../errors';
 
 export const MAX_PROFILE_NAME_LENGTH = 255 - '-cli'.length;
@@ -10,6 +11,7 @@ export const MAX_PROFILE_NAME_LENGTH = 255 - '-cli'.length;
 /** Why `name` cannot be a profile name, or undefined when it can. */
 export function profileNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'a profile name cannot be empty';
+  if (name.startsWith('-')) return 'a profile name cannot start with "-" (commands would read it as an option)';
   if (/[\s\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) return 'a profile name cannot contain spaces, tabs, newlines or control characters';
   if (name.length > MAX_PROFILE_NAME_LENGTH) return `a profile name has at most ${MAX_PROFILE_NAME_LENGTH} characters`;
   return undefined;

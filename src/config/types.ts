@@ -20,8 +20,26 @@ export interface Resolved<T> {
 /** One profile as stored in the file (official CLI's keys: organization-id, api-token). */
 export interface Profile {
   name: string;
+  /** Empty when the file lacks it or holds no text there (see `problems`). */
   organizationId: string;
+  /** Empty when the file lacks it or holds no text there (see `problems`). */
   apiToken: string;
+  /**
+   * Set, and never empty, only for a profile read from a file that lacks a
+   * field or holds something other than text in it. Such a profile is listed,
+   * removable and replaceable; it fails only when it is used and the
+   * environment does not supply the value.
+   */
+  problems?: ProfileProblem[];
+}
+
+/** Why one field of a stored profile cannot be used. */
+export interface ProfileProblem {
+  key: 'organization-id' | 'api-token';
+  /** "missing", "empty", or e.g. "a list, not a string". */
+  problem: string;
+  /** 1-based line in the file: of the value, or of the profile's name when the key is missing. */
+  line?: number;
 }
 
 /** The file's content as the program uses it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigDocument, maskToken, parseConfigText, profileNameProblem } from '../../src/config';
+import { assertProfileName, ConfigDocument, maskToken, parseConfigText, profileNameProblem } from '../../src/config';
 import { ConfigError, UsageError } from '../../src/errors';
 
 const FILE = '~/.config/appclacks/appclacks.yaml';
@@ -38,15 +38,76 @@ describe('parseConfigText', () => {
     expect(data.profiles).toEqual([{ name: 'a', organizationId: 'o', apiToken: 't' }]);
   });
 
-  it('names the file, the line and the key of a schema error', () => {
-    const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: t\n  work:\n    organization-id: 42\n    api-token: t\n');
-    expect(error.message).toBe(`${FILE}:6: profiles.work.organization-id: expected a string, got a number`);
-    expect(error.hint).toBeTruthy();
+  it('reads a profile that lacks a field as incomplete, pointing at the profile, and keeps the others usable', () => {
+    const { data } = parseConfigText('default-profile: a\nprofiles:\n  a:\n    organization-id: ORG\n    api-token: TOKEN\n  b:\n    organization-id: ORG\n', FILE);
+    expect(data).toEqual({
+      defaultProfile: 'a',
+      profiles: [
+        { name: 'a', organizationId: 'ORG', apiToken: 'TOKEN' },
+        { name: 'b', organizationId: 'ORG', apiToken: '', problems: [{ key: 'api-token', problem: 'missing', line: 6 }] },
+      ],
+    });
   });
 
-  it('points a missing key at its profile', () => {
-    const error = configErrorOf('default-profile: w\nprofiles:\n  w:\n    organization-id: o\n');
-    expect(error.message).toBe(`${FILE}:4: profiles.w.api-token: missing (expected a string)`);
+  it('reads empty and wrong-typed fields as problems at their own line, not as errors', () => {
+    const text = [
+      'profiles:',
+      '  list:',
+      '    organization-id: [x]',
+      '    api-token: t',
+      '  map:',
+      '    organization-id: o',
+      '    api-token: {a: b}',
+      '  blank:',
+      '    organization-id:',
+      '    api-token: ""',
+      '  bare:',
+      '  scalar: just-a-string',
+      '',
+    ].join('\n');
+    const byName = Object.fromEntries(parseConfigText(text, FILE).data.profiles.map((p) => [p.name, p.problems]));
+    expect(byName).toEqual({
+      list: [{ key: 'organization-id', problem: 'a list, not a string', line: 3 }],
+      map: [{ key: 'api-token', problem: 'a mapping, not a string', line: 7 }],
+      blank: [
+        { key: 'organization-id', problem: 'empty', line: 9 },
+        { key: 'api-token', problem: 'empty', line: 10 },
+      ],
+      bare: [
+        { key: 'organization-id', problem: 'missing', line: 11 },
+        { key: 'api-token', problem: 'missing', line: 11 },
+      ],
+      scalar: [
+        { key: 'organization-id', problem: 'missing', line: 12 },
+        { key: 'api-token', problem: 'missing', line: 12 },
+      ],
+    });
+  });
+
+  it('reads scalar names, default-profile and fields as their text, as the official CLI does', () => {
+    const text = 'default-profile: 2024\nprofiles:\n  2024:\n    organization-id: 42\n    api-token: 0123\n  1.0:\n    organization-id: true\n    api-token: 0x1F\n  true:\n    organization-id: o\n    api-token: t\n';
+    expect(parseConfigText(text, FILE).data).toEqual({
+      defaultProfile: '2024',
+      profiles: [
+        { name: '2024', organizationId: '42', apiToken: '0123' },
+        { name: '1.0', organizationId: 'true', apiToken: '0x1F' },
+        { name: 'true', organizationId: 'o', apiToken: 't' },
+      ],
+    });
+  });
+
+  it('still follows anchors and merge keys', () => {
+    const text = 'profiles:\n  base: &base\n    organization-id: 7\n    api-token: t-base\n  copy:\n    <<: *base\n    api-token: t-copy\n';
+    expect(parseConfigText(text, FILE).data.profiles).toEqual([
+      { name: 'base', organizationId: '7', apiToken: 't-base' },
+      { name: 'copy', organizationId: '7', apiToken: 't-copy' },
+    ]);
+  });
+
+  it('refuses a default-profile that is not a scalar, naming the file, the line and the key', () => {
+    const error = configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: t\ndefault-profile: [a]\n');
+    expect(error.message).toBe(`${FILE}:5: default-profile: expected a string, got a list`);
+    expect(error.hint).toBeTruthy();
   });
 
   it('refuses a top level that is not a mapping', () => {
@@ -194,6 +255,42 @@ describe('ConfigDocument keeps what it does not change', () => {
     expect(doc.changed).toBe(false);
   });
 
+  it('keeps an incomplete profile when another one is written, and replaces or removes it on request', () => {
+    const broken = 'default-profile: a\nprofiles:\n  a:\n    organization-id: ORG\n    api-token: TOKEN\n  b:\n    organization-id: ORG\n';
+    const doc = ConfigDocument.parse(broken, FILE);
+    doc.upsertProfile({ name: 'c', organizationId: 'o-c', apiToken: 't-c' });
+    expect(doc.toString()).toBe(`${broken}  c:\n    organization-id: o-c\n    api-token: t-c\n`);
+    expect(doc.data().profiles.map((p) => [p.name, p.problems?.length ?? 0])).toEqual([['a', 0], ['b', 1], ['c', 0]]);
+
+    expect(doc.upsertProfile({ name: 'b', organizationId: 'o-b', apiToken: 't-b' })).toBe('updated');
+    expect(doc.getProfile('b')).toEqual({ name: 'b', organizationId: 'o-b', apiToken: 't-b' });
+    expect(doc.toString()).toContain('  b:\n    organization-id: o-b\n    api-token: t-b\n');
+
+    const again = ConfigDocument.parse(broken, FILE);
+    expect(again.removeProfile('b')).toEqual({ clearedDefault: false });
+    expect(again.toString()).toBe('default-profile: a\nprofiles:\n  a:\n    organization-id: ORG\n    api-token: TOKEN\n');
+  });
+
+  it('finds numeric profile names by their text, and quotes new ones', () => {
+    const text = 'default-profile: 2024\nprofiles:\n  2024:\n    organization-id: o\n    api-token: t\n  1.0:\n    organization-id: o\n    api-token: t\n';
+    const doc = ConfigDocument.parse(text, FILE);
+    expect(doc.upsertProfile({ name: '1.0', organizationId: 'o2', apiToken: 't2' })).toBe('updated');
+    expect(doc.toString()).toBe(text.replace('  1.0:\n    organization-id: o\n    api-token: t\n', '  1.0:\n    organization-id: o2\n    api-token: t2\n'));
+    expect(doc.removeProfile('2024')).toEqual({ clearedDefault: true });
+    doc.upsertProfile({ name: '2025', organizationId: '100', apiToken: '0123' });
+    doc.setDefaultProfile('2025');
+    const written = doc.toString();
+    expect(written).toContain('default-profile: "2025"\n');
+    expect(written).toContain('  "2025":\n    organization-id: "100"\n    api-token: "0123"\n');
+    expect(parseConfigText(written, FILE).data).toEqual({
+      defaultProfile: '2025',
+      profiles: [
+        { name: '1.0', organizationId: 'o2', apiToken: 't2' },
+        { name: '2025', organizationId: '100', apiToken: '0123' },
+      ],
+    });
+  });
+
   it('refuses a profile name that is not safe to type back', () => {
     const doc = ConfigDocument.parse('', FILE);
     expect(() => doc.upsertProfile({ name: 'my profile', organizationId: 'o', apiToken: 't' })).toThrow(UsageError);
@@ -202,11 +299,15 @@ describe('ConfigDocument keeps what it does not change', () => {
 });
 
 describe('profileNameProblem', () => {
-  it.each(['work', 'acme-prod', 'a.b_c', 'été', '2024', 'x'.repeat(251)])('accepts %j', (name) => {
+  it.each(['work', 'acme-prod', 'a.b_c', 'été', '2024', 'x'.repeat(251), 'a-', 'a--b'])('accepts %j', (name) => {
     expect(profileNameProblem(name)).toBeUndefined();
   });
-  it.each(['', ' ', 'a b', 'a\tb', 'a\nb', 'a\u0000b', 'x'.repeat(252)])('refuses %j', (name) => {
+  it.each(['', ' ', 'a b', 'a\tb', 'a\nb', 'a\u0000b', 'x'.repeat(252), '-dash', '--profile', '-'])('refuses %j', (name) => {
     expect(profileNameProblem(name)).toBeTruthy();
+  });
+  it('refuses a leading "-" in one line saying why, since -p and profile use would read it as an option', () => {
+    expect(profileNameProblem('-dash')).toBe('a profile name cannot start with "-" (commands would read it as an option)');
+    expect(() => assertProfileName('-dash')).toThrow(UsageError);
   });
 });
 

@@ -166,7 +166,65 @@ describe('resolveContext', () => {
     const onlyToken = await resolve({ APPCLACKS_TOKEN: 't' }, {}, null);
     expect(() => requireTokenCredentials(onlyToken)).toThrow('no organization ID: APPCLACKS_ORGANIZATION_ID is not set and no profile is selected');
     const emptyToken = await resolve({}, {}, 'default-profile: a\nprofiles:\n  a:\n    organization-id: o\n    api-token: ""\n');
-    expect(() => requireTokenCredentials(emptyToken)).toThrow('no API token: profile a has an empty api-token and APPCLACKS_TOKEN is not set');
+    expect(() => requireTokenCredentials(emptyToken)).toThrow('~/.config/appclacks/appclacks.yaml:5: profile a is incomplete: api-token empty');
+  });
+
+  const ONE_BROKEN = 'default-profile: a\nprofiles:\n  a:\n    organization-id: ORG\n    api-token: TOKEN\n  b:\n    organization-id: ORG\n';
+
+  /** The error requireTokenCredentials throws, which must be one. */
+  function credentialsError(ctx: Awaited<ReturnType<typeof resolve>>): AppError {
+    try {
+      requireTokenCredentials(ctx);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      return error as AppError;
+    }
+    throw new Error('expected requireTokenCredentials to throw');
+  }
+
+  it('an incomplete profile that is not in use changes nothing for the one that is', async () => {
+    const ctx = await resolve({}, {}, ONE_BROKEN);
+    expect(requireTokenCredentials(ctx)).toEqual({ organizationId: 'ORG', token: 'TOKEN' });
+    expect(ctx.data.profiles.map((p) => p.name)).toEqual(['a', 'b']);
+  });
+
+  it('an incomplete profile in use is an auth error naming the file, line, profile and key, with the ways to repair it', async () => {
+    const error = credentialsError(await resolve({}, { profile: 'b' }, ONE_BROKEN));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe('~/.config/appclacks/appclacks.yaml:6: profile b is incomplete: api-token missing');
+    expect(error.hint).toBe('run `appclacks login --profile-name b --force` to replace it, or `appclacks profile remove b`; or set APPCLACKS_TOKEN');
+  });
+
+  it('an incomplete profile in use works when the environment supplies what it lacks, and only what is still lacking is named', async () => {
+    const supplied = await resolve({ APPCLACKS_TOKEN: 'env-token' }, { profile: 'b' }, ONE_BROKEN);
+    expect(requireTokenCredentials(supplied)).toEqual({ organizationId: 'ORG', token: 'env-token' });
+    expect(supplied.token?.source).toEqual(env('APPCLACKS_TOKEN'));
+
+    const bare = 'default-profile: only\nprofiles:\n  only:\n';
+    const halfSupplied = credentialsError(await resolve({ APPCLACKS_TOKEN: 'env-token' }, {}, bare));
+    expect(halfSupplied.message).toBe('~/.config/appclacks/appclacks.yaml:3: profile only is incomplete: organization-id missing');
+    expect(halfSupplied.hint).toMatch(/; or set APPCLACKS_ORGANIZATION_ID$/);
+    expect(requireTokenCredentials(await resolve({ APPCLACKS_TOKEN: 't', APPCLACKS_ORGANIZATION_ID: 'o' }, {}, bare))).toEqual({ organizationId: 'o', token: 't' });
+  });
+
+  it('profiles without a default and none selected: says so and names them, rather than "not logged in"', async () => {
+    const ctx = await resolve({}, {}, FILE.replace('default-profile: home\n', ''));
+    const error = credentialsError(ctx);
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe('no profile selected: ~/.config/appclacks/appclacks.yaml has profiles home, work but no default-profile');
+    expect(error.hint).toBe('use -p home, or make one the default: appclacks profile use home');
+    expect(() => requireProfile(ctx)).toThrow('no profile selected: ~/.config/appclacks/appclacks.yaml has profiles home, work but no default-profile');
+    expect(requireTokenCredentials(await resolve({ APPCLACKS_TOKEN: 't', APPCLACKS_ORGANIZATION_ID: 'o' }, {}, FILE.replace('default-profile: home\n', '')))).toEqual({
+      organizationId: 'o',
+      token: 't',
+    });
+  });
+
+  it('selects a numeric default-profile and profile name by their text', async () => {
+    const ctx = await resolve({}, {}, 'default-profile: 2024\nprofiles:\n  2024:\n    organization-id: ORG\n    api-token: 0123\n');
+    expect(ctx.profileName).toEqual({ value: '2024', source: { kind: 'file', name: 'default-profile' } });
+    expect(requireTokenCredentials(ctx)).toEqual({ organizationId: 'ORG', token: '0123' });
+    expect((await resolve({}, { profile: '2024' }, 'profiles:\n  2024:\n    organization-id: o\n    api-token: t\n')).profile?.name).toBe('2024');
   });
 
   it('never puts a credential in an error', async () => {
@@ -205,11 +263,11 @@ describe('resolveContext', () => {
     expect(fromEnv.profile?.name).toBe('work');
   });
 
-  it('fails with a ConfigError naming the file and line for an invalid file', async () => {
-    await expect(resolve({}, {}, 'profiles:\n  a:\n    organization-id: [x]\n    api-token: t\n')).rejects.toThrow(ConfigError);
-    await expect(resolve({}, {}, 'profiles:\n  a:\n    organization-id: [x]\n    api-token: t\n')).rejects.toThrow(
-      '~/.config/appclacks/appclacks.yaml:3: profiles.a.organization-id: expected a string, got a list',
-    );
+  it('fails with a ConfigError naming the file and line when the shape of the file is wrong', async () => {
+    const listOfProfiles = 'default-profile: a\nprofiles:\n  - a\n';
+    await expect(resolve({}, {}, listOfProfiles)).rejects.toThrow(ConfigError);
+    await expect(resolve({}, {}, listOfProfiles)).rejects.toThrow('~/.config/appclacks/appclacks.yaml:3: profiles: expected a mapping, got a list');
+    await expect(resolve({}, {}, 'profiles: {}\nnot yaml: [\n')).rejects.toThrow(/appclacks\.yaml:\d+: invalid YAML/);
   });
 });
 

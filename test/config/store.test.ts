@@ -54,6 +54,18 @@ describe('ConfigStore', () => {
     await expect(stat(dir)).rejects.toThrow();
   });
 
+  it('writes to a file holding an incomplete profile without dropping it, and can make it the default', async () => {
+    const broken = 'profiles:\n  a:\n    organization-id: org-a\n    api-token: token-a\n  half:\n    api-token: [not, text]\n';
+    const { store, file } = await storeIn(broken);
+    await store.upsertProfile({ name: 'b', organizationId: 'org-b', apiToken: 'token-b' }, { makeDefault: 'if-unset' });
+    await store.setDefaultProfile('half');
+    expect(await readFile(file, 'utf8')).toBe(`default-profile: half\n${broken}  b:\n    organization-id: org-b\n    api-token: token-b\n`);
+    expect((await store.getProfile('half'))?.problems).toEqual([
+      { key: 'organization-id', problem: 'missing', line: 6 },
+      { key: 'api-token', problem: 'a list, not a string', line: 7 },
+    ]);
+  });
+
   it('creates the directory 0700 and the file 0600', async () => {
     const { store, file, dir } = await storeIn();
     await store.upsertProfile({ name: 'a', organizationId: 'o', apiToken: 't' });
