@@ -1,9 +1,10 @@
 // `login` and the `profile` commands against a real server and a private
 // config file that also holds a hand-written profile and comments.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerAccount, seedOrganization, startTestServer, type RegisteredAccount, type TestServer } from '../helpers/server';
-import { createSandbox, type Sandbox } from './helpers/bin';
+import { createSandbox, type BinResult, type Sandbox } from './helpers/bin';
 import { writeConfig } from './helpers/config-file';
 
 let server: TestServer;
@@ -11,6 +12,21 @@ let account: RegisteredAccount;
 let sandbox: Sandbox;
 
 const OTHER = { name: 'other', organizationId: '5a062154-dc9f-11ed-9cd1-673503b45134', apiToken: 'other-secret-token-abcd' };
+
+/** Writes the config file verbatim: what a person typed by hand, mistakes included. */
+function writeRawConfig(text: string): void {
+  mkdirSync(path.dirname(sandbox.configPath), { recursive: true });
+  writeFileSync(sandbox.configPath, text, { mode: 0o600 });
+}
+
+/** stderr holds one `error:` line and at most one `hint:` line, and stdout nothing. */
+function expectOneErrorLine(result: BinResult): void {
+  const lines = result.stderr.split('\n').filter(Boolean);
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines.slice(1)).toEqual(lines.slice(1).filter((l) => l.startsWith('hint: ')));
+  expect(lines.length).toBeLessThanOrEqual(2);
+  expect(result.stdout).toBe('');
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -130,7 +146,7 @@ describe('profile list', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       current: 'other',
       default: 'other',
-      profiles: [{ name: 'other', default: true, active: true, 'organization-id': OTHER.organizationId, 'api-token': '••••abcd' }],
+      profiles: [{ name: 'other', default: true, active: true, 'organization-id': OTHER.organizationId, 'api-token': '••••abcd', problems: [] }],
     });
   });
 
@@ -222,5 +238,139 @@ describe('a profile from login drives the token commands', () => {
     const result = await sandbox.run(['token', 'list', '-p', 'second']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('second-admin');
+  });
+});
+
+describe('a hand-written file with mistakes', () => {
+  /** Profile `good` works against the test server; `half` lacks its api-token. */
+  async function oneIncomplete(defaultProfile = 'good'): Promise<{ org: Awaited<ReturnType<typeof seedOrganization>>; text: string }> {
+    const org = await seedOrganization(server.url, { name: 'good-admin' });
+    const text = [
+      `default-profile: ${defaultProfile}`,
+      'profiles:',
+      '  good:',
+      `    organization-id: ${org.organization.id}`,
+      `    api-token: ${org.token.token}`,
+      '  half:',
+      `    organization-id: ${org.organization.id}`,
+      '',
+    ].join('\n');
+    writeRawConfig(text);
+    return { org, text };
+  }
+
+  it('one incomplete profile stops no command that does not use it', async () => {
+    await oneIncomplete();
+    const list = await sandbox.run(['token', 'list']);
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('good-admin');
+  });
+
+  it('using the incomplete profile is one error line naming file, line, profile and key, with the repairs', async () => {
+    await oneIncomplete('half');
+    const result = await sandbox.run(['token', 'list']);
+    expect(result.code).toBe(4);
+    expectOneErrorLine(result);
+    expect(result.stderr).toMatch(/^error: \S*appclacks\.yaml:6: profile half is incomplete: api-token missing$/m);
+    expect(result.stderr).toMatch(/^hint: run `appclacks login --profile-name half --force` to replace it, or `appclacks profile remove half`; or set APPCLACKS_TOKEN$/m);
+  });
+
+  it('the environment can supply what the profile lacks', async () => {
+    const { org } = await oneIncomplete();
+    const result = await sandbox.run(['token', 'list', '-p', 'half'], { env: { APPCLACKS_TOKEN: org.token.token } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('good-admin');
+  });
+
+  it('profile list marks the incomplete profile in the table and in JSON', async () => {
+    const { org } = await oneIncomplete();
+    const table = await sandbox.run(['profile', 'list']);
+    expect(table.code).toBe(0);
+    const [header, , ...rows] = table.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^NAME {2,}DEFAULT {2,}ACTIVE {2,}ORGANIZATION ID {2,}TOKEN {2,}STATUS$/);
+    expect(rows).toEqual([
+      expect.stringMatching(/^good {2,}default {2,}active {2,}\S+ {2,}••••\S{4}$/),
+      expect.stringMatching(new RegExp(`^half {2,}${org.organization.id} {2,}- {2,}incomplete: api-token missing$`)),
+    ]);
+    expect(table.stderr).toMatch(/^warning: \S*appclacks\.yaml:6: profile half is incomplete: api-token missing; run `appclacks login --profile-name half --force`/m);
+
+    const json = JSON.parse((await sandbox.run(['profile', 'list', '-o', 'json'])).stdout) as { profiles: Array<Record<string, unknown>> };
+    expect(json.profiles[0]).toMatchObject({ name: 'good', problems: [] });
+    expect(json.profiles[1]).toEqual({
+      name: 'half',
+      default: false,
+      active: false,
+      'organization-id': org.organization.id,
+      'api-token': null,
+      problems: [{ key: 'api-token', problem: 'missing', line: 6 }],
+    });
+  });
+
+  it('profile remove removes the incomplete profile and keeps the other', async () => {
+    const { org } = await oneIncomplete('half');
+    const removed = await sandbox.run(['profile', 'remove', 'half', '--yes']);
+    expect(removed.code).toBe(0);
+    const text = readFileSync(sandbox.configPath, 'utf8');
+    expect(text).not.toContain('half');
+    expect(text).toContain(org.token.token);
+  });
+
+  it('login --force replaces the incomplete profile, and writes keep it until then', async () => {
+    const { org } = await oneIncomplete();
+    const env = { APPCLACKS_ACCOUNT_PASSWORD: account.password };
+    const other = await sandbox.run(['login', '--profile-name', 'third', '--email', account.email], { env });
+    expect(other.code).toBe(0);
+    expect(readFileSync(sandbox.configPath, 'utf8')).toContain(`  half:\n    organization-id: ${org.organization.id}\n`);
+
+    const replaced = await sandbox.run(['login', '--profile-name', 'half', '--email', account.email, '--force'], { env });
+    expect(replaced.code).toBe(0);
+    expect(replaced.stderr).toContain('Profile half replaced');
+    const list = await sandbox.run(['token', 'list', '-p', 'half']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('half-cli');
+  });
+
+  it('with profiles but no default, says no profile is selected and how to pick one', async () => {
+    const { text } = await oneIncomplete();
+    writeRawConfig(text.replace(/^default-profile: .*\n/, ''));
+    const result = await sandbox.run(['token', 'list']);
+    expect(result.code).toBe(4);
+    expectOneErrorLine(result);
+    expect(result.stderr).toMatch(/^error: no profile selected: \S*appclacks\.yaml has profiles good, half but no default-profile$/m);
+    expect(result.stderr).toMatch(/^hint: use -p good, or make one the default: appclacks profile use good$/m);
+  });
+
+  it('says no profile is selected after the default profile was removed', async () => {
+    writeConfig(sandbox.configPath, [OTHER, { ...OTHER, name: 'work' }], 'work');
+    expect((await sandbox.run(['profile', 'remove', 'work', '--yes'])).code).toBe(0);
+    const result = await sandbox.run(['token', 'list']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^error: no profile selected: \S*appclacks\.yaml has profile other but no default-profile$/m);
+    expect(result.stderr).not.toContain('not logged in');
+  });
+
+  it('reads numeric names and default-profile as text, and keeps working after a write', async () => {
+    const org = await seedOrganization(server.url, { name: 'numeric-admin' });
+    writeRawConfig(`default-profile: 2024\nprofiles:\n  2024:\n    organization-id: ${org.organization.id}\n    api-token: ${org.token.token}\n  1.0:\n    organization-id: ${org.organization.id}\n    api-token: ${org.token.token}\n`);
+    const byDefault = await sandbox.run(['token', 'list']);
+    expect(byDefault.stderr).toBe('');
+    expect(byDefault.stdout).toContain('numeric-admin');
+    expect((await sandbox.run(['token', 'list', '-p', '1.0'])).code).toBe(0);
+
+    expect((await sandbox.run(['profile', 'use', '1.0'])).code).toBe(0);
+    expect(readFileSync(sandbox.configPath, 'utf8')).toMatch(/^default-profile: "1\.0"$/m);
+    const afterWrite = await sandbox.run(['profile', 'current', '-o', 'json']);
+    expect((JSON.parse(afterWrite.stdout) as { profile: unknown }).profile).toEqual({ value: '1.0', source: 'file default-profile' });
+  });
+});
+
+describe('profile names', () => {
+  it.each([[['--profile-name', '-dash']], [['--profile-name=-dash']]])('login refuses a name starting with "-" (%j), since -p and profile use could not take it', async (args) => {
+    const result = await sandbox.run(['login', ...args, '--email', account.email], { env: { APPCLACKS_ACCOUNT_PASSWORD: account.password } });
+    expect(result.code).toBe(2);
+    expectOneErrorLine(result);
+    expect(result.stderr).toMatch(/^error: invalid profile name "-dash": a profile name cannot start with "-"/);
+    expect(() => statSync(sandbox.configPath)).toThrow();
   });
 });

@@ -5,7 +5,7 @@ import type { CommandSpec, OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
 import { renderTable } from '../../output/table';
-import { warnAboutOverrides } from './overrides';
+import { warnAboutIncomplete, warnAboutOverrides } from './overrides';
 
 export interface ProfileCurrentOptions {
   output: OutputFormat;
@@ -46,6 +46,7 @@ export async function run(options: ProfileCurrentOptions, deps: CliDeps): Promis
     ),
   );
   warnAboutOverrides(ctx, deps);
+  if (ctx.profile !== undefined) warnAboutIncomplete(ctx, ctx.profile, deps, ctx.overriddenBy);
   if (ctx.missingProfile !== undefined) {
     deps.warn(`profile ${ctx.missingProfile.value} is selected (${describeSource(ctx.missingProfile.source)}) but not in the file`);
   }

@@ -1,5 +1,6 @@
+import { describeProfileProblems, fileName, repairProfileHint } from '../../../config/context';
 import { ENV } from '../../../config/env';
-import type { ResolvedContext } from '../../../config';
+import type { Profile, ResolvedContext } from '../../../config';
 import type { CliDeps } from '../../deps';
 
 const FIELD_OF: Readonly<Record<string, string>> = {
@@ -9,8 +10,28 @@ const FIELD_OF: Readonly<Record<string, string>> = {
 
 /** Silent overrides cost people hours (gh, aws, doctl): say when the environment beats the profile. */
 export function warnAboutOverrides(ctx: ResolvedContext, deps: CliDeps): void {
-  if (ctx.profile === undefined) return;
+  const profile = ctx.profile;
+  if (profile === undefined) return;
   for (const variable of ctx.overriddenBy) {
-    deps.warn(`${variable} is set and overrides the ${FIELD_OF[variable] ?? 'value'} of profile ${ctx.profile.name}`);
+    const field = FIELD_OF[variable] ?? 'value';
+    const lacking = profile.problems?.some((p) => p.key === field) === true;
+    deps.warn(
+      lacking
+        ? `${variable} is set and supplies the ${field} that profile ${profile.name} lacks`
+        : `${variable} is set and overrides the ${field} of profile ${profile.name}`,
+    );
   }
+}
+
+/**
+ * One line for an incomplete profile: where, what, and how to repair it.
+ * `supplied` leaves out the fields the environment fills in for this run.
+ */
+export function warnAboutIncomplete(ctx: ResolvedContext, profile: Profile, deps: CliDeps, supplied: readonly string[] = []): void {
+  const problems = (profile.problems ?? []).filter((p) => !supplied.some((variable) => FIELD_OF[variable] === p.key));
+  if (problems.length === 0) return;
+  const line = problems[0]?.line;
+  deps.warn(
+    `${fileName(ctx)}${line === undefined ? '' : `:${line}`}: profile ${profile.name} is incomplete: ${describeProfileProblems(problems)}; ${repairProfileHint(profile.name)}`,
+  );
 }

@@ -30,7 +30,8 @@ export const command: CommandSpec<ProfileRemoveOptions> = {
 export async function run(options: ProfileRemoveOptions, deps: CliDeps): Promise<void> {
   const ctx = await deps.context();
   const file = ctx.configDisplayPath ?? ctx.configPath.value;
-  if (!ctx.data.profiles.some((p) => p.name === options.name)) throw profileNotFoundIn(ctx, options.name);
+  const profile = ctx.data.profiles.find((p) => p.name === options.name);
+  if (profile === undefined) throw profileNotFoundIn(ctx, options.name);
   if (!options.yes) {
     if (!deps.io.stdinIsTTY) {
       throw new UsageError(`removing profile ${options.name} needs a confirmation and stdin is not a terminal`, { hint: 'pass --yes' });
@@ -39,7 +40,9 @@ export async function run(options: ProfileRemoveOptions, deps: CliDeps): Promise
     if (!sure) throw new CancelledError(`profile ${options.name} kept`);
   }
   const result = await (await deps.configStore()).removeProfile(options.name);
-  deps.say(`Removed profile ${options.name} from ${file}. Its API token is still valid: delete it with \`appclacks token delete\` if nothing else uses it.`);
+  // An incomplete profile may have no token to speak of.
+  const hadToken = !profile.problems?.some((p) => p.key === 'api-token');
+  deps.say(`Removed profile ${options.name} from ${file}.${hadToken ? ' Its API token is still valid: delete it with `appclacks token delete` if nothing else uses it.' : ''}`);
   if (result.clearedDefault) deps.say(`It was the default profile; pick another with \`appclacks profile use NAME\`.`);
   if (envValue(deps.env, ENV.profile) === options.name) {
     deps.warn(`${ENV.profile}=${options.name} is set and now selects a profile that does not exist; unset it`);

@@ -1,3 +1,4 @@
+import { describeProfileProblems, repairProfileHint } from '../../../config/context';
 import { ENV, envValue } from '../../../config/env';
 import { UsageError } from '../../../errors';
 import type { CommandSpec } from '../../command';
@@ -21,8 +22,13 @@ export const command: CommandSpec<ProfileUseOptions> = {
 };
 
 export async function run(options: ProfileUseOptions, deps: CliDeps): Promise<void> {
-  await (await deps.configStore()).setDefaultProfile(options.name);
+  const store = await deps.configStore();
+  await store.setDefaultProfile(options.name);
   deps.say(`Default profile is now ${options.name}.`);
+  const problems = (await store.getProfile(options.name))?.problems;
+  if (problems !== undefined) {
+    deps.warn(`profile ${options.name} is incomplete (${describeProfileProblems(problems)}): commands that use it fail unless the environment supplies what it lacks; ${repairProfileHint(options.name)}`);
+  }
   const overriding = [ENV.organizationId, ENV.token].filter((variable) => envValue(deps.env, variable) !== undefined);
   if (overriding.length > 0) deps.warn(`${overriding.join(' and ')} ${overriding.length > 1 ? 'are' : 'is'} set and still win${overriding.length > 1 ? '' : 's'} over every profile in this environment`);
   const selected = envValue(deps.env, ENV.profile);
