@@ -42,6 +42,13 @@ describe('option parsing', () => {
     await expect(parse(['token', 'create', '--name', 'ci', '--permission', '*', '--permission', 'GetAPIToken'])).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('token create: a blank name, or a control character in the name or description, is refused before any request', async () => {
+    await expect(parse(['token', 'create', '--name', '   '])).rejects.toThrow(/--name cannot be empty/);
+    await expect(parse(['token', 'create', '--name', 'esc\u001b[31mred'])).rejects.toThrow(/--name contains a control character/);
+    await expect(parse(['token', 'create', '--name', 'ci', '--description', 'two\nlines'])).rejects.toThrow(/--description contains a control character/);
+    expect((await parse(['token', 'create', '--name', '日本語 🚀', '--description', 'Ünïcødé'])).options).toMatchObject({ name: '日本語 🚀', description: 'Ünïcødé' });
+  });
+
   it('global flags work before and after the command', async () => {
     const before = await parse(['-o', 'json', '-p', 'work', '--endpoint', 'http://127.0.0.1:8080', '--config', '/tmp/c.yaml', 'token', 'list']);
     const after = await parse(['token', 'list', '-o', 'json', '-p', 'work', '--endpoint', 'http://127.0.0.1:8080', '--config', '/tmp/c.yaml']);

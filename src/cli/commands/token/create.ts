@@ -1,5 +1,7 @@
 import { ALL, DEFAULT_TTL, PERMISSIONS, parseTtl, validatePermissions } from '../../../tokens';
 import { UsageError } from '../../../errors';
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 import { flagList, flagString, type CommandSpec, type OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
@@ -33,12 +35,17 @@ export const command: CommandSpec<TokenCreateOptions> = {
   parse({ flags, globals }) {
     const name = flagString(flags, 'name') ?? '';
     if (name.trim() === '') throw new UsageError('--name cannot be empty', { hint: 'e.g. --name ci' });
+    const description = flagString(flags, 'description') ?? '';
+    // Names and descriptions are shown in other people's terminals; our server refuses these too.
+    for (const [flag, value] of [['--name', name], ['--description', description]] as const) {
+      if (CONTROL.test(value)) throw new UsageError(`${flag} contains a control character (newline, tab, escape…)`, { hint: `give ${flag} plain text on one line` });
+    }
     const ttl = parseTtl(flagString(flags, 'ttl') ?? DEFAULT_TTL);
     if (!ttl.ok) throw new UsageError(ttl.error, { hint: 'pass --ttl with a lifetime such as 72h' });
     const given = flagList(flags, 'permission');
     const permissions = validatePermissions(given.length === 0 ? [ALL] : given);
     if (!permissions.ok) throw new UsageError(permissions.error, { hint: 'see `appclacks token create --help` for the names' });
-    return { name, description: flagString(flags, 'description') ?? '', ttl: ttl.value, permissions: permissions.value, output: globals.output };
+    return { name, description, ttl: ttl.value, permissions: permissions.value, output: globals.output };
   },
   run,
 };
