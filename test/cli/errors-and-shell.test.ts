@@ -121,7 +121,8 @@ describe.concurrent('exit codes', () => {
     const broken = createSandbox(server.url);
     try {
       mkdirSync(path.dirname(broken.configPath), { recursive: true });
-      writeFileSync(broken.configPath, 'profiles:\n  work:\n    organization-id: [1, 2]\n');
+      // A shape error (profiles must be a mapping); a profile merely missing a value is read as incomplete.
+      writeFileSync(broken.configPath, 'profiles:\n  - work\n');
       const result = await broken.run(['token', 'list']);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^error: .*appclacks\.yaml/);
