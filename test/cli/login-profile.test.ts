@@ -104,6 +104,10 @@ describe('login', () => {
     const noPassword = await sandbox.run(['login', '--profile-name', 'work', '--email', account.email]);
     expect(noPassword.code).toBe(2);
     expect(noPassword.stderr).toMatch(/APPCLACKS_ACCOUNT_PASSWORD or pass --password-stdin/);
+    // With --password-stdin given, the hint must not suggest passing it.
+    const emptyStdin = await sandbox.run(['login', '--profile-name', 'work', '--email', account.email, '--password-stdin'], { input: '\n' });
+    expect(emptyStdin.code).toBe(2);
+    expect(emptyStdin.stderr).toMatch(/^error: --password-stdin read an empty password\nhint: pipe it in: /);
   });
 
   it('exits 4 on a wrong password and writes nothing', async () => {

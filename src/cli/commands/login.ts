@@ -76,7 +76,12 @@ export async function run(options: LoginOptions, deps: CliDeps): Promise<void> {
   const name = await chooseProfileName(options, deps);
   if (ctx.data.profiles.some((p) => p.name === name)) await confirmReplace(name, file, options, deps);
   const account = { email: await accountEmail(options, deps), password: await accountPassword(options, deps) };
-  if (account.password === '') throw new UsageError('the account password is empty', { hint: `set ${ENV.accountPassword} or pass --password-stdin` });
+  if (account.password === '') {
+    throw new UsageError(
+      options.passwordStdin ? '--password-stdin read an empty password' : 'the account password is empty',
+      { hint: options.passwordStdin ? `pipe it in: printf '%s' "$PASSWORD" | appclacks login --password-stdin ...` : `set ${ENV.accountPassword} or pass --password-stdin` },
+    );
+  }
 
   const store = await deps.configStore();
   const { organization, saved } = await logIn(await deps.api(), account, name, (profile) =>
