@@ -170,6 +170,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
   }
 
   async function switchProfile(name: string): Promise<void> {
+    const isDefault = getState().profiles.defaultProfile === name;
     try {
       const session = await deps.resolveSession(name);
       dispatch({ type: 'session/set', session });
@@ -179,7 +180,11 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
       if (overriders.length > 0) {
         say('info', `Using profile ${name} for this session, but ${overriders.join(', ')} override it.`, 'unset those variables to use the profile as stored');
       } else {
-        say('success', `Using profile ${name} for this session.`, 'press p, then m, to make it the default');
+        say(
+          'success',
+          `Using profile ${name} for this session${isDefault ? ' (the default profile)' : ''}.`,
+          isDefault ? undefined : 'press p, then m, to make it the default',
+        );
       }
       await loadTokens();
     } catch (error) {
