@@ -319,6 +319,8 @@ export function reducer(state: State, action: Action): State {
       return state.message === undefined ? state : { ...state, message: undefined };
     case 'busy':
       return { ...state, busy: action.label };
+    case 'app/interrupted':
+      return { ...state, interrupted: true };
 
     case 'dialog/open-delete': {
       const token = currentScreen(state) === 'detail' ? detailToken(state) : selectedToken(state);

@@ -117,6 +117,8 @@ export interface State {
   screens: ScreenId[];
   size: Size;
   busy?: string;
+  /** Set by Ctrl+C just before the app exits: the exit code is then 130, as for the CLI. */
+  interrupted?: boolean;
 }
 
 export type SessionInput = Omit<Session, 'credentialsGone' | 'tokenId'>;
@@ -149,6 +151,7 @@ export type Action =
   | { type: 'message/set'; message: Message }
   | { type: 'message/clear' }
   | { type: 'busy'; label: string | undefined }
+  | { type: 'app/interrupted' }
   | { type: 'dialog/open-delete' }
   | { type: 'dialog/open-leave-wizard' }
   | { type: 'dialog/open-leave-login' }

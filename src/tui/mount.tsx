@@ -105,7 +105,8 @@ export function mountTui(options: MountOptions): Promise<number> {
     try {
       instance = render(
         <CrashGuard onCrash={(error) => setImmediate(() => finish(EXIT.failure, error))}>
-          <App store={store} clock={options.clock} onExit={() => finish(EXIT.ok)} />
+          {/* Ctrl+C marks the state interrupted before it exits: 130, as the CLI documents; q is 0. */}
+          <App store={store} clock={options.clock} onExit={() => finish(store.getState().interrupted ? EXIT.interrupted : EXIT.ok)} />
         </CrashGuard>,
         {
           stdin: options.stdin,

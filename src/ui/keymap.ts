@@ -94,7 +94,11 @@ function confirmDialog({ store, state }: KeyActionContext, choice: 'yes' | 'no')
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Everywhere, even when the terminal is too small.
-  { keys: 'Ctrl+C', label: 'quit now', contexts: ALL_CONTEXTS, match: (i, k) => k.ctrl && i === 'c', action: ({ exit }) => exit(), rank: 2 },
+  // Ctrl+C never asks: it is how people interrupt, and it exits 130 like the CLI.
+  { keys: 'Ctrl+C', label: 'quit now', contexts: ALL_CONTEXTS, match: (i, k) => k.ctrl && i === 'c', action: ({ store, exit }) => {
+    store.dispatch({ type: 'app/interrupted' });
+    exit();
+  }, rank: 2 },
   { keys: 'q', label: 'quit', contexts: NOT_TYPING, match: letter('q'), action: ({ exit }) => exit() },
 
   // Dialogs: No is the default; Enter takes the highlighted answer.

@@ -95,8 +95,11 @@ describe('keys everywhere', () => {
     expect(ui.exits).toBe(0);
     await ui.press('q');
     expect(ui.exits).toBe(1);
+    // q is a normal exit; Ctrl+C is an interruption (exit code 130, see mount.tsx).
+    expect(store.getState().interrupted).toBeFalsy();
     await ui.press(KEY.ctrlC);
     expect(ui.exits).toBe(2);
+    expect(store.getState().interrupted).toBe(true);
     ui.unmount();
   });
 

@@ -68,12 +68,12 @@ describe('runTui', () => {
     expect(s.stdout.text).not.toContain(world.admin.token);
   });
 
-  it('restores the terminal on Ctrl+C', async () => {
+  it('restores the terminal on Ctrl+C, and exits 130 (interrupted) as the CLI does', async () => {
     const s = streams();
     const running = runTui({}, { ...s.deps, env: world.env });
     await listening(s.stdin);
     s.stdin.write('\u0003');
-    expect(await running).toBe(0);
+    expect(await running).toBe(130);
     expect(s.stdout.text.endsWith(RESTORE)).toBe(true);
   });
 
