@@ -113,7 +113,7 @@ function ReviewStep({ state, now }: { state: State; now: number }) {
       <Text wrap="truncate">{`Permissions: ${sortPermissions(w.permissions).join(', ')}`}</Text>
       <Text wrap="truncate">{`Account:     ${account}${fromEnv ? ` (from ${describeSource(fromEnv.source).replace(/^env /, '')})` : ''}`}</Text>
       <Box height={1} />
-      <Text bold wrap="truncate">{w.busy ? 'Creating the token…' : 'Press Enter to create the token, Esc to change something.'}</Text>
+      <Text bold wrap="truncate">{w.busy ? 'Creating the token… only Ctrl+C acts until its secret arrives.' : 'Press Enter to create the token, Esc to change something.'}</Text>
     </Box>
   );
 }

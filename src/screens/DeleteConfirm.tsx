@@ -17,7 +17,8 @@ function Choices({ choice }: { choice: 'yes' | 'no' }) {
   );
 }
 
-function lines(dialog: Dialog): { title: string; body: string[]; warning?: string } {
+/** `fixedTitle`: a title of our own words, short enough to wrap; one naming a token or profile is cut instead. */
+function lines(dialog: Dialog): { title: string; body: string[]; warning?: string; fixedTitle?: boolean } {
   switch (dialog.kind) {
     case 'confirm-delete':
       return {
@@ -28,9 +29,23 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
         }),
       };
     case 'confirm-leave-wizard':
-      return { title: 'Discard this new token?', body: ['What you typed in the wizard will be lost.'] };
+      return {
+        title: 'Discard this new token?',
+        fixedTitle: true,
+        body: ['What you typed in the wizard will be lost.', ...(dialog.leaveTo === 'quit' ? ['Yes quits appclacks.'] : [])],
+      };
+    case 'confirm-leave-result':
+      return {
+        title: 'The secret will not be shown again. Leave anyway?',
+        fixedTitle: true,
+        body: [
+          'It was neither copied (c) nor saved as a profile (s).',
+          'The token stays valid, but nobody can use it without the secret.',
+          ...(dialog.leaveTo === 'quit' ? ['Yes quits appclacks.'] : []),
+        ],
+      };
     case 'confirm-leave-login':
-      return { title: 'Discard this new profile?', body: ['What you typed in the form will be lost.'] };
+      return { title: 'Discard this new profile?', fixedTitle: true, body: ['What you typed in the form will be lost.'] };
     case 'confirm-remove-profile':
       return {
         title: `Remove profile "${dialog.profileName}"?`,
@@ -42,14 +57,14 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
 export function ConfirmDialog() {
   const { dialog } = useAppState();
   if (!dialog) return null;
-  const { title, body, warning } = lines(dialog);
+  const { title, body, warning, fixedTitle } = lines(dialog);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.danger} paddingX={1} width="100%">
-      <Text bold wrap="truncate">{title}</Text>
+      <Text bold wrap={fixedTitle ? 'wrap' : 'truncate'}>{title}</Text>
       {warning !== undefined && <Text color={theme.danger} bold wrap="wrap">{warning}</Text>}
       {/* The answer comes before the details, so a short terminal still shows it. */}
       <Choices choice={dialog.choice} />
-      <Text dimColor wrap="truncate">y yes · n or Esc no · ←/→ choose · Enter confirm</Text>
+      <Text dimColor wrap="truncate">y yes · n, q or Esc no · ←/→ choose · Enter confirm</Text>
       {body.map((line) => (
         <Text key={line} wrap="truncate">{line}</Text>
       ))}

@@ -138,7 +138,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
         permissions: { actions: w.permissions },
       });
       const organization = await deps.api.getOrganization(account).catch(() => undefined);
-      dispatch({ type: 'wizard/created', token: created, ...(organization && { organizationId: organization.id }) });
+      dispatch({ type: 'wizard/created', token: created, at: deps.clock(), ...(organization && { organizationId: organization.id }) });
       say('success', `Created token ${created.name}.`);
       void loadTokens({ selectId: created.id });
     } catch (error) {
@@ -246,6 +246,8 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
   }
 
   return {
+    /** The store's clock, for keys that wait (see RESULT_SETTLE_MS). */
+    now: () => deps.clock(),
     loadTokens,
     loadProfiles,
     deleteToken,

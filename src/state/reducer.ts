@@ -4,7 +4,7 @@ import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE, LIFETIME_PRESETS } from './li
 import { bodyHeight, detailLineCount, listViewportRows } from './layout';
 import { profileNameProblem } from '../config/profile-name';
 import { currentScreen, detailToken, listedTokens, selectedToken, TOKEN_SORTS, wizardNeedsAccount } from './selectors';
-import type { Action, LoginDraft, Message, SessionInput, Size, State, TokenListState, WizardDraft } from './types';
+import type { Action, LeaveTo, LoginDraft, Message, SessionInput, Size, State, TokenListState, WizardDraft } from './types';
 import type { APIToken } from '../api/schemas';
 import { terminalSafe } from '../terminal-text';
 
@@ -90,6 +90,39 @@ function appendField(value: string, text: string): string {
   return (value + printable(text)).slice(0, MAX_FIELD_LENGTH);
 }
 
+/**
+ * Appends typed text to a profile name one character at a time, refusing each
+ * one profile-name.ts would refuse in the finished name (a blank, a leading
+ * "-", one too many), and says why instead of dropping it silently.
+ */
+function typeProfileName(value: string, text: string): { value: string; refused?: Message } {
+  let next = value;
+  let refused: Message | undefined;
+  for (const ch of printable(text)) {
+    const problem = profileNameProblem(next + ch);
+    if (problem === undefined) {
+      next += ch;
+    } else if (refused === undefined) {
+      const blank = /\s/u.test(ch);
+      const what = ch === ' ' ? 'Space' : blank ? 'Blank' : `"${ch}"`;
+      refused = { kind: 'error', text: `${what} not typed: ${problem}.`, ...(blank && { hint: 'use - or _ between words' }) };
+    }
+  }
+  return refused ? { value: next, refused } : { value: next };
+}
+
+/** The token's name as a profile name a person could type back: blanks become "-", what profile-name.ts refuses is left out. */
+export function profileNameFor(tokenName: string): string {
+  return typeProfileName('', tokenName.trim().replace(/\s+/gu, '-')).value;
+}
+
+/** `set` stores the new name; a refused character also leaves a message saying why. */
+function typedProfileName(state: State, value: string, text: string, set: (name: string) => State): State {
+  const typed = typeProfileName(value, text);
+  const next = set(typed.value);
+  return typed.refused ? { ...next, message: typed.refused } : next;
+}
+
 function wizardInput(state: State, text: string): State {
   const w = state.wizard;
   const set = (patch: Partial<WizardDraft>): State => ({ ...state, wizard: { ...w, ...patch } });
@@ -102,8 +135,11 @@ function wizardInput(state: State, text: string): State {
       return w.lifetimeChoice === CUSTOM_LIFETIME ? set({ customTtl: appendField(w.customTtl, text).trimStart() }) : state;
     case 'account':
       return w.accountField === 'email' ? set({ email: appendField(w.email, text).trim() }) : set({ password: appendField(w.password, text) });
-    case 'result':
-      return w.saveAs && !w.saveAs.saved ? set({ saveAs: { ...w.saveAs, name: appendField(w.saveAs.name, text).trim() } }) : state;
+    case 'result': {
+      const saveAs = w.saveAs;
+      if (!saveAs || saveAs.saved) return state;
+      return typedProfileName(state, saveAs.name, text, (name) => set({ saveAs: { ...saveAs, name } }));
+    }
     default:
       return state;
   }
@@ -219,6 +255,10 @@ function loginEdit(state: State, edit: (value: string) => string): State {
   const key = l.field;
   const value = edit(l[key]);
   return { ...state, login: { ...l, [key]: key === 'password' ? value : value.trim() } };
+}
+
+function leaveTo(value: LeaveTo | undefined): LeaveTo {
+  return value ?? 'list';
 }
 
 function moveDialog(state: State, choice: 'yes' | 'no'): State {
@@ -337,7 +377,9 @@ export function reducer(state: State, action: Action): State {
       };
     }
     case 'dialog/open-leave-wizard':
-      return { ...state, dialog: { kind: 'confirm-leave-wizard', choice: 'no' } };
+      return { ...state, helpOpen: false, dialog: { kind: 'confirm-leave-wizard', leaveTo: leaveTo(action.leaveTo), choice: 'no' } };
+    case 'dialog/open-leave-result':
+      return { ...state, helpOpen: false, dialog: { kind: 'confirm-leave-result', leaveTo: leaveTo(action.leaveTo), choice: 'no' } };
     case 'dialog/open-leave-login':
       return { ...state, dialog: { kind: 'confirm-leave-login', choice: 'no' } };
     case 'dialog/open-remove-profile': {
@@ -400,15 +442,29 @@ export function reducer(state: State, action: Action): State {
     case 'wizard/busy':
       return { ...state, wizard: { ...state.wizard, busy: action.busy } };
     case 'wizard/created':
-      // The typed password is dropped as soon as it has done its job.
+      // The secret is shown once, so the result step comes to the front
+      // whatever is open. The typed password is dropped as it has done its job.
       return {
         ...state,
-        wizard: { ...state.wizard, step: 'result', busy: false, result: safeToken(action.token), resultOrganizationId: action.organizationId, password: '', copied: false },
+        screens: [...state.screens.filter((s) => s !== 'wizard'), 'wizard'],
+        dialog: undefined,
+        helpOpen: false,
+        wizard: {
+          ...state.wizard,
+          step: 'result',
+          busy: false,
+          result: safeToken(action.token),
+          resultShownAt: action.at,
+          resultOrganizationId: action.organizationId,
+          password: '',
+          copied: false,
+          saveAs: undefined,
+        },
       };
     case 'wizard/copied':
       return { ...state, wizard: { ...state.wizard, copied: true } };
     case 'wizard/save-start':
-      return state.wizard.step === 'result' ? { ...state, wizard: { ...state.wizard, saveAs: { name: state.wizard.name, saved: false } } } : state;
+      return state.wizard.step === 'result' ? { ...state, wizard: { ...state.wizard, saveAs: { name: profileNameFor(state.wizard.name), saved: false } } } : state;
     case 'wizard/saved':
       return state.wizard.saveAs ? { ...state, wizard: { ...state.wizard, saveAs: { ...state.wizard.saveAs, saved: true } } } : state;
     case 'wizard/reset':
@@ -417,6 +473,7 @@ export function reducer(state: State, action: Action): State {
     case 'login/start':
       return { ...state, login: emptyLogin(action.email), screens: [...state.screens, 'login'], message: undefined };
     case 'login/input':
+      if (state.login.field === 'name') return typedProfileName(state, state.login.name, action.text, (name) => ({ ...state, login: { ...state.login, name } }));
       return loginEdit(state, (v) => appendField(v, action.text));
     case 'login/backspace':
       return loginEdit(state, (v) => v.slice(0, -1));

@@ -79,3 +79,18 @@ export function wizardIsFilled(state: State): boolean {
   const w = state.wizard;
   return w.name !== '' || w.description !== '' || w.customTtl !== '' || w.permissions.length > 0 || w.password !== '';
 }
+
+/** How long the result step ignores keys after it appears: long enough for a second Enter meant for the review step. */
+export const RESULT_SETTLE_MS = 500;
+
+/** True once the result step has been on screen for RESULT_SETTLE_MS (by the store's clock). */
+export function resultSettled(state: State, now: number): boolean {
+  const shownAt = state.wizard.resultShownAt;
+  return state.wizard.step !== 'result' || shownAt === undefined || now - shownAt >= RESULT_SETTLE_MS;
+}
+
+/** True while a new token's secret is on the result step and was neither copied nor saved as a profile. */
+export function secretAtStake(state: State): boolean {
+  const w = state.wizard;
+  return w.step === 'result' && Boolean(w.result?.token) && !w.copied && !w.saveAs?.saved;
+}

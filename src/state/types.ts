@@ -83,6 +83,8 @@ export interface WizardDraft {
   busy: boolean;
   /** The created token, with its secret: shown once on the result step. */
   result?: APIToken;
+  /** When the result step appeared (the store's clock): its keys wait a moment (RESULT_SETTLE_MS). */
+  resultShownAt?: number;
   /** The organization of the account that created it, for "save as profile". */
   resultOrganizationId?: string;
   copied: boolean;
@@ -98,9 +100,14 @@ export interface LoginDraft {
   busy: boolean;
 }
 
+/** What Yes does in a "leave?" question: back to the list, or quit the app (asked by q). */
+export type LeaveTo = 'list' | 'quit';
+
 export type Dialog =
   | { kind: 'confirm-delete'; tokenId: string; tokenName: string; isSessionToken: boolean; choice: 'yes' | 'no' }
-  | { kind: 'confirm-leave-wizard'; choice: 'yes' | 'no' }
+  | { kind: 'confirm-leave-wizard'; leaveTo: LeaveTo; choice: 'yes' | 'no' }
+  /** Leaving the result step while its secret was neither copied nor saved. */
+  | { kind: 'confirm-leave-result'; leaveTo: LeaveTo; choice: 'yes' | 'no' }
   | { kind: 'confirm-leave-login'; choice: 'yes' | 'no' }
   | { kind: 'confirm-remove-profile'; profileName: string; choice: 'yes' | 'no' };
 
@@ -153,7 +160,8 @@ export type Action =
   | { type: 'busy'; label: string | undefined }
   | { type: 'app/interrupted' }
   | { type: 'dialog/open-delete' }
-  | { type: 'dialog/open-leave-wizard' }
+  | { type: 'dialog/open-leave-wizard'; leaveTo?: LeaveTo }
+  | { type: 'dialog/open-leave-result'; leaveTo?: LeaveTo }
   | { type: 'dialog/open-leave-login' }
   | { type: 'dialog/open-remove-profile' }
   | { type: 'dialog/choose'; choice: 'yes' | 'no' }
@@ -172,7 +180,8 @@ export type Action =
   | { type: 'wizard/move'; delta: number }
   | { type: 'wizard/toggle-permission' }
   | { type: 'wizard/busy'; busy: boolean }
-  | { type: 'wizard/created'; token: APIToken; organizationId?: string }
+  /** `at`: the store's clock when the secret arrived. */
+  | { type: 'wizard/created'; token: APIToken; organizationId?: string; at: number }
   | { type: 'wizard/copied' }
   | { type: 'wizard/save-start' }
   | { type: 'wizard/saved' }

@@ -16,6 +16,8 @@ export type KeyContext =
   | 'wizard-custom'
   | 'wizard-permissions'
   | 'wizard-review'
+  /** The create request is in flight: only Ctrl+C acts, so nothing can hide the secret when it arrives. */
+  | 'wizard-creating'
   | 'wizard-result'
   | 'wizard-save'
   | 'dialog'
@@ -38,6 +40,7 @@ export function screenContext(state: State): KeyContext {
       return 'login';
     case 'wizard': {
       const w = state.wizard;
+      if (w.busy) return 'wizard-creating';
       switch (w.step) {
         case 'lifetime':
           return w.lifetimeChoice === CUSTOM_LIFETIME ? 'wizard-custom' : 'wizard-lifetime';

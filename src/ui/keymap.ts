@@ -3,7 +3,7 @@
 // rows, so a key cannot work without being shown, or be shown without working.
 import type { Key } from 'ink';
 import { CUSTOM_LIFETIME } from '../state/lifetimes';
-import { detailToken, wizardIsFilled } from '../state/selectors';
+import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { State } from '../state/types';
 import type { KeyContext } from './keyContext';
@@ -31,10 +31,11 @@ export interface KeyBinding {
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
   'list', 'filter', 'detail', 'profiles', 'login', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
-  'wizard-permissions', 'wizard-review', 'wizard-result', 'wizard-save', 'dialog', 'help', 'too-small',
+  'wizard-permissions', 'wizard-review', 'wizard-creating', 'wizard-result', 'wizard-save', 'dialog', 'help', 'too-small',
 ];
+/** Where q quits: not in a text field, not in a dialog (q there means No), not while a token is being created. */
 const NOT_TYPING: readonly KeyContext[] = [
-  'list', 'detail', 'profiles', 'wizard-lifetime', 'wizard-permissions', 'wizard-review', 'wizard-result', 'dialog', 'help', 'too-small',
+  'list', 'detail', 'profiles', 'wizard-lifetime', 'wizard-permissions', 'wizard-review', 'wizard-result', 'help', 'too-small',
 ];
 const WIZARD_STEPS: readonly KeyContext[] = ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions', 'wizard-review'];
 
@@ -45,6 +46,29 @@ export const isErase = (_input: string, key: Key) => key.backspace || key.delete
 
 const up = (input: string, key: Key) => key.upArrow || letter('k')(input, key);
 const down = (input: string, key: Key) => key.downArrow || letter('j')(input, key);
+
+/**
+ * For a moment after the secret appears, the result step's keys do nothing:
+ * a second Enter meant for the review step must not leave it unseen.
+ */
+function whenSettled(action: (ctx: KeyActionContext) => void): (ctx: KeyActionContext) => void {
+  return (ctx) => {
+    const { state, store } = ctx;
+    if (currentScreen(state) === 'wizard' && !resultSettled(state, store.effects.now())) return;
+    action(ctx);
+  };
+}
+
+/** q: quits, unless that would lose something: a new secret nobody copied or saved, or a filled draft, asks first. */
+function quit({ store, state, exit }: KeyActionContext): void {
+  // A create in flight cannot be called back; Ctrl+C is there for those who mean it.
+  if (state.wizard.busy) return;
+  if (secretAtStake(state)) return store.dispatch({ type: 'dialog/open-leave-result', leaveTo: 'quit' });
+  if (currentScreen(state) === 'wizard' && state.wizard.step !== 'result' && wizardIsFilled(state)) {
+    return store.dispatch({ type: 'dialog/open-leave-wizard', leaveTo: 'quit' });
+  }
+  exit();
+}
 
 function leaveWizard({ store, state }: KeyActionContext): void {
   if (state.wizard.step === 'name') {
@@ -65,12 +89,17 @@ function finishWizard({ store }: KeyActionContext): void {
   store.dispatch({ type: 'screen/pop' });
 }
 
+function leaveResult(ctx: KeyActionContext): void {
+  if (secretAtStake(ctx.state)) ctx.store.dispatch({ type: 'dialog/open-leave-result', leaveTo: 'list' });
+  else finishWizard(ctx);
+}
+
 function openProfiles({ store }: KeyActionContext): void {
   store.dispatch({ type: 'screen/push', screen: 'profiles' });
   void store.effects.loadProfiles();
 }
 
-function confirmDialog({ store, state }: KeyActionContext, choice: 'yes' | 'no'): void {
+function confirmDialog({ store, state, exit }: KeyActionContext, choice: 'yes' | 'no'): void {
   const dialog = state.dialog;
   store.dispatch({ type: 'dialog/close' });
   if (!dialog || choice === 'no') return;
@@ -79,6 +108,8 @@ function confirmDialog({ store, state }: KeyActionContext, choice: 'yes' | 'no')
       void store.effects.deleteToken(dialog.tokenId);
       return;
     case 'confirm-leave-wizard':
+    case 'confirm-leave-result':
+      if (dialog.leaveTo === 'quit') return exit();
       store.dispatch({ type: 'wizard/reset' });
       store.dispatch({ type: 'screen/pop' });
       return;
@@ -99,11 +130,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     store.dispatch({ type: 'app/interrupted' });
     exit();
   }, rank: 2 },
-  { keys: 'q', label: 'quit', contexts: NOT_TYPING, match: letter('q'), action: ({ exit }) => exit() },
+  { keys: 'q', label: 'quit', contexts: NOT_TYPING, match: letter('q'), action: whenSettled(quit) },
 
   // Dialogs: No is the default; Enter takes the highlighted answer.
   { keys: 'y', label: 'yes', contexts: ['dialog'], match: letter('y'), action: (c) => confirmDialog(c, 'yes') },
-  { keys: 'n/Esc', label: 'no', contexts: ['dialog'], match: (i, k) => letter('n')(i, k) || k.escape, action: (c) => confirmDialog(c, 'no') },
+  // q answers No rather than quitting: a question is never the way out of the app.
+  { keys: 'n/q/Esc', label: 'no', contexts: ['dialog'], match: (i, k) => letter('n')(i, k) || letter('q')(i, k) || k.escape, action: (c) => confirmDialog(c, 'no') },
   { keys: '←/→', label: 'choose', contexts: ['dialog'], match: (i, k) => k.leftArrow || k.rightArrow || k.tab, action: ({ store }) => store.dispatch({ type: 'dialog/toggle' }) },
   { keys: 'Enter', label: 'confirm choice', contexts: ['dialog'], match: (_i, k) => k.return, action: (c) => confirmDialog(c, c.state.dialog?.choice ?? 'no') },
 
@@ -171,28 +203,30 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'Bksp', label: 'erase', contexts: ['login'], match: isErase, action: ({ store }) => store.dispatch({ type: 'login/backspace' }), rank: 2 },
 
   // Wizard.
-  { keys: '↑/k', label: 'up', contexts: ['wizard-lifetime', 'wizard-permissions'], match: up, action: ({ store }) => store.dispatch({ type: 'wizard/move', delta: -1 }) },
-  { keys: '↓/j', label: 'down', contexts: ['wizard-lifetime', 'wizard-permissions'], match: down, action: ({ store }) => store.dispatch({ type: 'wizard/move', delta: 1 }) },
-  { keys: '↑', label: 'presets', contexts: ['wizard-custom'], match: (_i, k) => k.upArrow, action: ({ store }) => store.dispatch({ type: 'wizard/move', delta: -1 }) },
+  // On the custom lifetime too, j and k move rather than type: no duration has them
+  // (units ns us ms s m h d w), and holding j down to reach it must not type it.
+  { keys: '↑/k', label: 'up', contexts: ['wizard-lifetime', 'wizard-custom', 'wizard-permissions'], match: up, action: ({ store }) => store.dispatch({ type: 'wizard/move', delta: -1 }) },
+  { keys: '↓/j', label: 'down', contexts: ['wizard-lifetime', 'wizard-custom', 'wizard-permissions'], match: down, action: ({ store }) => store.dispatch({ type: 'wizard/move', delta: 1 }) },
   { keys: 'Space', label: 'toggle', contexts: ['wizard-permissions'], match: letter(' '), action: ({ store }) => store.dispatch({ type: 'wizard/toggle-permission' }) },
   { keys: 'Enter', label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], match: (_i, k) => k.return, action: wizardEnter },
   { keys: 'Enter', label: 'create', contexts: ['wizard-review'], match: (_i, k) => k.return, action: wizardEnter },
   { keys: 'Esc', label: 'previous step', contexts: WIZARD_STEPS, match: (_i, k) => k.escape, action: leaveWizard },
   { keys: 'Bksp', label: 'erase', contexts: ['wizard-text', 'wizard-custom'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), rank: 2 },
-  { keys: 'c', label: 'copy secret', contexts: ['wizard-result'], match: letter('c'), action: ({ store, state }) => {
+  // Every key of the result step but Ctrl+C goes through whenSettled.
+  { keys: 'c', label: 'copy secret', contexts: ['wizard-result'], match: letter('c'), action: whenSettled(({ store, state }) => {
     const secret = state.wizard.result?.token;
     if (secret) {
       store.effects.copy(secret, 'secret');
       store.dispatch({ type: 'wizard/copied' });
     }
-  } },
-  { keys: 's', label: 'save as profile', contexts: ['wizard-result'], match: letter('s'), action: ({ store }) => store.dispatch({ type: 'wizard/save-start' }) },
+  }) },
+  { keys: 's', label: 'save as profile', contexts: ['wizard-result'], match: letter('s'), action: whenSettled(({ store }) => store.dispatch({ type: 'wizard/save-start' })) },
   { keys: 'Enter', label: 'save profile', contexts: ['wizard-save'], match: (_i, k) => k.return, action: ({ store }) => void store.effects.saveWizardAsProfile() },
   { keys: 'Esc', label: 'cancel', contexts: ['wizard-save'], match: (_i, k) => k.escape, action: ({ store }) => store.dispatch({ type: 'wizard/back' }) },
   { keys: 'Bksp', label: 'erase', contexts: ['wizard-save'], match: isErase, action: ({ store }) => store.dispatch({ type: 'wizard/backspace' }), rank: 2 },
-  { keys: 'Enter/Esc', label: 'done', contexts: ['wizard-result'], match: (_i, k) => k.return || k.escape, action: finishWizard },
+  { keys: 'Enter/Esc', label: 'done', contexts: ['wizard-result'], match: (_i, k) => k.return || k.escape, action: whenSettled(leaveResult) },
 
-  { keys: '?', label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small' && c !== 'dialog'), match: letter('?'), action: ({ store }) => store.dispatch({ type: 'help/toggle' }) },
+  { keys: '?', label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small'), match: letter('?'), action: whenSettled(({ store }) => store.dispatch({ type: 'help/toggle' })) },
 ];
 
 /** What a printable key does in a text field, when no binding took it. */

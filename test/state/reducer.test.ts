@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { listViewportRows } from '../../src/state/layout';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../../src/state/lifetimes';
-import { emptyWizard, reducer, wizardTtl } from '../../src/state/reducer';
-import { visibleTokens } from '../../src/state/selectors';
+import { emptyWizard, profileNameFor, reducer, wizardTtl } from '../../src/state/reducer';
+import { RESULT_SETTLE_MS, resultSettled, secretAtStake, visibleTokens } from '../../src/state/selectors';
 import type { Action, State } from '../../src/state/types';
 import { PERMISSIONS } from '../../src/tokens';
-import { SESSION, stateWith, token, tokens } from './fixtures';
+import { NOW, SESSION, stateWith, token, tokens } from './fixtures';
 
 function run(state: State, ...actions: Action[]): State {
   return actions.reduce(reducer, state);
@@ -233,10 +233,23 @@ describe('reducer: screens, help, messages, dialogs', () => {
   });
 
   it('dialog/open-leave-wizard, dialog/open-leave-login and dialog/open-remove-profile default to No', () => {
-    expect(run(stateWith(), { type: 'dialog/open-leave-wizard' }).dialog).toEqual({ kind: 'confirm-leave-wizard', choice: 'no' });
+    expect(run(stateWith(), { type: 'dialog/open-leave-wizard' }).dialog).toEqual({ kind: 'confirm-leave-wizard', leaveTo: 'list', choice: 'no' });
+    expect(run(stateWith(), { type: 'dialog/open-leave-wizard', leaveTo: 'quit' }).dialog).toEqual({ kind: 'confirm-leave-wizard', leaveTo: 'quit', choice: 'no' });
     expect(run(stateWith(), { type: 'dialog/open-leave-login' }).dialog).toEqual({ kind: 'confirm-leave-login', choice: 'no' });
     const s = run(stateWith(), { type: 'profiles/loaded', items: [{ name: 'a', organizationId: 'o', apiToken: 't' }] }, { type: 'dialog/open-remove-profile' });
     expect(s.dialog).toEqual({ kind: 'confirm-remove-profile', profileName: 'a', choice: 'no' });
+  });
+
+  it('dialog/open-leave-result defaults to No, and closes the help so the question is seen', () => {
+    const s = run(stateWith(), { type: 'help/toggle' }, { type: 'dialog/open-leave-result', leaveTo: 'quit' });
+    expect(s.dialog).toEqual({ kind: 'confirm-leave-result', leaveTo: 'quit', choice: 'no' });
+    expect(s.helpOpen).toBe(false);
+    expect(run(stateWith(), { type: 'dialog/open-leave-result' }).dialog).toMatchObject({ leaveTo: 'list', choice: 'no' });
+  });
+
+  it('app/interrupted marks the state, for the exit code 130', () => {
+    expect(stateWith().interrupted).toBeFalsy();
+    expect(run(stateWith(), { type: 'app/interrupted' }).interrupted).toBe(true);
   });
 
   it('dialog/choose, dialog/toggle and dialog/close', () => {
@@ -358,13 +371,13 @@ describe('reducer: create wizard', () => {
 
   it('wizard/busy, wizard/created drops the password and shows the result', () => {
     const withPassword = { ...started, wizard: { ...started.wizard, step: 'review' as const, password: 'pw' } };
-    const s = run(withPassword, { type: 'wizard/busy', busy: true }, { type: 'wizard/created', token: token(9, { token: 'apc_new' }), organizationId: 'org-9' });
-    expect(s.wizard).toMatchObject({ step: 'result', busy: false, password: '', resultOrganizationId: 'org-9' });
+    const s = run(withPassword, { type: 'wizard/busy', busy: true }, { type: 'wizard/created', token: token(9, { token: 'apc_new' }), organizationId: 'org-9', at: NOW });
+    expect(s.wizard).toMatchObject({ step: 'result', busy: false, password: '', resultOrganizationId: 'org-9', resultShownAt: NOW });
     expect(s.wizard.result?.token).toBe('apc_new');
   });
 
   it('wizard/copied, wizard/save-start (typing a name), wizard/saved and wizard/reset', () => {
-    let s = run(started, { type: 'wizard/input', text: 'ci' }, { type: 'wizard/created', token: token(9, { token: 'apc_new' }) });
+    let s = run(started, { type: 'wizard/input', text: 'ci' }, { type: 'wizard/created', token: token(9, { token: 'apc_new' }), at: NOW });
     s = run(s, { type: 'wizard/copied' });
     expect(s.wizard.copied).toBe(true);
     s = run(s, { type: 'wizard/save-start' });
@@ -375,6 +388,54 @@ describe('reducer: create wizard', () => {
     s = run(s, { type: 'wizard/saved' });
     expect(s.wizard.saveAs).toEqual({ name: 'ci-2', saved: true });
     expect(run(s, { type: 'wizard/reset' }).wizard).toEqual(emptyWizard());
+  });
+
+  it('wizard/created brings the result step to the front, over any dialog, help or screen', () => {
+    const busy = run(typed(started, 'ci'), { type: 'wizard/busy', busy: true });
+    const covered = { ...busy, screens: [...busy.screens, 'profiles' as const], helpOpen: true, dialog: { kind: 'confirm-leave-wizard' as const, leaveTo: 'list' as const, choice: 'no' as const } };
+    const s = run(covered, { type: 'wizard/created', token: token(9, { token: 'apc_new' }), at: NOW });
+    expect(s.screens).toEqual(['list', 'profiles', 'wizard']);
+    expect(s.dialog).toBeUndefined();
+    expect(s.helpOpen).toBe(false);
+    expect(s.wizard).toMatchObject({ step: 'result', busy: false });
+  });
+
+  it('the result step settles after RESULT_SETTLE_MS by the clock the action carries', () => {
+    const s = run(typed(started, 'ci'), { type: 'wizard/created', token: token(9, { token: 'apc_new' }), at: NOW });
+    expect(resultSettled(s, NOW)).toBe(false);
+    expect(resultSettled(s, NOW + RESULT_SETTLE_MS - 1)).toBe(false);
+    expect(resultSettled(s, NOW + RESULT_SETTLE_MS)).toBe(true);
+    expect(resultSettled(started, NOW)).toBe(true);
+  });
+
+  it('the secret is at stake on the result step until copied or saved as a profile', () => {
+    const s = run(typed(started, 'ci'), { type: 'wizard/created', token: token(9, { token: 'apc_new' }), at: NOW });
+    expect(secretAtStake(started)).toBe(false);
+    expect(secretAtStake(s)).toBe(true);
+    expect(secretAtStake(run(s, { type: 'wizard/copied' }))).toBe(false);
+    expect(secretAtStake(run(s, { type: 'wizard/save-start' }))).toBe(true);
+    expect(secretAtStake(run(s, { type: 'wizard/save-start' }, { type: 'wizard/saved' }))).toBe(false);
+    expect(secretAtStake(run(s, { type: 'wizard/reset' }))).toBe(false);
+  });
+
+  it('wizard/save-start suggests the token name as a profile name a person can type back', () => {
+    const s = run(typed(started, 'wiz q token'), { type: 'wizard/created', token: token(9, { token: 'apc_new' }), at: NOW }, { type: 'wizard/save-start' });
+    expect(s.wizard.saveAs?.name).toBe('wiz-q-token');
+    expect(profileNameFor('  lead\u00a0two  spaces\t')).toBe('lead-two-spaces');
+    expect(profileNameFor('x'.repeat(300))).toHaveLength(251);
+  });
+
+  it('the save-as-profile field refuses a blank with a message instead of dropping it silently', () => {
+    let s = run(typed(started, 'ci'), { type: 'wizard/created', token: token(9, { token: 'apc_new' }), at: NOW }, { type: 'wizard/save-start' });
+    s = run(s, { type: 'wizard/backspace' }, { type: 'wizard/backspace' }, { type: 'wizard/input', text: 'wiz' }, { type: 'wizard/input', text: ' ' });
+    expect(s.wizard.saveAs?.name).toBe('wiz');
+    expect(s.message).toMatchObject({ kind: 'error', text: expect.stringMatching(/^Space not typed: a profile name cannot contain spaces/), hint: 'use - or _ between words' });
+    s = run(s, { type: 'wizard/input', text: '-q' });
+    expect(s.wizard.saveAs?.name).toBe('wiz-q');
+    // A paste keeps what is valid and says what was refused.
+    const pasted = run(s, { type: 'message/clear' }, { type: 'wizard/input', text: ' 2' });
+    expect(pasted.wizard.saveAs?.name).toBe('wiz-q2');
+    expect(pasted.message?.text).toMatch(/^Space not typed/);
   });
 });
 
@@ -387,9 +448,13 @@ describe('reducer: add profile (login flow)', () => {
   });
 
   it('login/input, login/backspace and login/next validate the name', () => {
-    let s = run(started, { type: 'login/input', text: 'my prof' }, { type: 'login/next' });
+    let s = run(started, { type: 'login/next' });
     expect(s.login.field).toBe('name');
-    expect(s.message?.text).toMatch(/spaces/);
+    expect(s.message?.text).toMatch(/empty/);
+    // A blank in the name is refused as it is typed, with the reason, not dropped silently.
+    s = run(started, { type: 'login/input', text: 'my' }, { type: 'login/input', text: ' ' });
+    expect(s.login.name).toBe('my');
+    expect(s.message?.text).toMatch(/^Space not typed: .*spaces/);
     s = run(started, { type: 'login/input', text: 'work' }, { type: 'login/next' });
     expect(s.message?.text).toMatch(/already exists/);
     s = run(s, { type: 'login/backspace' }, { type: 'login/input', text: 'z' }, { type: 'login/next' });

@@ -1,8 +1,12 @@
+import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { osc52 } from '../../src/state/osc52';
 import { helpGrid } from '../../src/state/layout';
+import { RESULT_SETTLE_MS } from '../../src/state/selectors';
 import { KEYMAP, bindingsFor, helpEntryWidths } from '../../src/ui/keymap';
-import type { KeyContext } from '../../src/ui/keyContext';
+import { keyContext, type KeyContext } from '../../src/ui/keyContext';
+import { fakeStore } from '../screens/harness';
+import { token } from '../state/fixtures';
 
 describe('the keymap table', () => {
   it('has the keys of UX.md on the list screen', () => {
@@ -37,6 +41,65 @@ describe('the keymap table', () => {
 
   it('only lets quit keys work when the terminal is too small', () => {
     expect(bindingsFor('too-small').map((b) => b.keys).sort()).toEqual(['Ctrl+C', 'q']);
+  });
+
+  it('offers only Ctrl+C while a token is being created: no Esc, no q, no second Enter', () => {
+    expect(bindingsFor('wizard-creating').map((b) => b.keys)).toEqual(['Ctrl+C']);
+  });
+
+  it('never quits from a dialog: q there means No', () => {
+    const q = bindingsFor('dialog').filter((b) => b.match('q', {} as Key));
+    expect(q.map((b) => `${b.keys} ${b.label}`)).toEqual(['n/q/Esc no']);
+  });
+
+  it('moves with j and k on the custom lifetime too, as no duration contains them', () => {
+    for (const ch of ['j', 'k']) expect(bindingsFor('wizard-custom').some((b) => b.match(ch, {} as Key))).toBe(true);
+  });
+});
+
+describe('the result step of the wizard', () => {
+  function atResult() {
+    let now = 1_000_000;
+    const made = fakeStore({}, { clock: () => now });
+    const { store } = made;
+    store.dispatch({ type: 'wizard/start' });
+    store.dispatch({ type: 'wizard/input', text: 'ci' });
+    store.dispatch({ type: 'wizard/created', token: token(1, { token: 'apc_new' }), at: now });
+    return { ...made, advance: (ms: number) => (now += ms) };
+  }
+
+  it('ignores every key but Ctrl+C until it has been on screen RESULT_SETTLE_MS', () => {
+    const { store, advance } = atResult();
+    expect(keyContext(store.getState())).toBe('wizard-result');
+    advance(RESULT_SETTLE_MS - 1);
+    for (const binding of bindingsFor('wizard-result').filter((b) => b.keys !== 'Ctrl+C')) {
+      let exits = 0;
+      const before = store.getState();
+      binding.action({ store, state: before, input: '', exit: () => (exits += 1) });
+      expect({ keys: binding.keys, changed: store.getState() !== before, exits }).toEqual({ keys: binding.keys, changed: false, exits: 0 });
+    }
+  });
+
+  it('asks before leaving or quitting while the secret was neither copied nor saved, and Ctrl+C exits marked interrupted', () => {
+    const { store, advance } = atResult();
+    advance(RESULT_SETTLE_MS);
+    let exits = 0;
+    const press = (keys: string) => {
+      const binding = bindingsFor(keyContext(store.getState())).find((b) => b.keys === keys)!;
+      binding.action({ store, state: store.getState(), input: '', exit: () => (exits += 1) });
+    };
+    press('Enter/Esc');
+    expect(store.getState().dialog).toEqual({ kind: 'confirm-leave-result', leaveTo: 'list', choice: 'no' });
+    press('n/q/Esc');
+    press('q');
+    expect(store.getState().dialog).toMatchObject({ kind: 'confirm-leave-result', leaveTo: 'quit' });
+    expect(exits).toBe(0);
+    press('y');
+    expect(exits).toBe(1);
+    expect(store.getState().interrupted).toBeFalsy();
+    press('Ctrl+C');
+    expect(exits).toBe(2);
+    expect(store.getState().interrupted).toBe(true);
   });
 });
 
