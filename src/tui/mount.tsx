@@ -1,8 +1,9 @@
 // Everything that needs ink and react, loaded by run.ts with import() once the
 // first request is under way. Owns the terminal until the promise settles.
+import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
-import { render } from 'ink';
-import { Component, type ReactNode } from 'react';
+import { render, useStdout } from 'ink';
+import { Component, useEffect, type ReactNode } from 'react';
 import type { APIToken } from '../api/schemas';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
@@ -14,7 +15,7 @@ import { createStore } from '../state/store';
 import type { SessionInput } from '../state/types';
 import { App, terminalSize } from '../ui/App';
 import { buildStoreDeps } from './deps';
-import { withFrameCursorFix } from './frameCursorFix';
+import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { createTerminal, type SignalSource } from './terminal';
 
 export interface MountOptions {
@@ -48,6 +49,16 @@ class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children
   }
 }
 
+/**
+ * Hands ink's own stdout writer to the mount: ink writes `data`, then draws
+ * its last frame again in full, forgetting what it believed was on screen.
+ */
+function FrameWriter({ onWriter }: { onWriter: (write: (data: string) => void) => void }) {
+  const { write } = useStdout();
+  useEffect(() => onWriter(write), [write, onWriter]);
+  return null;
+}
+
 export function mountTui(options: MountOptions): Promise<number> {
   const { stdout, stderr, env } = options;
   // chalk ignores NO_COLOR; ink draws with this same chalk (INK6.md item 9).
@@ -78,6 +89,7 @@ export function mountTui(options: MountOptions): Promise<number> {
       if (finished) return;
       finished = true;
       for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
+      stopResize();
       try {
         instance?.unmount();
       } catch {
@@ -101,16 +113,31 @@ export function mountTui(options: MountOptions): Promise<number> {
       signals.on(signal, handler);
     }
 
+    // Every resize redraws the whole frame (src/tui/frameCursorFix.ts).
+    const heldResize = new EventEmitter();
+    let writeFrame: ((data: string) => void) | undefined;
+    const stopResize = redrawOnResize(stdout, {
+      onSize: () => store.dispatch({ type: 'resize', size: terminalSize(stdout) }),
+      redraw: () => {
+        if (finished) return;
+        // ink's listener renders the committed tree unthrottled, so the frame
+        // writeFrame draws again is the one at the new size.
+        heldResize.emit('resize');
+        writeFrame?.(CLEAR_SCREEN);
+      },
+    });
+
     terminal.enter();
     try {
       instance = render(
         <CrashGuard onCrash={(error) => setImmediate(() => finish(EXIT.failure, error))}>
           {/* Ctrl+C marks the state interrupted before it exits: 130, as the CLI documents; q is 0. */}
           <App store={store} clock={options.clock} onExit={() => finish(store.getState().interrupted ? EXIT.interrupted : EXIT.ok)} />
+          <FrameWriter onWriter={(write) => (writeFrame = write)} />
         </CrashGuard>,
         {
           stdin: options.stdin,
-          stdout: withFrameCursorFix(stdout),
+          stdout: withFrameCursorFix(stdout, { resizeEvents: heldResize }),
           stderr,
           // Ctrl+C goes through the keymap, so the same restore runs for it as for q.
           exitOnCtrlC: false,

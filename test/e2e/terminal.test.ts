@@ -152,6 +152,41 @@ describe('window size', () => {
     await ui.exited;
   });
 
+  // A terminal made narrower than lines already drawn (tmux split-window,
+  // resize-window 160 → 80) used to keep the header off screen, a second
+  // footer and stale rows, for good: ink drew one frame at the old width.
+  test('narrowing below the width of lines already drawn redraws one clean frame', async () => {
+    const ui = await openUi({ cols: 160, rows: 24 });
+    await ui.waitForText(/ · 1\/4/);
+    const statusLines = () => ui.lines().filter((line) => /^\d+ tokens? · /.test(line));
+    const footers = () => ui.lines().filter((line) => /^q quit/.test(line));
+    const clean = (position: string) => () => {
+      const lines = ui.lines();
+      return (
+        (lines[0] ?? '').startsWith('appclacks │ profile work') &&
+        footers().length === 1 &&
+        /^q quit/.test(lines[22] ?? '') &&
+        statusLines().length === 1 &&
+        (statusLines()[0] ?? '').includes(position) &&
+        lines.every((line) => line.length <= 80)
+      );
+    };
+
+    ui.resize(80, 24);
+    await ui.waitFor(clean(' 1/4'), 'header on row 1, one status line and one footer on row 23', 5_000);
+    // The next frame is drawn incrementally over the redrawn one.
+    ui.press('j');
+    await ui.waitFor(clean(' 2/4'), 'the same clean frame after a key', 5_000);
+    expect(ui.screen()).toContain('term-reader');
+
+    ui.resize(100, 24);
+    ui.resize(80, 24);
+    ui.press('j');
+    await ui.waitFor(clean(' 3/4'), 'a clean frame after widening and narrowing again', 5_000);
+    ui.press('q');
+    await ui.exited;
+  });
+
   test('a window below the minimum shows a notice, ignores keys but q, and recovers', async () => {
     const ui = await openUi({ cols: 100, rows: 30 });
     ui.resize(40, 10);
