@@ -260,6 +260,9 @@ describe('the create wizard', () => {
     await ui.waitForText(`New token — ${title}`);
   }
 
+  /** The result step ignores keys for its first half second (RESULT_SETTLE_MS), so a second Enter cannot leave it. */
+  const pastResultSettle = () => new Promise((resolve) => setTimeout(resolve, 600));
+
   test('custom TTL and two permissions; the secret shown once works with the CLI', async () => {
     // No account variables: the wizard asks, and hides the password.
     const ui = await openUi();
@@ -319,7 +322,11 @@ describe('the create wizard', () => {
     const id = /Token wizard-made created \(ID ([0-9a-f-]{36})\)/.exec(result)?.[1];
     expect(id).toBeDefined();
 
+    // Neither copied nor saved: leaving asks first.
+    await pastResultSettle();
     ui.press('enter');
+    await ui.waitForText('The secret will not be shown again. Leave anyway?');
+    ui.press('y');
     await ui.waitForText(/ · \d+\/\d+/);
     expect(ui.screen()).toContain('wizard-made'); // current without pressing r
     await quit(ui);
@@ -364,6 +371,7 @@ describe('the create wizard', () => {
     const secret = SECRET.exec(await ui.waitForText(SECRET))![0];
 
     // c copies through OSC 52, wrapped for tmux passthrough inside tmux.
+    await pastResultSettle();
     ui.press('c');
     await ui.waitForText('Sent to the clipboard');
     const osc52 = `\x1b]52;c;${Buffer.from(secret).toString('base64')}\x07`;
