@@ -1,12 +1,90 @@
 // Text helpers for the views: fixed-width cells and short forms of values.
+// Widths are terminal cells (displayWidth), never string lengths: a CJK
+// character or an emoji takes two cells, and is never cut in half.
+import { displayWidth } from '../terminal-text';
 import { ALL, formatExpiry, sortPermissions } from '../tokens';
 
-/** Cuts or pads to exactly `width` characters, marking a cut with `…`. */
-export function cell(text: string, width: number): string {
+const ELLIPSIS = '…';
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** User-perceived characters with their widths: an emoji with modifiers is one. */
+function glyphs(text: string): { text: string; width: number }[] {
+  return Array.from(graphemes.segment(text), ({ segment }) => ({ text: segment, width: displayWidth(segment) }));
+}
+
+/** The longest start of `text` that fits in `width` cells, and its width. */
+function head(text: string, width: number): { text: string; width: number } {
+  let out = '';
+  let used = 0;
+  for (const glyph of glyphs(text)) {
+    if (used + glyph.width > width) break;
+    out += glyph.text;
+    used += glyph.width;
+  }
+  return { text: out, width: used };
+}
+
+/** At most `width` cells: cut at the end, the cut marked with `…`. No padding. */
+export function fit(text: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length <= width) return text + ' '.repeat(width - chars.length);
-  return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+  if (displayWidth(text) <= width) return text;
+  return head(text, width - 1).text + ELLIPSIS;
+}
+
+/** Exactly `width` cells: cut (marked with `…`) or padded with spaces. */
+export function cell(text: string, width: number): string {
+  const fitted = fit(text, width);
+  return fitted + ' '.repeat(Math.max(0, width - displayWidth(fitted)));
+}
+
+/** At most `width` cells, keeping the end (what is being typed); the cut start is marked with `…`. */
+export function fitEnd(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const glyph of glyphs(text).reverse()) {
+    if (used + glyph.width > width - 1) break;
+    out = glyph.text + out;
+    used += glyph.width;
+  }
+  return ELLIPSIS + out;
+}
+
+/**
+ * Lines of at most `width` cells, broken between words where possible, inside
+ * a word longer than a line otherwise. Always at least one line.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const word of text.split(/ +/)) {
+    let rest = word;
+    let restWidth = displayWidth(rest);
+    const gap = line === '' ? 0 : 1;
+    if (lineWidth + gap + restWidth <= room) {
+      line += (gap ? ' ' : '') + rest;
+      lineWidth += gap + restWidth;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    lineWidth = 0;
+    while (restWidth > room) {
+      const part = head(rest, room);
+      // A glyph wider than the line still has to go somewhere.
+      const taken = part.text === '' ? glyphs(rest)[0]!.text : part.text;
+      lines.push(taken);
+      rest = rest.slice(taken.length);
+      restWidth = displayWidth(rest);
+    }
+    line = rest;
+    lineWidth = restWidth;
+  }
+  lines.push(line);
+  return lines;
 }
 
 export function shortId(id: string): string {

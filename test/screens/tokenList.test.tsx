@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from './harness';
+import { displayWidth } from '../../src/terminal-text';
 import { token, tokens } from '../state/fixtures';
 
 describe('token list against the real server', () => {
@@ -183,6 +184,36 @@ describe('the token list at 80 columns', () => {
     expect(row).toContain('deploys');
     ui.unmount();
   });
+});
+
+describe('names in wide characters', () => {
+  const items = [
+    token(1, { name: '日本語トークン🚀🔥 emoji', description: '説明文 with 絵文字 🎉' }),
+    token(2, { name: 'plain' }),
+    token(3, { name: 'a-much-longer-ascii-name-than-the-column' }),
+  ];
+  const idColumns = (frame: string) =>
+    items.map((t) => {
+      const line = frame.split('\n').find((l) => l.includes(t.id.slice(0, 8))) ?? '';
+      return displayWidth(line.slice(0, line.indexOf(t.id.slice(0, 8))));
+    });
+
+  for (const columns of [80, 50]) {
+    it(`keep every row's ID column at the same cell at ${columns} columns`, async () => {
+      const { store } = fakeStore({}, {}, { columns, rows: 24 });
+      store.dispatch({ type: 'tokens/loaded', items });
+      const ui = await drive(store);
+      ui.resize({ columns, rows: 24 });
+      await ui.waitFor('3 tokens');
+      const starts = idColumns(ui.frame());
+      expect(new Set(starts).size, ui.frame()).toBe(1);
+      expect(starts[0]).toBeGreaterThan(0);
+      const header = ui.frame().split('\n').find((l) => l.includes('NAME')) ?? '';
+      expect(displayWidth(header.slice(0, header.indexOf('ID ')))).toBe(starts[0]);
+      for (const line of ui.frame().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+      ui.unmount();
+    });
+  }
 });
 
 describe('a 10,000-token list', () => {
