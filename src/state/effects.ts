@@ -24,6 +24,12 @@ function tokenCredentials(state: State): TokenCredentials | undefined {
   return organizationId && token ? { organizationId: organizationId.value, token: token.value } : undefined;
 }
 
+/** The environment variable the session's token came from, when it did: no profile can override it. */
+function tokenVariable(state: State): string | undefined {
+  const source = state.session.token?.source;
+  return source?.kind === 'env' ? source.name : undefined;
+}
+
 function isAuthError(error: unknown): boolean {
   return error instanceof AppError && error.kind === 'auth';
 }
@@ -53,7 +59,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
       dispatch({ type: 'session/token-id', tokenId: findSessionTokenId(items, getState().session, knownTokenIds) });
     } catch (error) {
       if (request !== listRequest) return;
-      const message = errorMessage(error, 'token-auth');
+      const message = errorMessage(error, 'token-auth', tokenVariable(getState()));
       dispatch({ type: 'tokens/failed', error: message });
       dispatch({ type: 'message/set', message });
     }
@@ -96,7 +102,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     } catch (error) {
       dispatch({ type: 'busy', label: undefined });
       if (!(error instanceof AppError && error.kind === 'not-found')) {
-        dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth') });
+        dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth', tokenVariable(getState())) });
         return;
       }
     }
@@ -112,7 +118,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     } catch (error) {
       // The deleted token may have been this session's without our knowing.
       if (isAuthError(error)) return credentialsGone();
-      dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth') });
+      dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth', tokenVariable(getState())) });
     }
   }
 

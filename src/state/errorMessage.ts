@@ -7,12 +7,13 @@ import { terminalSafe } from '../terminal-text';
 export type Situation = 'token-auth' | 'password-auth' | 'config';
 
 /** What went wrong and what to do, with any text the server sent made safe for the terminal. */
-export function errorMessage(error: unknown, situation: Situation): Message {
-  const message = describe(error, situation);
+export function errorMessage(error: unknown, situation: Situation, tokenVariable?: string): Message {
+  const message = describe(error, situation, tokenVariable);
   return { ...message, text: terminalSafe(message.text), ...(message.hint !== undefined && { hint: terminalSafe(message.hint) }) };
 }
 
-function describe(error: unknown, situation: Situation): Message {
+/** tokenVariable: the environment variable the session's token came from, if it did. */
+function describe(error: unknown, situation: Situation, tokenVariable?: string): Message {
   if (!(error instanceof AppError)) {
     const text = error instanceof Error ? error.message : String(error);
     return { kind: 'error', text: `Unexpected error: ${text}`, hint: 'this is a bug; press r to retry' };
@@ -22,7 +23,10 @@ function describe(error: unknown, situation: Situation): Message {
     case 'auth':
       return situation === 'password-auth'
         ? { kind: 'error', text, hint: 'the email or password was refused: Esc to correct them, Enter to retry' }
-        : { kind: 'error', text, hint: 'the token was refused (expired or deleted): press p to choose or add a profile' };
+        : tokenVariable !== undefined
+          ? // The variable wins over every profile: choosing one cannot help.
+            { kind: 'error', text, hint: `${tokenVariable} is set and was refused: q, then fix it or unset it and start again` }
+          : { kind: 'error', text, hint: 'the token was refused (expired or deleted): press p to choose or add a profile' };
     case 'permission': {
       const permission = error instanceof ApiError ? error.permission : undefined;
       return {

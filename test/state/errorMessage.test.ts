@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../src/state/errorMessage';
+import { ApiError } from '../../src/errors';
+
+const refused = () => new ApiError('auth', '127.0.0.1:8080 answered 401: invalid organization ID or API token', { host: '127.0.0.1:8080', status: 401 });
+
+describe('errorMessage', () => {
+  it('a refused profile token points to the profile picker', () => {
+    expect(errorMessage(refused(), 'token-auth').hint).toContain('press p to choose or add a profile');
+  });
+
+  it('a refused token from the environment names the variable: no profile can override it', () => {
+    const hint = errorMessage(refused(), 'token-auth', 'APPCLACKS_TOKEN').hint ?? '';
+    expect(hint).toContain('APPCLACKS_TOKEN is set and was refused');
+    expect(hint).not.toContain('press p');
+  });
+
+  it('shows what a server sent without control characters', () => {
+    const hostile = new ApiError('server', 'answered 500: boom\u001b]52;c;ZXZpbA==\u0007', { host: 'h', status: 500 });
+    expect(errorMessage(hostile, 'token-auth').text).toBe('answered 500: boom^[]52;c;ZXZpbA==^G');
+  });
+});
