@@ -1,11 +1,43 @@
 // Every profile of the config file; the default and the active one are marked
 // in words and glyphs, tokens are masked.
 import { Box, Text } from 'ink';
-import { maskToken } from '../config/mask';
+import type { Profile } from '../config/types';
+import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
+import { displayWidth } from '../terminal-text';
 import { useAppState } from '../ui/context';
-import { cell, shortOrg, windowStart } from '../ui/format';
+import { cell, fit, fitMiddle, shortOrg, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
+
+const DEFAULT_MARK = `${GLYPH.default} default `;
+const ACTIVE_MARK = `${GLYPH.active} active `;
+/** A masked token shows at most its last four characters. */
+const TOKEN_WIDTH = displayWidth(`token ${MASK}abcd`);
+const ORG_LABEL = '  org ';
+const MIN_NAME = 8;
+/** Cells of the organization ID kept before names are cut ("8ecc…"). */
+const MIN_ORG = 5;
+
+interface ProfileColumns {
+  name: number;
+  /** Cells for the organization ID after `org `; 0 leaves the column out. */
+  org: number;
+}
+
+/**
+ * The name column fits the longest name. When the row does not fit, the
+ * organization ID is cut first (down to MIN_ORG cells, then left out), and
+ * only then the names. The selection mark, the default/active marks and the
+ * masked token always keep their width.
+ */
+export function profileColumns(profiles: readonly Profile[], columns: number): ProfileColumns {
+  const fixed = 2 + 1 + displayWidth(DEFAULT_MARK) + displayWidth(ACTIVE_MARK) + TOKEN_WIDTH;
+  const room = columns - fixed;
+  const longest = Math.max(MIN_NAME, ...profiles.map((p) => displayWidth(p.name)));
+  const orgRoom = room - longest - displayWidth(ORG_LABEL);
+  if (orgRoom >= MIN_ORG) return { name: longest, org: orgRoom };
+  return { name: Math.max(MIN_NAME, Math.min(longest, room)), org: 0 };
+}
 
 export function ProfilePicker() {
   const state = useAppState();
@@ -13,7 +45,7 @@ export function ProfilePicker() {
   const viewport = Math.max(1, listViewportRows(state.size) - 1);
   const start = windowStart(profiles.selection, profiles.items.length, viewport);
   const active = session.profileName?.value;
-  const nameWidth = Math.max(8, Math.min(24, ...profiles.items.map((p) => p.name.length)));
+  const widths = profileColumns(profiles.items, state.size.columns);
   return (
     <Box flexDirection="column" width="100%">
       <Box height={1}>
@@ -47,10 +79,11 @@ export function ProfilePicker() {
             <Box key={profile.name} height={1}>
               <Text wrap="truncate" inverse={selected}>
                 <Text bold={selected}>{selected ? `${GLYPH.selected} ` : '  '}</Text>
-                <Text bold>{cell(profile.name, nameWidth)} </Text>
-                <Text color={theme.accent}>{isDefault ? `${GLYPH.default} default ` : '          '}</Text>
-                <Text color={theme.ok}>{isActive ? `${GLYPH.active} active ` : '         '}</Text>
-                <Text>{`token ${maskToken(profile.apiToken)}  org ${shortOrg(profile.organizationId)}`}</Text>
+                <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
+                <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
+                <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
+                <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
+                {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
               </Text>
             </Box>
           );

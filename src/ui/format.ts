@@ -37,18 +37,34 @@ export function cell(text: string, width: number): string {
   return fitted + ' '.repeat(Math.max(0, width - displayWidth(fitted)));
 }
 
+/** The longest end of `text` that fits in `width` cells. */
+function tail(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const glyph of glyphs(text).reverse()) {
+    if (used + glyph.width > width) break;
+    out = glyph.text + out;
+    used += glyph.width;
+  }
+  return out;
+}
+
 /** At most `width` cells, keeping the end (what is being typed); the cut start is marked with `…`. */
 export function fitEnd(text: string, width: number): string {
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const glyph of glyphs(text).reverse()) {
-    if (used + glyph.width > width - 1) break;
-    out = glyph.text + out;
-    used += glyph.width;
-  }
-  return ELLIPSIS + out;
+  return ELLIPSIS + tail(text, width - 1);
+}
+
+/**
+ * At most `width` cells, cut in the middle: names that differ only at the end
+ * (production-eu-west-1, production-eu-west-2) stay apart.
+ */
+export function fitMiddle(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  const start = head(text, Math.ceil((width - 1) / 2));
+  return start.text + ELLIPSIS + tail(text, width - 1 - start.width);
 }
 
 /**

@@ -110,3 +110,45 @@ describe('the add-profile form', () => {
     ui.unmount();
   });
 });
+
+describe('profile names', () => {
+  const org = '5a062154-dc9f-11ed-9cd1-673503b45134';
+  const profiles = [
+    { name: 'production-eu-west-1', organizationId: org, apiToken: 'apc_first_token_1111' },
+    { name: 'production-eu-west-2', organizationId: org, apiToken: 'apc_second_token_2222' },
+    { name: 'dev', organizationId: org, apiToken: 'apc_dev_token_3333' },
+  ];
+
+  async function picker(columns: number) {
+    const { fakeStore, drive: driveFake } = await import('./harness');
+    const { store } = fakeStore({}, {}, { columns, rows: 24 });
+    store.dispatch({ type: 'screen/push', screen: 'profiles' });
+    store.dispatch({ type: 'profiles/loaded', items: profiles, defaultProfile: 'dev' });
+    const ui = await driveFake(store);
+    ui.resize({ columns, rows: 24 });
+    await ui.waitFor('production-eu');
+    return ui;
+  }
+
+  for (const columns of [80, 200]) {
+    it(`are shown whole at ${columns} columns, with token and organization beside them`, async () => {
+      const ui = await picker(columns);
+      const frame = ui.frame();
+      expect(frame).toMatch(/› production-eu-west-1 +token ••••1111 +org 5a062154…/);
+      expect(frame).toMatch(/ {2}production-eu-west-2 +token ••••2222 +org 5a062154…/);
+      expect(frame).toMatch(/ {2}dev {18}★ default +token ••••3333/);
+      ui.unmount();
+    });
+  }
+
+  it('at 50 columns give up the organization first, keep the token, and stay apart (cut in the middle)', async () => {
+    const ui = await picker(50);
+    const frame = ui.frame();
+    const rows = frame.split('\n').filter((line) => line.includes('token ••••'));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/› product…west-1 +token ••••1111$/);
+    expect(rows[1]).toMatch(/ {2}product…west-2 +token ••••2222$/);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    ui.unmount();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/terminal-text';
-import { cell, fit, fitEnd, wrapText } from '../../src/ui/format';
+import { cell, fit, fitEnd, fitMiddle, wrapText } from '../../src/ui/format';
 
 describe('cell: exactly `width` terminal cells', () => {
   it('pads and cuts ASCII as before', () => {
@@ -62,5 +62,14 @@ describe('wrapText', () => {
 
   it('gives one empty line for empty text', () => {
     expect(wrapText('', 10)).toEqual(['']);
+  });
+});
+
+describe('fitMiddle', () => {
+  it('keeps both ends, so names that differ at the end stay apart', () => {
+    expect(fitMiddle('production-eu-west-1', 12)).toBe('produc…est-1');
+    expect(fitMiddle('production-eu-west-2', 12)).toBe('produc…est-2');
+    expect(fitMiddle('short', 12)).toBe('short');
+    expect(displayWidth(fitMiddle('日本語トークン名前', 9))).toBeLessThanOrEqual(9);
   });
 });
