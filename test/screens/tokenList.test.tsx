@@ -119,11 +119,12 @@ describe('token list against the real server', () => {
     ui.unmount();
   });
 
-  it('says the token was refused (401) and points at the profiles', async () => {
+  it('says the token from APPCLACKS_TOKEN was refused (401), and that no profile can help while it is set', async () => {
     const { store } = await world.store({ APPCLACKS_TOKEN: 'apc_not_a_real_token_at_all' });
     const ui = await drive(store);
     void store.effects.loadTokens();
-    await ui.waitFor('press p to choose or add a profile');
+    await ui.waitFor('APPCLACKS_TOKEN is set and was refused');
+    expect(ui.frame()).not.toContain('press p to choose');
     expect(ui.frame()).toContain('APPCLACKS_TOKEN overrides profile admin');
     ui.unmount();
   });
