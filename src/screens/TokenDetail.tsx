@@ -2,7 +2,7 @@
 // life is used. Taller than the screen (13 permissions on 80x24), it scrolls.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { bodyHeight } from '../state/layout';
+import { bodyHeight, DETAIL_LABEL_WIDTH, detailDescriptionLines } from '../state/layout';
 import { detailToken } from '../state/selectors';
 import { describePermission, expiryState, formatRelative, lifetimeUsed, parseApiTime, sortPermissions } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
@@ -12,7 +12,7 @@ import { expiryColor, expiryGlyph, GLYPH, theme } from '../ui/theme';
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Text wrap="truncate">
-      <Text bold>{label.padEnd(14)}</Text>
+      <Text bold>{label.padEnd(DETAIL_LABEL_WIDTH)}</Text>
       {children}
     </Text>
   );
@@ -31,14 +31,17 @@ export function TokenDetail() {
   const used = lifetimeUsed(created, expires, now);
   const isSession = token.id === state.session.tokenId;
   const permissions = sortPermissions(token.permissions.actions);
-  // Keep this list in step with detailLineCount (src/state/layout.ts).
+  // Exactly detailLineCount(token, columns) lines (src/state/layout.ts), which bounds the scroll.
+  const description = detailDescriptionLines(token.description, state.size.columns);
   const lines: ReactNode[] = [
     <Text key="title" wrap="truncate" bold color={theme.accent}>
       {`Token ${token.name}`}
       {isSession ? ` ${GLYPH.active} this session signs in with it` : ''}
     </Text>,
     <Field key="id" label="ID">{token.id}</Field>,
-    <Field key="description" label="Description">{token.description ? token.description : '(none)'}</Field>,
+    ...description.map((line, i) => (
+      <Field key={`description-${i}`} label={i === 0 ? 'Description' : ''}>{line}</Field>
+    )),
     <Field key="created" label="Created">{`${absoluteTime(created)} (${formatRelative(created, now)})`}</Field>,
     <Field key="expires" label="Expires">
       <Text color={expiryColor(expiry)}>{`${expiryGlyph(expiry)} ${absoluteTime(expires)} (${expiryText(expires, now)})`}</Text>

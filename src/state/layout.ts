@@ -1,6 +1,8 @@
 // How many rows each part of the screen gets. The reducer needs the list's
 // height to keep the selection in view, and the views draw exactly that many
 // rows, so both read it from here.
+import type { APIToken } from '../api/schemas';
+import { wrapText } from '../ui/format';
 import type { Size } from './types';
 
 export const MIN_SIZE: Size = { columns: 50, rows: 12 };
@@ -22,9 +24,25 @@ export function listViewportRows(size: Size): number {
   return Math.max(1, bodyHeight(size) - 2);
 }
 
-/** Lines of the token detail: title, seven fields, then one per permission. */
-export function detailLineCount(permissionCount: number): number {
-  return 8 + permissionCount;
+/** The token detail's field labels take this many columns; values start after them. */
+export const DETAIL_LABEL_WIDTH = 14;
+
+/** The detail's description, wrapped to the columns beside the labels: every word shown. */
+export function detailDescriptionLines(description: string | null | undefined, columns: number): string[] {
+  return wrapText(description ? description : '(none)', columns - DETAIL_LABEL_WIDTH);
+}
+
+/**
+ * Lines of the token detail: title, six one-line fields, the description
+ * (wrapped, see detailDescriptionLines), then one per permission. The
+ * reducer bounds the detail's scroll with it, the view draws exactly these.
+ */
+export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description'>, columns: number): number;
+/** @deprecated counts the description as one line; pass the token and the width. */
+export function detailLineCount(permissionCount: number): number;
+export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description'> | number, columns?: number): number {
+  if (typeof token === 'number') return 8 + token;
+  return 7 + detailDescriptionLines(token.description, columns ?? MIN_SIZE.columns).length + token.permissions.actions.length;
 }
 
 export function isTooSmall(size: Size): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyHeight, helpGrid } from '../../src/state/layout';
+import { bodyHeight, detailDescriptionLines, detailLineCount, helpGrid } from '../../src/state/layout';
 
 describe('helpGrid', () => {
   it('uses one column when every entry fits under each other', () => {
@@ -27,5 +27,23 @@ describe('helpGrid', () => {
     const grid = helpGrid(17, 200, { columns: 10, rows: 3 });
     expect(grid.rows).toBeGreaterThanOrEqual(1);
     expect(grid.columns).toBe(1);
+  });
+});
+
+describe('detailLineCount', () => {
+  const permissions = { actions: ['ListAPITokens', 'GetAPIToken'] };
+
+  it('counts title, six one-line fields, the description and one line per permission', () => {
+    expect(detailLineCount({ permissions, description: 'short' }, 80)).toBe(10);
+    expect(detailLineCount({ permissions, description: undefined }, 80)).toBe(10);
+  });
+
+  it('counts every line of a description wrapped beside the labels', () => {
+    const description = 'word '.repeat(40).trim();
+    const wrapped = detailDescriptionLines(description, 50);
+    expect(wrapped.length).toBeGreaterThan(3);
+    expect(wrapped.every((line) => line.length <= 50 - 14)).toBe(true);
+    expect(detailLineCount({ permissions, description }, 50)).toBe(9 + wrapped.length);
+    expect(detailLineCount({ permissions, description }, 14 + 199)).toBe(10);
   });
 });
