@@ -97,7 +97,8 @@ describe('token list against the real server', () => {
     expect(frame).toMatch(/Created\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     expect(frame).toMatch(/Expires\s+✓ \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 2d\)/);
     expect(frame).toMatch(/Lifetime used\s+\[[█░]{20}\] 0%/);
-    await ui.press('c', 'Copied the token ID');
+    // The wording is effects.ts's; it must not claim the text arrived (see osc52.ts).
+    await ui.press('c', /the token ID to the clipboard/);
     expect(writes.join('')).toContain('\u001b]52;c;');
     await ui.press(KEY.escape, 'NAME');
     ui.unmount();
