@@ -23,10 +23,13 @@ export function Header() {
     if (state === 'expiring') warnings.push(`session token expires ${formatExpiry(expiresAt, now)}`);
     if (state === 'expired') warnings.push(`session token ${formatExpiry(expiresAt, now)}`);
   }
+  // Credentials from the active profile itself are said once: "profile work".
+  const source = session.token?.source;
+  const credsFromProfile = source?.kind === 'profile' && source.name === profile;
   // Most telling first: a narrow terminal cuts from the right.
   const parts = [
     profile === undefined ? 'no profile' : `profile ${profile}`,
-    session.token ? `creds: ${describeSource(session.token.source)}` : 'no token',
+    ...(credsFromProfile ? [] : [source ? `creds: ${describeSource(source)}` : 'no token']),
     session.organizationId ? `org ${shortOrg(session.organizationId.value)}` : 'no organization',
     endpointHost(session.endpoint.value),
   ];

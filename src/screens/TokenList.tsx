@@ -54,8 +54,16 @@ function TokenRow({ token, selected, now, columns, isSession }: {
   );
 }
 
+interface EmptyText {
+  text: string;
+  hint: string;
+  error?: boolean;
+  /** False when there is no list to count (no credentials, an error, still loading): no "0 tokens". */
+  counted?: boolean;
+}
+
 /** The list's state in words, with what to do next. */
-function emptyText(state: State, count: number): { text: string; hint: string; error?: boolean } | undefined {
+function emptyText(state: State, count: number): EmptyText | undefined {
   const { tokens, session } = state;
   if (session.credentialsGone) return { text: "This session's credentials no longer work.", hint: 'Press p to choose another profile.', error: true };
   if (!hasTokenCredentials(state)) {
@@ -69,8 +77,8 @@ function emptyText(state: State, count: number): { text: string; hint: string; e
   }
   if (count > 0) return undefined;
   if (tokens.status === 'loading' || tokens.status === 'idle') return { text: `Loading tokens from ${endpointHost(session.endpoint.value)}…`, hint: 'q quits.' };
-  if (tokens.filter !== '') return { text: `No token matches "${tokens.filter}".`, hint: 'Esc clears the filter.' };
-  return { text: 'No tokens yet.', hint: 'Press n to create one.' };
+  if (tokens.filter !== '') return { text: `No token matches "${tokens.filter}".`, hint: 'Esc clears the filter.', counted: true };
+  return { text: 'No tokens yet.', hint: 'Press n to create one.', counted: true };
 }
 
 function StatusLine({ state, count }: { state: State; count: number }) {
@@ -128,7 +136,7 @@ export function TokenList() {
         </Box>
       )}
       <Box height={1}>
-        <StatusLine state={state} count={items.length} />
+        {(!empty || empty.counted) && <StatusLine state={state} count={items.length} />}
       </Box>
     </Box>
   );
