@@ -28,7 +28,8 @@ function head(text: string, width: number): { text: string; width: number } {
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
-  return head(text, width - 1).text + ELLIPSIS;
+  // "the secret…", not "the secret …": the space says nothing once cut.
+  return head(text, width - 1).text.trimEnd() + ELLIPSIS;
 }
 
 /** Exactly `width` cells: cut (marked with `…`) or padded with spaces. */
@@ -53,7 +54,7 @@ function tail(text: string, width: number): string {
 export function fitEnd(text: string, width: number): string {
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
-  return ELLIPSIS + tail(text, width - 1);
+  return ELLIPSIS + tail(text, width - 1).trimStart();
 }
 
 /**

@@ -73,3 +73,12 @@ describe('fitMiddle', () => {
     expect(displayWidth(fitMiddle('日本語トークン名前', 9))).toBeLessThanOrEqual(9);
   });
 });
+
+describe('a cut at a space', () => {
+  it('leaves no space before or after the …', () => {
+    expect(fit('Copied the secret to the clipboard.', 18)).toBe('Copied the secret…');
+    expect(cell('Copied the secret to the clipboard.', 19)).toBe('Copied the secret… ');
+    expect(fitEnd('the production stack', 12)).toBe('…ction stack');
+    expect(fitEnd('from the production', 12)).toBe('…production');
+  });
+});
