@@ -2,7 +2,7 @@
 // height to keep the selection in view, and the views draw exactly that many
 // rows, so both read it from here.
 import type { APIToken } from '../api/schemas';
-import { wrapText } from '../ui/format';
+import { wrapText } from '../terminal-text';
 import type { Size } from './types';
 
 export const MIN_SIZE: Size = { columns: 50, rows: 12 };
@@ -37,12 +37,8 @@ export function detailDescriptionLines(description: string | null | undefined, c
  * (wrapped, see detailDescriptionLines), then one per permission. The
  * reducer bounds the detail's scroll with it, the view draws exactly these.
  */
-export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description'>, columns: number): number;
-/** @deprecated counts the description as one line; pass the token and the width. */
-export function detailLineCount(permissionCount: number): number;
-export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description'> | number, columns?: number): number {
-  if (typeof token === 'number') return 8 + token;
-  return 7 + detailDescriptionLines(token.description, columns ?? MIN_SIZE.columns).length + token.permissions.actions.length;
+export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description'>, columns: number): number {
+  return 7 + detailDescriptionLines(token.description, columns).length + token.permissions.actions.length;
 }
 
 export function isTooSmall(size: Size): boolean {

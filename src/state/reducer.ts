@@ -344,7 +344,7 @@ export function reducer(state: State, action: Action): State {
       const token = detailToken(state);
       if (!token) return state;
       // One row of the body says how many lines are below.
-      const lines = detailLineCount(token.permissions.actions.length);
+      const lines = detailLineCount(token, state.size.columns);
       const max = lines > bodyHeight(state.size) ? lines - (bodyHeight(state.size) - 1) : 0;
       return { ...state, tokens: { ...state.tokens, detailScroll: clamp(state.tokens.detailScroll + action.delta, 0, max) } };
     }

@@ -55,7 +55,7 @@ describe('the token detail with a long description', () => {
 
   // Fails until src/state/reducer.ts bounds the scroll with
   // detailLineCount(token, state.size.columns) instead of the permission count.
-  it.fails('scrolls down to the last permission at 50x12 when the description wraps', async () => {
+  it('scrolls down to the last permission at 50x12 when the description wraps', async () => {
     const { store } = fakeStore({}, {}, { columns: 50, rows: 12 });
     store.dispatch({ type: 'tokens/loaded', items: [long] });
     const ui = await drive(store);
