@@ -12,6 +12,7 @@ import { useAppState, useNow } from '../ui/context';
 import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 import { TextField } from './TextField';
+import { displayWidth } from '../terminal-text';
 
 const STEP_TITLES: Record<WizardStep, string> = {
   name: 'Name',
@@ -118,6 +119,11 @@ function ReviewStep({ state, now }: { state: State; now: number }) {
   );
 }
 
+/** ink breaks a line wider than the window, and a mouse selection then carries the break. */
+function secretIsWrapped(secret: string, columns: number): boolean {
+  return displayWidth(secret) > columns;
+}
+
 function ResultStep({ state }: { state: State }) {
   const w = state.wizard;
   const token = w.result;
@@ -127,7 +133,10 @@ function ResultStep({ state }: { state: State }) {
       <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} created (ID ${token.id}).`}</Text>
       <Text bold color={theme.warning} wrap="wrap">{`${GLYPH.warning} The only time the secret is shown: copy it now.`}</Text>
       <Text wrap="wrap" bold>{token.token ?? ''}</Text>
-      <Text wrap="truncate">{w.copied ? `${GLYPH.valid} Sent to the clipboard (OSC 52). If it did not arrive, select it above.` : 'c copies it to the clipboard (OSC 52).'}</Text>
+      {secretIsWrapped(token.token ?? '', state.size.columns) && (
+        <Text wrap="truncate" color={theme.warning}>Wider than the window: widen it to select the secret in one piece, or use c.</Text>
+      )}
+      <Text wrap="truncate">{w.copied ? 'Sent to the clipboard (OSC 52); if it did not arrive, select it above.' : 'c copies it to the clipboard (OSC 52).'}</Text>
       {w.saveAs === undefined && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
       {w.saveAs !== undefined && !w.saveAs.saved && (
         <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" />

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { logIn, loginTokenName } from '../login';
 import type { StoreDeps } from './deps';
 import { errorMessage } from './errorMessage';
-import { osc52 } from './osc52';
+import { clipboardHint, osc52 } from './osc52';
 import { wizardTtl } from './reducer';
 import { findSessionTokenId } from './sessionToken';
 import type { Action, State } from './types';
@@ -248,7 +248,8 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
 
   function copy(text: string, what: string): void {
     deps.writeTerminal(osc52(text, deps.env));
-    say('success', `Copied the ${what} to the clipboard.`, 'if it did not arrive, your terminal ignores OSC 52: copy it from the screen');
+    // OSC 52 has no answer: say what was sent, not that it arrived.
+    say('info', `Sent the ${what} to the clipboard (OSC 52).`, clipboardHint(deps.env));
   }
 
   return {
