@@ -15,7 +15,7 @@ describe('the frame', () => {
     await ui.waitFor('30 tokens');
     const lines = ui.frame().split('\n');
     expect(lines).toHaveLength(23);
-    expect(lines[0]).toMatch(/^appclacks │ profile work │ creds: profile work │ org org-1 │ 127\.0\.0\.1:1/);
+    expect(lines[0]).toMatch(/^appclacks │ profile work │ org org-1 │ 127\.0\.0\.1:1/);
     expect(lines.at(-1)).toMatch(/^q quit .*\? help/);
     ui.resize({ columns: 50, rows: 12 });
     await ui.waitFor((/^(?:.*\n){10}.*$/));
