@@ -82,7 +82,12 @@ export function ProfilePicker() {
                 <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
                 <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
                 <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
-                <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
+                {profile.problems?.length ? (
+                  // An incomplete profile has no token to mask: say so rather than show ••••.
+                  <Text color={theme.warning}>{cell(`${GLYPH.warning} incomplete`, TOKEN_WIDTH)}</Text>
+                ) : (
+                  <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
+                )}
                 {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
               </Text>
             </Box>

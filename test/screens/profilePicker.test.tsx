@@ -85,6 +85,16 @@ describe('profile picker against the real server and a temp config file', () => 
     ui.unmount();
   });
 
+  it('marks an incomplete profile (no token) in words instead of showing a mask', async () => {
+    // An empty api-token is read as incomplete, as a hand-edited file can leave it.
+    await world.writeProfiles([{ name: 'halfway', organizationId: world.account.organization.id, apiToken: '' }]);
+    const { ui } = await openPicker();
+    expect(ui.frame()).toMatch(/halfway\s+⚠ incomplete/);
+    expect(ui.frame()).not.toMatch(/halfway\s+token/);
+    ui.unmount();
+    await new ConfigStore(world.configPath).removeProfile('halfway');
+  });
+
   it('says in words when an environment variable overrides the chosen profile', async () => {
     const { ui } = await openPicker({ APPCLACKS_TOKEN: world.admin.token });
     expect(ui.frame()).toContain('APPCLACKS_TOKEN set in the environment overrides');
