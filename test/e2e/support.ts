@@ -2,6 +2,7 @@
 // private HOME/XDG_CONFIG_HOME holding the config file, and a way to run the
 // built CLI (without a terminal) against them.
 import { execFile } from 'node:child_process';
+import { expect } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,4 +100,13 @@ export async function createWorld(options: WorldOptions = {}): Promise<E2eWorld>
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** The terminal is as the UI found it: normal screen, cursor shown, bracketed paste off. */
+export async function expectRestored(ui: PtySession): Promise<void> {
+  await ui.settle();
+  expect(ui.isAlternateScreen()).toBe(false);
+  expect(ui.cursorVisible()).toBe(true);
+  // A shell left in bracketed-paste mode shows ^[[200~ around every paste.
+  expect(ui.bracketedPaste()).toBe(false);
 }

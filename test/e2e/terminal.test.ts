@@ -3,7 +3,7 @@
 // window gets a notice, NO_COLOR means no colour, no TTY means no UI.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PtySession } from '../helpers/pty';
-import { createWorld, type E2eWorld } from './support';
+import { createWorld, type E2eWorld, expectRestored } from './support';
 
 let world: E2eWorld;
 
@@ -28,14 +28,6 @@ async function openUi(options: { cols?: number; rows?: number; env?: Record<stri
   expect(ui.isAlternateScreen()).toBe(true);
   expect(ui.bracketedPaste()).toBe(true);
   return ui;
-}
-
-async function expectRestored(ui: PtySession): Promise<void> {
-  await ui.settle();
-  expect(ui.isAlternateScreen()).toBe(false);
-  expect(ui.cursorVisible()).toBe(true);
-  // A shell left in bracketed-paste mode shows ^[[200~ around every paste.
-  expect(ui.bracketedPaste()).toBe(false);
 }
 
 // Any SGR colour: 30–37/39, 40–47/49, 90–97, 100–107, 38;…, 48;…

@@ -3,7 +3,7 @@
 // shell how it ended (Ctrl+C is 130, as for the CLI; q is 0).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PtySession } from '../helpers/pty';
-import { createWorld, type E2eWorld } from './support';
+import { createWorld, type E2eWorld, expectRestored } from './support';
 
 let world: E2eWorld;
 
@@ -42,12 +42,6 @@ async function toReview(ui: PtySession, name: string): Promise<void> {
   await ui.waitForText('Chosen: *');
   ui.press('enter');
   await ui.waitForText('Review (step 5');
-}
-
-async function expectRestored(ui: PtySession): Promise<void> {
-  await ui.settle();
-  expect(ui.isAlternateScreen()).toBe(false);
-  expect(ui.cursorVisible()).toBe(true);
 }
 
 describe('exit codes', () => {
