@@ -25,7 +25,7 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
         title: `Delete token "${dialog.tokenName}"?`,
         body: [`ID ${dialog.tokenId}`, 'Anything using this token stops working at once. This cannot be undone.'],
         ...(dialog.isSessionToken && {
-          warning: `${GLYPH.warning} This is the token THIS SESSION signs in with: after deleting it, this session's credentials stop working.`,
+          warning: `${GLYPH.warning} THIS SESSION signs in with this token: deleting it ends this session's access.`,
         }),
       };
     case 'confirm-leave-wizard':
@@ -62,9 +62,9 @@ export function ConfirmDialog() {
     <Box flexDirection="column" borderStyle="round" borderColor={theme.danger} paddingX={1} width="100%">
       <Text bold wrap={fixedTitle ? 'wrap' : 'truncate'}>{title}</Text>
       {warning !== undefined && <Text color={theme.danger} bold wrap="wrap">{warning}</Text>}
-      {/* The answer comes before the details, so a short terminal still shows it. */}
+      {/* The answer comes before the details, so a short terminal still shows it;
+          the keys are in the footer, which the dialog does not repeat. */}
       <Choices choice={dialog.choice} />
-      <Text dimColor wrap="truncate">y yes · n, q or Esc no · ←/→ choose · Enter confirm</Text>
       {body.map((line) => (
         <Text key={line} wrap="truncate">{line}</Text>
       ))}

@@ -105,9 +105,21 @@ describe('delete confirmation against the real server', () => {
     ui.unmount();
   });
 
+  it("fits whole at the 50x12 minimum, the session token's warning included", async () => {
+    const { ui } = await openOn('admin-cli');
+    ui.resize({ columns: 50, rows: 12 });
+    await ui.press('d', 'THIS SESSION signs in with this token');
+    const frame = ui.frame();
+    expect(frame).toContain('[ No ]');
+    expect(frame).toMatch(/Anything using this token/);
+    expect(frame).toMatch(/╰─+╯/);
+    await ui.press('n');
+    ui.unmount();
+  });
+
   it("warns harder for the session's own token, then says its credentials are gone and offers the profiles", async () => {
     const { ui } = await openOn('admin-cli');
-    await ui.press('d', 'THIS SESSION signs in with');
+    await ui.press('d', 'THIS SESSION signs in with this token');
     await ui.press('y', "This session's token was deleted");
     await ui.waitFor('Profiles');
     expect(ui.frame()).toContain('credentials gone');
