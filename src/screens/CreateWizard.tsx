@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { describeSource } from '../config/resolve';
 import { bodyHeight } from '../state/layout';
-import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from '../state/lifetimes';
+import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
 import { wizardTtl } from '../state/reducer';
 import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
@@ -48,7 +48,10 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
     const typing = state.wizard.lifetimeChoice === CUSTOM_LIFETIME && state.wizard.customTtl === '';
     return <Text wrap="truncate" color={typing ? undefined : theme.danger}>{typing ? 'Type a duration: 72h, 30m, 1h30m, 7d, 2w' : `${GLYPH.expired} ${ttl.error}`}</Text>;
   }
-  return (
+  const short = shortLifetimeWarning(ttl.ms);
+  return short ? (
+    <Text wrap="truncate" color={theme.warning}>{`${GLYPH.warning} ${describeDuration(ttl.ms)} (${ttl.value}): ${short}`}</Text>
+  ) : (
     <Text wrap="truncate" color={theme.ok}>
       {`${GLYPH.valid} ${describeDuration(ttl.ms)} (${ttl.value}): expires ${absoluteTime(now + ttl.ms)}`}
     </Text>

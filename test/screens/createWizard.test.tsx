@@ -92,6 +92,10 @@ describe('create wizard against the real server', () => {
     await ui.type('1x');
     await ui.waitFor('unknown unit "x"');
     await ui.press(KEY.backspace, 'needs a unit');
+    // Accepted (the CLI's rule), but a token that expires before it can be used is said so.
+    await ui.type('s');
+    await ui.waitFor(/⚠ .*\(1s\): under a minute: the token expires almost at once/);
+    await ui.press(KEY.backspace, 'needs a unit');
     await ui.type('d12h');
     await ui.waitFor('1 day 12 hours (36h): expires');
     await ui.press(KEY.enter, 'Permissions (step 4 of 6)');
