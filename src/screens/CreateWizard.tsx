@@ -12,7 +12,7 @@ import { useAppState, useNow } from '../ui/context';
 import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 import { TextField } from './TextField';
-import { displayWidth } from '../terminal-text';
+import { displayWidth } from '../terminal-width';
 
 const STEP_TITLES: Record<WizardStep, string> = {
   name: 'Name',

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
-import { displayWidth } from '../terminal-text';
+import { displayWidth } from '../terminal-width';
 import { useAppState } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';

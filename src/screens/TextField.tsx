@@ -3,7 +3,7 @@
 // Typing happens at the end, so a value wider than the field shows its end,
 // the cut start marked with …, and the cursor stays in sight.
 import { Box, Text } from 'ink';
-import { displayWidth } from '../terminal-text';
+import { displayWidth } from '../terminal-width';
 import { useAppState } from '../ui/context';
 import { fitEnd } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';

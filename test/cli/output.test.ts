@@ -3,7 +3,7 @@ import type { APIToken } from '../../src/api/schemas';
 import { createdTokenTable, tokenTable } from '../../src/cli/output/resources';
 import { formatList, renderTable } from '../../src/cli/output/table';
 import { formatExpiresAt } from '../../src/cli/output/time';
-import { displayWidth } from '../../src/terminal-text';
+import { displayWidth } from '../../src/terminal-width';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -31,6 +31,9 @@ describe('tables', () => {
     expect(cellsBefore(rows[0]!, 'P')).toBe(10);
     expect(cellsBefore(rows[1]!, 'Q')).toBe(10);
     expect(cellsBefore(rows[2]!, 'R')).toBe(10);
+    // A combining accent takes no cell: "é" written as e + U+0301 is one cell wide.
+    const accented = renderTable(['A', 'B'], [['cafe\u0301', 'S'], ['abcd', 'T']]).split('\n');
+    expect(cellsBefore(accented[2]!, 'S')).toBe(cellsBefore(accented[3]!, 'T'));
   });
 
   it('prints permissions as Go prints a slice', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, terminalSafe } from '../../src/terminal-text';
+import { terminalSafe } from '../../src/terminal-text';
+import { displayWidth } from '../../src/terminal-width';
 
 describe('terminalSafe', () => {
   it('shows C0 controls and DEL in caret notation, so nothing reaches the terminal as an instruction', () => {
