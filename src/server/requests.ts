@@ -12,6 +12,9 @@ const NAME_MAX = 255;
  */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
+/** Bidirectional overrides and isolates make a name read as another ("Trojan Source"). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_PROBLEM = 'must not contain bidirectional overrides (U+202A to U+202E, U+2066 to U+2069)';
 
 const stringField = () =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -34,7 +37,9 @@ function text(options: { required: boolean; max: number }) {
             ? 'must not be blank'
             : CONTROL_CHARACTER.test(value)
               ? CONTROL_CHARACTERS_PROBLEM
-              : undefined;
+              : BIDI_CONTROL.test(value)
+                ? BIDI_PROBLEM
+                : undefined;
     if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
   });
 }

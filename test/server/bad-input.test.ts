@@ -88,6 +88,8 @@ const tokenCases: BadCase[] = [
   { name: 'a C1 control in the name', body: tokenWith({ name: 'ci\u0085' }), status: 400, message: CONTROL },
   { name: 'a DEL in the description', body: tokenWith({ description: 'x\u007f' }), status: 400, message: CONTROL },
   { name: 'a newline in the description', body: tokenWith({ description: 'line one\nline two' }), status: 400, message: CONTROL },
+  { name: 'a right-to-left override in the name', body: tokenWith({ name: 'invoice\u202egnp.exe' }), status: 400, message: /^name: must not contain bidirectional overrides/ },
+  { name: 'a directional isolate in the description', body: tokenWith({ description: 'a\u2066b\u2069' }), status: 400, message: /^description: must not contain bidirectional overrides/ },
   { name: 'an ESC in the TTL', body: tokenWith({ ttl: '1\u001b[2Jh' }), status: 400, message: /^ttl: must not contain control/ },
   { name: 'an ESC in a permission', body: tokenWith({ permissions: { actions: ['List\u001b[2J'] } }), status: 400, message: /^permissions\.actions\.0: must be a permission name$/ },
   { name: 'a missing TTL', body: tokenWith({ ttl: undefined }), status: 400, message: /^ttl: is required$/ },
