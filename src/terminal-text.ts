@@ -5,9 +5,12 @@
 // people that may hold such text goes through terminalSafe; `-o json` does
 // not need it (JSON escapes control characters). No imports: error and status
 // lines use it on the CLI's start-up path (widths are in terminal-width.ts).
-// C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates
-// that can make a name read as another ("Trojan Source").
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** C0 controls, DEL and C1 controls: instructions to a terminal, never text. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Bidirectional overrides and isolates: they can make a name read as another ("Trojan Source"). */
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = new RegExp(`${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}`, 'g');
 
 /** Control characters in caret notation (`^[`, `^J`), as `cat -v` and `less` show them. */
 export function terminalSafe(text: string): string {

@@ -2,18 +2,14 @@
 // readable line per problem, naming the field by its wire path.
 import { z } from 'zod';
 import { parseTtl, validatePermissions } from '../tokens';
+import { BIDI_CONTROL, CONTROL_CHARACTER } from '../terminal-text';
 
 const NAME_MAX = 255;
 
-/**
- * C0 controls, DEL and C1 controls. Names and descriptions are printed by
- * terminals (ours and the official CLI's): an ESC or a C1 CSI in one can
- * move the cursor, rewrite the clipboard (OSC 52) or clear the screen.
- */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+// Names and descriptions are printed by terminals (ours and the official
+// CLI's): an ESC or a C1 CSI in one can move the cursor, rewrite the
+// clipboard (OSC 52) or clear the screen; see src/terminal-text.ts.
 const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
-/** Bidirectional overrides and isolates make a name read as another ("Trojan Source"). */
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const BIDI_PROBLEM = 'must not contain bidirectional overrides (U+202A to U+202E, U+2066 to U+2069)';
 
 const stringField = () =>
