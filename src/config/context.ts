@@ -78,10 +78,15 @@ export function repairProfileHint(name: string): string {
   return `run \`appclacks login --profile-name ${name} --force\` to replace it, or \`appclacks profile remove ${name}\``;
 }
 
-function incompleteProfile(ctx: ResolvedContext, profile: Profile, problems: readonly ProfileProblem[]): AppError {
+/** "FILE:LINE: profile b is incomplete: api-token missing", for errors and warnings alike. */
+export function incompleteProfileMessage(ctx: ResolvedContext, profile: Profile, problems: readonly ProfileProblem[]): string {
   const line = problems[0]?.line;
+  return `${fileName(ctx)}${line === undefined ? '' : `:${line}`}: profile ${profile.name} is incomplete: ${describeProfileProblems(problems)}`;
+}
+
+function incompleteProfile(ctx: ResolvedContext, profile: Profile, problems: readonly ProfileProblem[]): AppError {
   const variables = problems.map((p) => (p.key === 'organization-id' ? ENV.organizationId : ENV.token));
-  return new AppError('auth', `${fileName(ctx)}${line === undefined ? '' : `:${line}`}: profile ${profile.name} is incomplete: ${describeProfileProblems(problems)}`, {
+  return new AppError('auth', incompleteProfileMessage(ctx, profile, problems), {
     hint: `${repairProfileHint(profile.name)}; or set ${variables.join(' and ')}`,
   });
 }

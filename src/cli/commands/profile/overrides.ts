@@ -1,4 +1,4 @@
-import { describeProfileProblems, fileName, repairProfileHint } from '../../../config/context';
+import { incompleteProfileMessage, repairProfileHint } from '../../../config/context';
 import { ENV } from '../../../config/env';
 import type { Profile, ResolvedContext } from '../../../config';
 import type { CliDeps } from '../../deps';
@@ -30,8 +30,5 @@ export function warnAboutOverrides(ctx: ResolvedContext, deps: CliDeps): void {
 export function warnAboutIncomplete(ctx: ResolvedContext, profile: Profile, deps: CliDeps, supplied: readonly string[] = []): void {
   const problems = (profile.problems ?? []).filter((p) => !supplied.some((variable) => FIELD_OF[variable] === p.key));
   if (problems.length === 0) return;
-  const line = problems[0]?.line;
-  deps.warn(
-    `${fileName(ctx)}${line === undefined ? '' : `:${line}`}: profile ${profile.name} is incomplete: ${describeProfileProblems(problems)}; ${repairProfileHint(profile.name)}`,
-  );
+  deps.warn(`${incompleteProfileMessage(ctx, profile, problems)}; ${repairProfileHint(profile.name)}`);
 }
