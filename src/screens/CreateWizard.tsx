@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { describeSource } from '../config/resolve';
 import { bodyHeight } from '../state/layout';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
-import { wizardTtl } from '../state/reducer';
+import { wizardTtl } from '../state/selectors';
 import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
 import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';

@@ -8,7 +8,7 @@ import { logIn, loginTokenName } from '../login';
 import type { StoreDeps } from './deps';
 import { errorMessage } from './errorMessage';
 import { clipboardHint, osc52 } from './osc52';
-import { wizardTtl } from './reducer';
+import { wizardTtl } from './selectors';
 import { findSessionTokenId } from './sessionToken';
 import type { Action, State } from './types';
 

@@ -1,7 +1,9 @@
 // Derived views of the state. The listed tokens are cached on their inputs so
 // a 10,000-token list is filtered and sorted once per change, not once per key.
 import type { APIToken } from '../api/schemas';
-import type { State, TokenListState, TokenSort } from './types';
+import { parseTtl } from '../tokens';
+import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from './lifetimes';
+import type { State, TokenListState, TokenSort, WizardDraft } from './types';
 
 export function tokenMatches(token: APIToken, needle: string): boolean {
   if (needle === '') return true;
@@ -72,6 +74,12 @@ export function hasTokenCredentials(state: State): boolean {
 /** True when the wizard needs to ask for the account's email and password. */
 export function wizardNeedsAccount(state: State): boolean {
   return state.session.email === undefined || state.session.password === undefined;
+}
+
+/** The lifetime the wizard would send, or why the typed one is not valid: the step's check, its preview and the create request read it. */
+export function wizardTtl(w: Pick<WizardDraft, 'lifetimeChoice' | 'customTtl'>) {
+  const preset = LIFETIME_PRESETS[w.lifetimeChoice];
+  return parseTtl(w.lifetimeChoice === CUSTOM_LIFETIME || preset === undefined ? w.customTtl : preset.ttl);
 }
 
 /** True when the user has typed or chosen anything worth a "discard?" question. */

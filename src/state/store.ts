@@ -1,5 +1,6 @@
 // A minimal external store: React subscribes with useSyncExternalStore
-// (src/ui/useAppState.ts); effects are the store's asynchronous actions.
+// (useAppState in src/ui/context.tsx); effects are the store's asynchronous
+// actions. The reducer it runs is composed from slices in reducer.ts.
 import type { StoreDeps } from './deps';
 import { createEffects, type Effects } from './effects';
 import { reducer } from './reducer';

@@ -1,6 +1,6 @@
 import type { APIToken } from '../../src/api/schemas';
-import { initialState } from '../../src/state/reducer';
-import type { SessionInput, State } from '../../src/state/types';
+import { initialState, reducer } from '../../src/state/reducer';
+import type { Action, SessionInput, State } from '../../src/state/types';
 
 export const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -34,3 +34,11 @@ export const SESSION: SessionInput = {
 export function stateWith(patch: Partial<State> = {}, session: Partial<SessionInput> = {}): State {
   return { ...initialState({ ...SESSION, ...session }, { columns: 100, rows: 24 }), ...patch };
 }
+
+/** The state after these actions, through the composed reducer. */
+export function run(state: State, ...actions: Action[]): State {
+  return actions.reduce(reducer, state);
+}
+
+/** A list of `count` tokens, loaded. */
+export const loaded = (count: number, patch: Partial<State> = {}) => run(stateWith(patch), { type: 'tokens/loaded', items: tokens(count) });

@@ -1,0 +1,62 @@
+// The add-profile form (the login flow of `appclacks login`): a profile name,
+// then the account's email and password. The name is checked as it is typed
+// and again on Enter, against the rules and the profiles already in the file.
+import { profileNameProblem } from '../../config/profile-name';
+import type { LoginDraft, State } from '../types';
+import { error, type Said, type SayingReducer } from './slice';
+import { appendField, eraseLast, typeProfileName } from './textField';
+
+export function emptyLogin(email = ''): LoginDraft {
+  return { field: 'name', name: '', email, password: '', busy: false };
+}
+
+/** The password is kept as typed; the name and email never carry blanks at either end. */
+function edit(l: LoginDraft, change: (value: string) => string): LoginDraft {
+  const value = change(l[l.field]);
+  return { ...l, [l.field]: l.field === 'password' ? value : value.trim() };
+}
+
+function next(l: LoginDraft, root: State): Said<LoginDraft> {
+  const fail = (text: string): Said<LoginDraft> => ({ next: l, say: error(text) });
+  switch (l.field) {
+    case 'name': {
+      const problem = profileNameProblem(l.name);
+      if (problem) return fail(`${problem[0]!.toUpperCase()}${problem.slice(1)}: e.g. work or acme-prod.`);
+      if (root.profiles.items.some((p) => p.name === l.name)) {
+        return fail(`Profile "${l.name}" already exists: choose another name, or remove it first.`);
+      }
+      return { next: { ...l, field: 'email' }, say: null };
+    }
+    case 'email':
+      return l.email === '' ? fail('Type the account email, then Enter.') : { next: { ...l, field: 'password' }, say: null };
+    default:
+      return { next: l };
+  }
+}
+
+export const loginReducer: SayingReducer<LoginDraft> = (l, action, root) => {
+  switch (action.type) {
+    case 'login/start':
+      return { next: emptyLogin(action.email), say: null };
+    case 'login/input': {
+      if (l.field !== 'name') return { next: edit(l, (v) => appendField(v, action.text)) };
+      const typed = typeProfileName(l.name, action.text);
+      const next = { ...l, name: typed.value };
+      return typed.refused ? { next, say: typed.refused } : { next };
+    }
+    case 'login/backspace':
+      return { next: edit(l, eraseLast) };
+    case 'login/next':
+      return next(l, root);
+    case 'login/back':
+      if (l.field === 'password') return { next: { ...l, field: 'email' } };
+      if (l.field === 'email') return { next: { ...l, field: 'name' } };
+      return { next: l };
+    case 'login/busy':
+      return { next: { ...l, busy: action.busy } };
+    case 'login/reset':
+      return { next: emptyLogin() };
+    default:
+      return { next: l };
+  }
+};

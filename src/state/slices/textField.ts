@@ -1,0 +1,51 @@
+// Text editing shared by every field the UI types into: what a keystroke or a
+// paste may add, and how long a field may grow. Pure helpers, no state of
+// their own; the slices that own a field call them.
+//
+// When the fields become text-input components, the component owns the
+// cursor and hands over whole values: the slices then take a "set field to
+// value" action, and these rules become its filter (printable, the length
+// cap, typeProfileName's refusals) instead of per-key appends.
+import { profileNameProblem } from '../../config/profile-name';
+import type { Message } from '../types';
+
+export const MAX_FIELD_LENGTH = 255;
+
+export function printable(text: string): string {
+  // A paste arrives as one input event; keep its characters, drop control codes.
+  return text.replace(/[\u0000-\u001f\u007f]/g, '');
+}
+
+export function appendField(value: string, text: string): string {
+  return (value + printable(text)).slice(0, MAX_FIELD_LENGTH);
+}
+
+export function eraseLast(value: string): string {
+  return value.slice(0, -1);
+}
+
+/**
+ * Appends typed text to a profile name one character at a time, refusing each
+ * one profile-name.ts would refuse in the finished name (a blank, a leading
+ * "-", one too many), and says why instead of dropping it silently.
+ */
+export function typeProfileName(value: string, text: string): { value: string; refused?: Message } {
+  let next = value;
+  let refused: Message | undefined;
+  for (const ch of printable(text)) {
+    const problem = profileNameProblem(next + ch);
+    if (problem === undefined) {
+      next += ch;
+    } else if (refused === undefined) {
+      const blank = /\s/u.test(ch);
+      const what = ch === ' ' ? 'Space' : blank ? 'Blank' : `"${ch}"`;
+      refused = { kind: 'error', text: `${what} not typed: ${problem}.`, ...(blank && { hint: 'use - or _ between words' }) };
+    }
+  }
+  return refused ? { value: next, refused } : { value: next };
+}
+
+/** The token's name as a profile name a person could type back: blanks become "-", what profile-name.ts refuses is left out. */
+export function profileNameFor(tokenName: string): string {
+  return typeProfileName('', tokenName.trim().replace(/\s+/gu, '-')).value;
+}

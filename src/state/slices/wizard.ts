@@ -1,0 +1,179 @@
+// The create-token wizard's draft: which step is on screen, what was typed or
+// chosen on each, and the result step (the secret shown once, copy, save as
+// profile). Validation happens on Enter (wizard/next), and says what to do on
+// the message line rather than refusing silently.
+//
+// The lifetime and permission steps are single-choice and multiple-choice
+// lists; when they become select-input components, wizard/move goes and the
+// component reports the chosen index instead.
+import { ALL, PERMISSIONS, validatePermissions } from '../../tokens';
+import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../lifetimes';
+import { wizardNeedsAccount, wizardTtl } from '../selectors';
+import type { Action, State, WizardDraft } from '../types';
+import { clamp, error, type Said, type SayingReducer } from './slice';
+import { safeToken } from './tokenList';
+import { appendField, eraseLast, profileNameFor, typeProfileName } from './textField';
+
+export function emptyWizard(email = ''): WizardDraft {
+  return {
+    step: 'name',
+    name: '',
+    description: '',
+    lifetimeChoice: DEFAULT_LIFETIME_CHOICE,
+    customTtl: '',
+    permissions: [],
+    permissionCursor: 0,
+    accountField: 'email',
+    email,
+    password: '',
+    busy: false,
+    copied: false,
+  };
+}
+
+const same = (w: WizardDraft): Said<WizardDraft> => ({ next: w });
+const set = (w: WizardDraft, patch: Partial<WizardDraft>): Said<WizardDraft> => ({ next: { ...w, ...patch } });
+/** A step forward or back: the message about the step left behind goes. */
+const go = (w: WizardDraft, patch: Partial<WizardDraft>): Said<WizardDraft> => ({ next: { ...w, ...patch }, say: null });
+const fail = (w: WizardDraft, text: string): Said<WizardDraft> => ({ next: w, say: error(text) });
+
+function input(w: WizardDraft, text: string): Said<WizardDraft> {
+  switch (w.step) {
+    case 'name':
+      return set(w, { name: appendField(w.name, text) });
+    case 'description':
+      return set(w, { description: appendField(w.description, text) });
+    case 'lifetime':
+      return w.lifetimeChoice === CUSTOM_LIFETIME ? set(w, { customTtl: appendField(w.customTtl, text).trimStart() }) : same(w);
+    case 'account':
+      return w.accountField === 'email' ? set(w, { email: appendField(w.email, text).trim() }) : set(w, { password: appendField(w.password, text) });
+    case 'result': {
+      const saveAs = w.saveAs;
+      if (!saveAs || saveAs.saved) return same(w);
+      const typed = typeProfileName(saveAs.name, text);
+      const next = { ...w, saveAs: { ...saveAs, name: typed.value } };
+      return typed.refused ? { next, say: typed.refused } : { next };
+    }
+    default:
+      return same(w);
+  }
+}
+
+function backspace(w: WizardDraft): Said<WizardDraft> {
+  switch (w.step) {
+    case 'name':
+      return set(w, { name: eraseLast(w.name) });
+    case 'description':
+      return set(w, { description: eraseLast(w.description) });
+    case 'lifetime':
+      return w.lifetimeChoice === CUSTOM_LIFETIME ? set(w, { customTtl: eraseLast(w.customTtl) }) : same(w);
+    case 'account':
+      return w.accountField === 'email' ? set(w, { email: eraseLast(w.email) }) : set(w, { password: eraseLast(w.password) });
+    case 'result':
+      return w.saveAs && !w.saveAs.saved ? set(w, { saveAs: { ...w.saveAs, name: eraseLast(w.saveAs.name) } }) : same(w);
+    default:
+      return same(w);
+  }
+}
+
+function next(w: WizardDraft, root: State): Said<WizardDraft> {
+  switch (w.step) {
+    case 'name':
+      return w.name.trim() === '' ? fail(w, 'The token needs a name: type one, then Enter.') : go(w, { step: 'description', name: w.name.trim() });
+    case 'description':
+      return go(w, { step: 'lifetime' });
+    case 'lifetime': {
+      const ttl = wizardTtl(w);
+      return ttl.ok ? go(w, { step: 'permissions' }) : fail(w, ttl.error);
+    }
+    case 'permissions':
+      if (!validatePermissions(w.permissions).ok) return fail(w, 'Choose at least one permission with Space (* allows every call).');
+      return wizardNeedsAccount(root) ? go(w, { step: 'account', accountField: 'email' }) : go(w, { step: 'review' });
+    case 'account':
+      if (w.accountField === 'email') {
+        return w.email.trim() === '' ? fail(w, 'Type the account email, then Enter.') : go(w, { accountField: 'password' });
+      }
+      return w.password === '' ? fail(w, 'Type the account password, then Enter.') : go(w, { step: 'review' });
+    default:
+      return same(w);
+  }
+}
+
+function back(w: WizardDraft, root: State): Said<WizardDraft> {
+  switch (w.step) {
+    case 'description':
+      return go(w, { step: 'name' });
+    case 'lifetime':
+      return go(w, { step: 'description' });
+    case 'permissions':
+      return go(w, { step: 'lifetime' });
+    case 'account':
+      return w.accountField === 'password' ? go(w, { accountField: 'email' }) : go(w, { step: 'permissions' });
+    case 'review':
+      return wizardNeedsAccount(root) ? go(w, { step: 'account', accountField: 'password' }) : go(w, { step: 'permissions' });
+    case 'result':
+      return w.saveAs && !w.saveAs.saved ? go(w, { saveAs: undefined }) : same(w);
+    default:
+      return same(w);
+  }
+}
+
+function move(w: WizardDraft, delta: number): WizardDraft {
+  if (w.step === 'lifetime') return { ...w, lifetimeChoice: clamp(w.lifetimeChoice + delta, 0, CUSTOM_LIFETIME) };
+  if (w.step === 'permissions') return { ...w, permissionCursor: clamp(w.permissionCursor + delta, 0, PERMISSIONS.length - 1) };
+  return w;
+}
+
+function togglePermission(w: WizardDraft): WizardDraft {
+  if (w.step !== 'permissions') return w;
+  const name = PERMISSIONS[w.permissionCursor]?.name;
+  if (name === undefined) return w;
+  if (w.permissions.includes(name)) return { ...w, permissions: w.permissions.filter((p) => p !== name) };
+  // `*` already allows every call: it excludes the others, and they exclude it.
+  if (name === ALL) return { ...w, permissions: [ALL] };
+  return { ...w, permissions: [...w.permissions.filter((p) => p !== ALL), name] };
+}
+
+export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action: Action, root: State) => {
+  switch (action.type) {
+    case 'wizard/start':
+      return { next: emptyWizard(action.email), say: null };
+    case 'wizard/input':
+      return input(w, action.text);
+    case 'wizard/backspace':
+      return backspace(w);
+    case 'wizard/next':
+      return next(w, root);
+    case 'wizard/back':
+      return back(w, root);
+    case 'wizard/move':
+      return same(move(w, action.delta));
+    case 'wizard/toggle-permission':
+      return same(togglePermission(w));
+    case 'wizard/busy':
+      return set(w, { busy: action.busy });
+    case 'wizard/created':
+      // The secret is shown once (the other slices bring this step to the
+      // front). The typed password is dropped as it has done its job.
+      return set(w, {
+        step: 'result',
+        busy: false,
+        result: safeToken(action.token),
+        resultShownAt: action.at,
+        resultOrganizationId: action.organizationId,
+        password: '',
+        copied: false,
+        saveAs: undefined,
+      });
+    case 'wizard/copied':
+      return set(w, { copied: true });
+    case 'wizard/save-start':
+      return w.step === 'result' ? set(w, { saveAs: { name: profileNameFor(w.name), saved: false } }) : same(w);
+    case 'wizard/saved':
+      return w.saveAs ? set(w, { saveAs: { ...w.saveAs, saved: true } }) : same(w);
+    case 'wizard/reset':
+      return { next: emptyWizard() };
+    default:
+      return same(w);
+  }
+};
