@@ -2,7 +2,7 @@
 // A message too long for its own line borrows this row until the next key.
 import { Box, Text } from 'ink';
 import { keyContext } from '../ui/keyContext';
-import { footerBindings } from '../ui/keymap';
+import { footerBindings, hint } from '../ui/keymap';
 import { useAppState } from '../ui/context';
 import { messageOverflow, MessageRowView } from './MessageLine';
 
@@ -11,7 +11,8 @@ export function Footer() {
   const overflow = messageOverflow(state);
   if (overflow) return <MessageRowView row={overflow.row} color={overflow.color} />;
   const hints = footerBindings(keyContext(state))
-    .map((b) => `${b.keys} ${b.label}`)
+    .map(hint)
+    .map((h) => `${h.keys} ${h.label}`)
     .join('  ');
   return (
     <Box height={1} width="100%">

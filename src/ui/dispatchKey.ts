@@ -4,7 +4,12 @@
 import type { Key } from 'ink';
 import type { Store } from '../state/store';
 import { keyContext, TYPING } from './keyContext';
-import { bindingsFor, isPrintable, typeInto } from './keymap';
+import { typeInto } from './keyFlows';
+import { bindingFor } from './keymap';
+import { INTERRUPT, matchesKey } from './keys';
+
+/** A key that types a character: no Ctrl or Alt held, and some text to type. */
+const isPrintable = (input: string, key: Key) => !key.ctrl && !key.meta && input.length > 0;
 
 /**
  * ink hands over a run of plain characters that arrived in one read as one
@@ -30,12 +35,15 @@ function splitRun(input: string, key: Key): Array<[string, Key]> {
 function dispatchOne(store: Store, input: string, key: Key, exit: () => void): void {
   const state = store.getState();
   const context = keyContext(state);
-  const binding = bindingsFor(context).find((b) => b.match(input, key));
+  const binding = bindingFor(context, input, key);
   if (binding) {
-    if (state.message && binding.keys !== 'Ctrl+C') store.dispatch({ type: 'message/clear' });
-    binding.action({ store, state: store.getState(), input, exit });
+    if (state.message && !binding.keepsMessage) store.dispatch({ type: 'message/clear' });
+    binding.run({ store, state: store.getState(), input, exit });
     return;
   }
+  // A key no binding took types into the field, if one is being typed in.
+  // When a text-input component has the focus, it takes these itself and the
+  // dispatcher only runs the context's bindings the component leaves alone.
   if (TYPING.has(context) && isPrintable(input, key)) typeInto({ store, state, input, exit }, context);
 }
 
@@ -96,7 +104,7 @@ export function dispatchKey(store: Store, input: string, key: Key, exit: () => v
     // A paste, or keys merged on the way, never answers a question the user has
     // not seen: "deploy-bot" pasted into the list opens the delete confirmation
     // at "d", and its "y" must not confirm it. Only Ctrl+C still gets through.
-    const quit = oneKey.ctrl && one === 'c';
+    const quit = matchesKey(INTERRUPT, one, oneKey);
     if (events.length > 1 && keyContext(store.getState()) === 'dialog' && !quit) continue;
     dispatchOne(store, one, oneKey, exit);
   }

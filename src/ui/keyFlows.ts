@@ -1,0 +1,178 @@
+// What keys do: the flows behind the bindings of keymap.ts. A flow reads the
+// state, dispatches actions and starts effects; it draws nothing. Keeping
+// them apart from the table lets the table stay data (which key, where, what
+// it says) and lets several keys share one flow.
+import { CUSTOM_LIFETIME } from '../state/lifetimes';
+import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled } from '../state/selectors';
+import type { Store } from '../state/store';
+import type { Action, State } from '../state/types';
+import type { KeyContext } from './keyContext';
+
+export interface KeyActionContext {
+  store: Store;
+  state: State;
+  input: string;
+  exit(): void;
+}
+
+export type KeyFlow = (ctx: KeyActionContext) => void;
+
+/** A flow that only dispatches this action. */
+export const send = (action: Action): KeyFlow => ({ store }) => store.dispatch(action);
+
+/**
+ * For a moment after the secret appears, the result step's keys do nothing:
+ * a second Enter meant for the review step must not leave it unseen.
+ */
+export function whenSettled(flow: KeyFlow): KeyFlow {
+  return (ctx) => {
+    const { state, store } = ctx;
+    if (currentScreen(state) === 'wizard' && !resultSettled(state, store.effects.now())) return;
+    flow(ctx);
+  };
+}
+
+/** Ctrl+C never asks: it is how people interrupt, and it exits 130 like the CLI. */
+export const interrupt: KeyFlow = ({ store, exit }) => {
+  store.dispatch({ type: 'app/interrupted' });
+  exit();
+};
+
+/** q: quits, unless that would lose something: a new secret nobody copied or saved, or a filled draft, asks first. */
+export const quit: KeyFlow = ({ store, state, exit }) => {
+  // A create in flight cannot be called back; Ctrl+C is there for those who mean it.
+  if (state.wizard.busy) return;
+  if (secretAtStake(state)) return store.dispatch({ type: 'dialog/open-leave-result', leaveTo: 'quit' });
+  if (currentScreen(state) === 'wizard' && state.wizard.step !== 'result' && wizardIsFilled(state)) {
+    return store.dispatch({ type: 'dialog/open-leave-wizard', leaveTo: 'quit' });
+  }
+  exit();
+};
+
+/** Answers the open question; Yes does what the question was about. */
+export function answer(choice: 'yes' | 'no' | 'highlighted'): KeyFlow {
+  return ({ store, state, exit }) => {
+    const dialog = state.dialog;
+    store.dispatch({ type: 'dialog/close' });
+    const yes = choice === 'highlighted' ? dialog?.choice === 'yes' : choice === 'yes';
+    if (!dialog || !yes) return;
+    switch (dialog.kind) {
+      case 'confirm-delete':
+        void store.effects.deleteToken(dialog.tokenId);
+        return;
+      case 'confirm-leave-wizard':
+      case 'confirm-leave-result':
+        if (dialog.leaveTo === 'quit') return exit();
+        store.dispatch({ type: 'wizard/reset' });
+        store.dispatch({ type: 'screen/pop' });
+        return;
+      case 'confirm-leave-login':
+        store.dispatch({ type: 'login/reset' });
+        store.dispatch({ type: 'screen/pop' });
+        return;
+      case 'confirm-remove-profile':
+        void store.effects.removeProfile(dialog.profileName);
+        return;
+    }
+  };
+}
+
+export const refreshTokens: KeyFlow = ({ store }) => void store.effects.loadTokens();
+
+export const newToken: KeyFlow = ({ store, state }) =>
+  store.dispatch({ type: 'wizard/start', ...(state.session.email && { email: state.session.email.value }) });
+
+export const openProfiles: KeyFlow = ({ store }) => {
+  store.dispatch({ type: 'screen/push', screen: 'profiles' });
+  void store.effects.loadProfiles();
+};
+
+export const copyTokenId: KeyFlow = ({ store, state }) => {
+  const token = detailToken(state);
+  if (token) store.effects.copy(token.id, 'token ID');
+};
+
+function selectedProfile(state: State): string | undefined {
+  return state.profiles.items[state.profiles.selection]?.name;
+}
+
+export const useProfile: KeyFlow = ({ store, state }) => {
+  const name = selectedProfile(state);
+  if (name !== undefined) void store.effects.switchProfile(name);
+};
+
+export const makeDefaultProfile: KeyFlow = ({ store, state }) => {
+  const name = selectedProfile(state);
+  if (name !== undefined) void store.effects.setDefaultProfile(name);
+};
+
+export const addProfile: KeyFlow = ({ store, state }) =>
+  store.dispatch({ type: 'login/start', ...(state.session.email && { email: state.session.email.value }) });
+
+export const loginEnter: KeyFlow = ({ store, state }) => {
+  if (state.login.field === 'password') void store.effects.addProfile();
+  else store.dispatch({ type: 'login/next' });
+};
+
+/** Esc in the form: a field back, and from the first field out, asking first when something was typed. */
+export const loginBack: KeyFlow = ({ store, state }) => {
+  if (state.login.field !== 'name') store.dispatch({ type: 'login/back' });
+  else if (state.login.name !== '' || state.login.password !== '') store.dispatch({ type: 'dialog/open-leave-login' });
+  else store.dispatch({ type: 'screen/pop' });
+};
+
+export const wizardEnter: KeyFlow = ({ store, state }) => {
+  if (state.wizard.step === 'review') void store.effects.createToken();
+  else store.dispatch({ type: 'wizard/next' });
+};
+
+/** Esc in the wizard: a step back, and from the first step out, asking first when something was typed. */
+export const leaveWizard: KeyFlow = ({ store, state }) => {
+  if (state.wizard.step === 'name') {
+    if (wizardIsFilled(state)) store.dispatch({ type: 'dialog/open-leave-wizard' });
+    else store.dispatch({ type: 'screen/pop' });
+    return;
+  }
+  store.dispatch({ type: 'wizard/back' });
+};
+
+export const copySecret: KeyFlow = ({ store, state }) => {
+  const secret = state.wizard.result?.token;
+  if (secret) {
+    store.effects.copy(secret, 'secret');
+    store.dispatch({ type: 'wizard/copied' });
+  }
+};
+
+export const saveWizardAsProfile: KeyFlow = ({ store }) => void store.effects.saveWizardAsProfile();
+
+/** Leaves the result step, asking first while its secret was neither copied nor saved. */
+export const leaveResult: KeyFlow = ({ store, state }) => {
+  if (secretAtStake(state)) return store.dispatch({ type: 'dialog/open-leave-result', leaveTo: 'list' });
+  store.dispatch({ type: 'wizard/reset' });
+  store.dispatch({ type: 'screen/pop' });
+};
+
+/**
+ * What a printable key does in a text field, when no binding took it. When
+ * the fields become text-input components, they take typing and erasing
+ * themselves and report whole values; this goes, and the dispatcher stands
+ * aside for every key the focused field handles.
+ */
+export function typeInto({ store, state, input }: KeyActionContext, context: KeyContext): void {
+  switch (context) {
+    case 'filter':
+      store.dispatch({ type: 'filter/input', text: input });
+      return;
+    case 'login':
+      store.dispatch({ type: 'login/input', text: input });
+      return;
+    case 'wizard-text':
+    case 'wizard-custom':
+    case 'wizard-save':
+      if (state.wizard.step !== 'lifetime' || state.wizard.lifetimeChoice === CUSTOM_LIFETIME) store.dispatch({ type: 'wizard/input', text: input });
+      return;
+    default:
+      return;
+  }
+}
