@@ -28,8 +28,10 @@ export function initialState(session: SessionInput, size: Size): State {
 export function reducer(state: State, action: Action): State {
   const wizard = wizardReducer(state.wizard, action, state);
   const login = loginReducer(state.login, action, state);
-  const navigation = navigationReducer(state, action, state);
-  const app = withMessage(appReducer(state, action, state), wizard.say !== undefined ? wizard.say : login.say);
+  const navigation = navigationReducer({ screens: state.screens, helpOpen: state.helpOpen }, action, state);
+  const status = { size: state.size, message: state.message, busy: state.busy, interrupted: state.interrupted };
+  // Only one of the two answers any given action; what it says wins over the app slice.
+  const app = withMessage(appReducer(status, action, state), wizard.say !== undefined ? wizard.say : login.say);
   const next: State = {
     session: sessionReducer(state.session, action, state),
     tokens: tokenListReducer(state.tokens, action, state),

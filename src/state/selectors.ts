@@ -54,8 +54,13 @@ export function visibleTokens(state: State): APIToken[] {
   return listedTokens(state.tokens);
 }
 
+/** The selected row of a token list. */
+export function selectedInList(tokens: TokenListState): APIToken | undefined {
+  return listedTokens(tokens)[tokens.selection];
+}
+
 export function selectedToken(state: State): APIToken | undefined {
-  return visibleTokens(state)[state.tokens.selection];
+  return selectedInList(state.tokens);
 }
 
 export function detailToken(state: State): APIToken | undefined {

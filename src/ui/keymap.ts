@@ -48,7 +48,7 @@ const LAST: KeyDesc = { key: 'end', alt: ['G'] };
 const ENTER: KeyDesc = { key: 'return' };
 const ESC: KeyDesc = { key: 'escape' };
 const DELETE: KeyDesc = { key: 'd', alt: ['delete'] };
-/** Backspace erases in a field; ink 6 reports it as `delete` (INK6.md item 6), so both mean "erase" there. */
+/** Backspace erases in a field; ink 6 reports it as `delete` (dispatchKey.ts tells them apart by their bytes where it can), so both mean "erase" there. */
 const ERASE: KeyDesc = { key: 'backspace', unlisted: ['delete'] };
 const char = (key: string): KeyDesc => ({ key });
 

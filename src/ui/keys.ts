@@ -32,7 +32,7 @@ export interface KeyDesc {
   alt?: readonly Stroke[];
   /**
    * Keys that also do it without being shown: Tab beside ←/→ in a question,
-   * and Delete for Bksp, as ink 6 reports Backspace as `delete` (INK6.md item 6).
+   * and Delete for Bksp, as ink 6 reports Backspace as `delete` too.
    */
   unlisted?: readonly Stroke[];
   /** Held with Ctrl: `{ key: 'c', ctrl: true }` is Ctrl+C. */

@@ -8,7 +8,7 @@
 import type { APIToken } from '../../api/schemas';
 import { terminalSafe } from '../../terminal-text';
 import { bodyHeight, detailLineCount, listViewportRows } from '../layout';
-import { listedTokens, TOKEN_SORTS } from '../selectors';
+import { listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';
 import type { Size, TokenListState, TokenSort } from '../types';
 import { clamp, type SliceReducer } from './slice';
 import { eraseLast, printable } from './textField';
@@ -37,13 +37,9 @@ export function settleList(tokens: TokenListState, size: Size): TokenListState {
   return { ...tokens, selection, scroll };
 }
 
-export function selectedIn(tokens: TokenListState): APIToken | undefined {
-  return listedTokens(tokens)[tokens.selection];
-}
-
 /** Changes how the list is filtered or ordered, with the same token still selected. */
 function keepingSelection(tokens: TokenListState, patch: Partial<TokenListState>, size: Size): TokenListState {
-  const keep = selectedIn(tokens)?.id;
+  const keep = selectedInList(tokens)?.id;
   const next = { ...tokens, ...patch };
   const index = keep === undefined ? 0 : Math.max(0, listedTokens(next).findIndex((t) => t.id === keep));
   return settleList({ ...next, selection: index }, size);
@@ -120,7 +116,7 @@ export const tokenListReducer: SliceReducer<TokenListState> = (tokens, action, r
       return keepingSelection(tokens, { filter: '', filterEditing: false }, size);
 
     case 'detail/open': {
-      const token = selectedIn(tokens);
+      const token = selectedInList(tokens);
       return token ? { ...tokens, detailId: token.id, detailScroll: 0 } : tokens;
     }
     case 'detail/scroll':
