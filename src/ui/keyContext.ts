@@ -24,7 +24,11 @@ export type KeyContext =
   | 'help'
   | 'too-small';
 
-/** Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text. */
+/**
+ * Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text.
+ * When the fields become text-input components, these are the contexts where
+ * the focused field takes keys first and the dispatcher stands aside.
+ */
 export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save']);
 
 /** The context of the screen itself, ignoring the help overlay and dialogs. */
