@@ -2,7 +2,7 @@
 // that says an endpoint lacks an extension, and how times read in tables.
 import type { ExtensionName } from '../../../api/types';
 import { AppError, UsageError } from '../../../errors';
-import { formatRelative, parseApiTime, parseTtl } from '../../../tokens';
+import { formatSpan, parseApiTime, parseTtl } from '../../../tokens';
 import { flagString } from '../../command';
 
 /** A lifetime flag (`--ttl`, `--grace`, `--warn`, `--expiring`) in the CLI's syntax (7d, 2w, 72h), as Go syntax and ms. */
@@ -39,7 +39,8 @@ export function formatLastUsed(value: string | null | undefined, nowMs: number):
   } catch {
     return value;
   }
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC (${formatRelative(ms, nowMs)})`;
+  // A server clock a little ahead would read "in 0s": a use is always in the past.
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC (${formatSpan(Math.max(0, nowMs - ms))} ago)`;
 }
 
 /** `2026-12-01 13:07:28 UTC`, the readable form tables use for an API time. */
