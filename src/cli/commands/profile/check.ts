@@ -7,7 +7,7 @@ import { describeProfileProblems, profileNotFoundIn } from '../../../config/cont
 import type { Profile } from '../../../config';
 import { ApiError, UsageError } from '../../../errors';
 import { parseApiTime } from '../../../tokens';
-import { flagBoolean, type CommandSpec, type OutputFormat } from '../../command';
+import { flagBoolean, flagString, type CommandSpec, type OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
 import { formatList, renderTable } from '../../output/table';
@@ -64,7 +64,8 @@ export const command: CommandSpec<ProfileCheckOptions> = {
     const all = flagBoolean(flags, 'all');
     if (all && args.length > 0) throw new UsageError('--all and profile names exclude each other', { hint: 'pass names, or --all' });
     const warn = durationFlag(flags, 'warn', '--warn', '7d') ?? { text: DEFAULT_WARN, ms: 7 * 24 * 3_600_000 };
-    return { names: [...args], all, warnMs: warn.ms, warn: warn.text, output: globals.output };
+    // The detail column repeats --warn as the user wrote it (7d, not 168h).
+    return { names: [...args], all, warnMs: warn.ms, warn: flagString(flags, 'warn') ?? DEFAULT_WARN, output: globals.output };
   },
   run,
 };
