@@ -101,7 +101,9 @@ export interface Storage {
   /**
    * Inserts the replacement and deletes the old token (or starts its grace)
    * in one transaction: at no moment are there both without a grace asked
-   * for, or neither.
+   * for, or neither. The old row is read inside that transaction (SQLite's
+   * transactions are serial; PostgreSQL needs SELECT ... FOR UPDATE), so two
+   * concurrent rotations of one token cannot both succeed.
    */
   rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome>;
 
