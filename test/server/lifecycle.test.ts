@@ -139,6 +139,15 @@ describe('POST /app/v1/token/{id}/rotate', () => {
     expect((await whoAmI(server.url, account.organization.id, response.json.token)).status).toBe(200);
   });
 
+  it('two rotations of one token at once: one wins, the other is refused, one replacement lives', async () => {
+    const account = await registerAccount(server.url);
+    const old = await createToken(server.url, account, { name: 'ci' });
+    const rotate = () => send(server.url, 'POST', `/app/v1/token/${old.id}/rotate`, { auth: passwordOf(account), body: { grace: '10m' } });
+    const answers = await Promise.all([rotate(), rotate()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect((await server.storage.listTokens(account.organization.id)).length).toBe(2); // the old one in its grace, one new
+  });
+
   it('never lengthens the old token: a grace past its expiry keeps the expiry', async () => {
     const account = await registerAccount(server.url);
     const old = await createToken(server.url, account, { name: 'short', ttl: '5m' });
