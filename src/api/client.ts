@@ -9,14 +9,17 @@ import {
   messagesSchema,
   organizationSchema,
   registerResponseSchema,
+  rotatedTokenSchema,
   tokenListSchema,
   type APIToken,
+  type RotatedToken,
+  type RotateTokenRequest,
   type CreateTokenRequest,
   type Organization,
   type RegisterRequest,
   type RegisterResponse,
 } from './schemas';
-import type { AppclacksApi, ClientOptions, PasswordCredentials, TokenCredentials } from './types';
+import type { AppclacksApi, ClientOptions, Extended, ExtensionName, PasswordCredentials, TokenCredentials } from './types';
 import {
   describeBody,
   errorForFailure,
@@ -173,6 +176,40 @@ export class AppclacksClient implements AppclacksApi {
     });
   }
 
+  async getCurrentToken(credentials: TokenCredentials): Promise<Extended<APIToken>> {
+    return this.extension('token-current', isMissingCurrentRoute, () =>
+      this.call({
+        method: 'GET',
+        path: '/api/v1/token/current',
+        auth: { mode: 'token', credentials },
+        parse: (json, exchange, status) => validate(apiTokenSchema, json, exchange, status),
+      }),
+    );
+  }
+
+  async rotateToken(account: PasswordCredentials, id: string, request: RotateTokenRequest): Promise<Extended<RotatedToken>> {
+    const path = `${tokenPath(id).replace('/api/v1/', '/app/v1/')}/rotate`;
+    return this.extension('token-rotate', isMissingRotateRoute, () =>
+      this.call({
+        method: 'POST',
+        path,
+        auth: { mode: 'password', account },
+        body: request,
+        parse: (json, exchange, status) => validate(rotatedTokenSchema, json, exchange, status),
+        notFoundHint: TOKEN_NOT_FOUND_HINT,
+      }),
+    );
+  }
+
+  private async extension<T>(extension: ExtensionName, isMissing: (error: ApiError) => boolean, call: () => Promise<T>): Promise<Extended<T>> {
+    try {
+      return { supported: true, value: await call() };
+    } catch (error) {
+      if (error instanceof ApiError && isMissing(error)) return { supported: false, extension, host: this.host };
+      throw error;
+    }
+  }
+
   /**
    * Closes the pool and cancels requests still in flight. A graceful close
    * would wait for them, and a hung server would then keep the process alive
@@ -301,6 +338,25 @@ function authorize(auth: Auth, host: string): { authorization?: string; secrets:
   }
   const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
   return { authorization: `Basic ${encoded}`, secrets: [password, encoded] };
+}
+
+/**
+ * GET /api/v1/token/current on a server without it reaches its
+ * /api/v1/token/{id} route: a 404 for "current" (ours), or a 400 for an ID
+ * that is not a UUID; a 405 from a router that knows the path only for
+ * other methods.
+ */
+function isMissingCurrentRoute(error: ApiError): boolean {
+  return error.status === 404 || error.status === 400 || error.status === 405;
+}
+
+/**
+ * A 404 naming the token means the route exists and the ID does not; any
+ * other 404 (or a 405) means the server has no such route.
+ */
+function isMissingRotateRoute(error: ApiError): boolean {
+  if (error.status === 405) return true;
+  return error.status === 404 && !error.messages.some((message) => /\bAPI token \S+ not found\b/.test(message));
 }
 
 function tokenPath(id: string): string {

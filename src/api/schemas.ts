@@ -39,8 +39,25 @@ export const apiTokenSchema = z.looseObject({
   'created-at': apiTime,
   'expires-at': apiTime,
   ttl: z.string(),
+  /**
+   * An extension of this project's server (README, API "Extensions"): the
+   * last successful authentication, null when never. Official servers leave
+   * it out, so absent means "unknown", not "never".
+   */
+  'last-used-at': apiTime.nullable().optional(),
 });
 export type APIToken = z.infer<typeof apiTokenSchema>;
+
+/** The answer to a rotation (extension): the new token with its secret, and what became of the old one. */
+export const rotatedTokenSchema = apiTokenSchema.extend({
+  token: z.string().min(1),
+  previous: z.looseObject({
+    id: z.string(),
+    /** null: deleted at once; otherwise valid until the grace period ends. */
+    'expires-at': apiTime.nullable(),
+  }),
+});
+export type RotatedToken = z.infer<typeof rotatedTokenSchema>;
 
 export const tokenListSchema = z.looseObject({ result: z.array(apiTokenSchema).nullable() });
 
@@ -57,6 +74,12 @@ export const messagesSchema = z.looseObject({ messages: z.array(z.string()) });
 export interface RegisterRequest {
   organization: { name: string; description?: string };
   account: { 'first-name': string; 'last-name': string; email: string; password: string };
+}
+
+/** Body of POST /app/v1/token/{id}/rotate (extension); both optional, Go duration syntax. */
+export interface RotateTokenRequest {
+  ttl?: string;
+  grace?: string;
 }
 
 export interface CreateTokenRequest {

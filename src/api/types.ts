@@ -1,6 +1,16 @@
 // The API client's contract. One implementation (client.ts, over undici);
 // the CLI and the UI's store receive it through their deps.
-import type { APIToken, CreateTokenRequest, Organization, RegisterRequest, RegisterResponse } from './schemas';
+import type { APIToken, CreateTokenRequest, Organization, RegisterRequest, RegisterResponse, RotatedToken, RotateTokenRequest } from './schemas';
+
+/** The routes this project's server adds to the official API (README, API "Extensions"). */
+export type ExtensionName = 'token-current' | 'token-rotate';
+
+/**
+ * An extension call's answer: the value, or the fact that the endpoint does
+ * not have the extension (an official server). Data, not an error: callers
+ * fall back where they can and say so in one line.
+ */
+export type Extended<T> = { supported: true; value: T } | { supported: false; extension: ExtensionName; host: string };
 
 /** Token auth: organization ID and API token, sent as HTTP Basic. */
 export interface TokenCredentials {
@@ -43,6 +53,10 @@ export interface AppclacksApi {
   deleteToken(credentials: TokenCredentials, id: string): Promise<string[]>;
   /** GET /api/v1/organization (token auth). */
   getOrganizationByToken(credentials: TokenCredentials): Promise<Organization>;
+  /** GET /api/v1/token/current (token auth, extension): the token these credentials are. */
+  getCurrentToken(credentials: TokenCredentials): Promise<Extended<APIToken>>;
+  /** POST /app/v1/token/{id}/rotate (password auth, extension). The answer carries the new secret. */
+  rotateToken(account: PasswordCredentials, id: string, request: RotateTokenRequest): Promise<Extended<RotatedToken>>;
   /** Closes pooled connections; requests still in flight are cancelled. */
   close(): Promise<void>;
 }

@@ -27,7 +27,10 @@ export interface OptionSpec {
 }
 
 export interface ArgumentSpec {
+  /** `names...` takes any number of words. */
   name: string;
+  /** May be left out (`[name]` in the help); arguments are required otherwise. */
+  optional?: boolean;
   description: string;
   choices?: readonly string[];
   complete?: DynamicCompletion;
@@ -47,7 +50,7 @@ export interface CommandSpec<O> {
   /** e.g. ["token", "create"] */
   path: readonly string[];
   summary: string;
-  /** Positional arguments, all required. */
+  /** Positional arguments: required unless marked optional. */
   arguments?: readonly ArgumentSpec[];
   options?: readonly OptionSpec[];
   /** Extra help text, shown before the examples. */

@@ -94,7 +94,7 @@ export function buildProgram(commands: readonly AnyCommandSpec[], groups: Readon
     const leaf = parent.command(spec.path[spec.path.length - 1]!, { hidden: spec.hidden === true }).description(spec.summary);
     configureErrors(leaf, output, `appclacks ${spec.path.join(' ')}`);
     for (const argument of spec.arguments ?? []) {
-      leaf.argument(`<${argument.name}>`, argument.description);
+      leaf.argument(argument.optional ? `[${argument.name}]` : `<${argument.name}>`, argument.description);
     }
     for (const option of spec.options ?? []) addOption(leaf, option);
     if (spec.notes) leaf.addHelpText('after', `\n${spec.notes}`);

@@ -10,6 +10,7 @@ import { TOKEN_PREFIX } from './secrets';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
+import { lifecycleRoutes } from './routes/lifecycle';
 import { registerRoutes } from './routes/register';
 import type { Storage } from './storage/types';
 import { messages } from './wire';
@@ -26,6 +27,8 @@ export interface AppOptions {
   clock?: Clock;
   log?: RequestLogger;
   rateLimits?: RateLimitOptions;
+  /** This server's API extensions (token/current, rotate, last-used-at). Default on. */
+  extensions?: boolean;
 }
 
 /**
@@ -96,12 +99,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
     },
   });
 
+  const extensions = options.extensions ?? true;
   const context = {
     storage: options.storage,
     clock,
     registration: options.registration,
+    extensions,
     passwords: new PasswordAuthenticator(options.storage, options.rateLimits ?? DEFAULT_RATE_LIMITS, clock),
-    tokens: new TokenAuthenticator(options.storage, clock),
+    tokens: new TokenAuthenticator(options.storage, clock, extensions),
   };
 
   // Clients may send `content-type: application/json` on every request, a
@@ -134,6 +139,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.get('/healthz', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('ok'));
   registerRoutes(app, context);
   accountRoutes(app, context);
+  // Before apiRoutes does not matter to the router (a static path beats
+  // /api/v1/token/:id), but it reads in the order a request is matched.
+  if (extensions) lifecycleRoutes(app, context);
   apiRoutes(app, context);
   return app;
 }

@@ -83,14 +83,29 @@ export class PasswordAuthenticator {
   }
 }
 
+/**
+ * How coarse last-used-at is: a token used all day costs one database write
+ * per minute, not one per request. Documented in the README's API section.
+ */
+export const LAST_USED_GRANULARITY_MS = 60_000;
+
 export class TokenAuthenticator {
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
+    /** Off when the server runs without its extensions (last-used-at among them). */
+    private readonly recordUse = true,
   ) {}
 
   /** The token, or a 401 (unknown, wrong organization, expired) or 403 (missing `permission`). */
   async authenticate(header: string | undefined, permission: string): Promise<TokenRecord> {
+    const token = await this.authenticateAny(header);
+    if (!allows(token.permissions, permission)) throw new HttpError(403, `missing permission ${permission}`);
+    return token;
+  }
+
+  /** Any valid token of its organization, whatever its permissions; or a 401. */
+  async authenticateAny(header: string | undefined): Promise<TokenRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your organization ID and an API token (HTTP Basic)');
     const invalid = () => unauthorized('invalid organization ID or API token');
@@ -101,7 +116,20 @@ export class TokenAuthenticator {
     if (expiryState(token.expiresAt, this.clock()) === 'expired') {
       throw unauthorized(`API token expired at ${apiTimeOf(token.expiresAt)}`);
     }
-    if (!allows(token.permissions, permission)) throw new HttpError(403, `missing permission ${permission}`);
-    return token;
+    return this.recordUse ? this.noteUse(token) : token;
+  }
+
+  /**
+   * Decided on the row authentication already read: no extra read, and a
+   * write only when the stored time is a granularity old. A request refused
+   * for a missing permission still counts: the token authenticated.
+   */
+  private async noteUse(token: TokenRecord): Promise<TokenRecord> {
+    const now = this.clock();
+    const staleBefore = now - LAST_USED_GRANULARITY_MS;
+    const last = token.lastUsedAt ?? null;
+    if (last !== null && last >= staleBefore) return token;
+    await this.storage.recordTokenUse(token.id, now, staleBefore);
+    return { ...token, lastUsedAt: now };
   }
 }

@@ -17,6 +17,8 @@ export interface ServerCommandOptions {
   db?: string;
   /** Default: on only when bound to a loopback address. */
   registration?: 'on' | 'off';
+  /** Default on; off serves only the official API (for testing clients). */
+  extensions?: boolean;
 }
 
 export interface TextSink {
@@ -100,13 +102,14 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       port,
       dbPath,
       registration,
+      ...(options.extensions === false && { extensions: false }),
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
     throw startError(error, host, port, dbPath);
   }
   io.stdout.write(`appclacks server listening on ${server.url}\n`);
-  io.stderr.write(`database ${dbPath}; registration ${registration ? 'on' : 'off'}\n`);
+  io.stderr.write(`database ${dbPath}; registration ${registration ? 'on' : 'off'}${options.extensions === false ? '; extensions off' : ''}\n`);
 
   const reason = await waitForShutdown(io.signal);
   io.stderr.write(`${reason === 'abort' ? 'stopping' : `${reason} received`}: finishing requests in flight\n`);

@@ -119,3 +119,6 @@ export function describeIssues(error: z.ZodError): string[] {
     return path === '' ? `request body ${issue.message}` : `${path}: ${issue.message}`;
   });
 }
+
+/** A Go duration field as `ttl` above is: for the extension bodies (routes/lifecycle.ts). */
+export const goDurationField = ttl;

@@ -17,6 +17,8 @@ export interface StartServerOptions {
   log?: RequestLogger;
   clock?: Clock;
   rateLimits?: RateLimitOptions;
+  /** Default on; see AppOptions.extensions. */
+  extensions?: boolean;
 }
 
 export interface RunningServer {
@@ -50,6 +52,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.clock && { clock: options.clock }),
     ...(options.log && { log: options.log }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    ...(options.extensions !== undefined && { extensions: options.extensions }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and

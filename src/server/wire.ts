@@ -20,9 +20,13 @@ export function accountToWire(account: AccountRecord): Account {
   };
 }
 
-/** Without the secret: only the create call adds it, and it is not stored. */
-export function tokenToWire(token: TokenRecord): APIToken {
-  return {
+/**
+ * Without the secret: only the create call adds it, and it is not stored.
+ * `extensions` adds this server's fields after the official ones
+ * (`last-used-at`); the official CLI ignores fields it does not know.
+ */
+export function tokenToWire(token: TokenRecord, extensions = true): APIToken {
+  const official: APIToken = {
     id: token.id,
     name: token.name,
     description: token.description,
@@ -31,6 +35,9 @@ export function tokenToWire(token: TokenRecord): APIToken {
     'expires-at': apiTimeOf(token.expiresAt),
     ttl: token.ttl,
   };
+  if (!extensions) return official;
+  const lastUsedAt = token.lastUsedAt ?? null;
+  return { ...official, 'last-used-at': lastUsedAt === null ? null : apiTimeOf(lastUsedAt) };
 }
 
 export function messages(...texts: string[]): { messages: string[] } {

@@ -12,6 +12,10 @@ let passwordEnv: Record<string, string>;
 
 const HEADER = /^ID {2,}Name {2,}Expires at {2,}Description {2,}Permissions$/;
 const DASHES = /^-- {2,}-{4} {2,}-{10} {2,}-{11} {2,}-{11}$/;
+// token list adds this server's Last used after the official columns.
+const LIST_HEADER = /^ID {2,}Name {2,}Expires at {2,}Description {2,}Permissions {2,}Last used$/;
+const LIST_DASHES = /^-- {2,}-{4} {2,}-{10} {2,}-{11} {2,}-{11} {2,}-{9}$/;
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
@@ -50,10 +54,11 @@ describe.concurrent('token list', () => {
     const result = await sandbox.run(['token', 'list']);
     expect(result.code).toBe(0);
     const [header, dashes, ...rows] = lines(result.stdout);
-    expect(header).toMatch(HEADER);
-    expect(dashes).toMatch(DASHES);
+    expect(header).toMatch(LIST_HEADER);
+    expect(dashes).toMatch(LIST_DASHES);
     const admin = rows.find((row) => row.startsWith(org.token.id));
-    expect(admin).toMatch(/ {2}admin {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 2d\) {2,}ops team {2,}\[\*\]$/);
+    // this very list authenticated with admin: last used seconds ago
+    expect(admin).toMatch(/ {2}admin {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 2d\) {2,}ops team {2,}\[\*\] {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+s ago\)$/);
     // columns line up: every row starts its Name where the header does
     expect(admin!.indexOf('admin')).toBe(header!.indexOf('Name'));
     expect(result.stdout).not.toContain(org.token.token);
@@ -141,7 +146,8 @@ describe('token get and delete', () => {
 
     const json = await sandbox.run(['token', 'get', '--id', org.token.id, '-o', 'json']);
     const { token: _secret, ...listed } = org.token;
-    expect(JSON.parse(json.stdout)).toEqual(listed);
+    // admin authenticated the call, so the server now says when
+    expect(JSON.parse(json.stdout)).toEqual({ ...listed, 'last-used-at': expect.stringMatching(RFC3339) });
   });
 
   it('says an unknown ID is not found, in one line, exit 1', async () => {

@@ -18,6 +18,8 @@ export interface TestServerOptions {
   rateLimits?: RateLimitOptions;
   /** Reuse a database file (e.g. to test a restart); default a new one in a temp dir. */
   dbPath?: string;
+  /** Default true; false serves only the official API. */
+  extensions?: boolean;
 }
 
 export interface TestServer {
@@ -44,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: (line) => logs.push(line),
     ...(options.clock && { clock: options.clock }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    ...(options.extensions !== undefined && { extensions: options.extensions }),
   });
   return {
     url: server.url,

@@ -82,7 +82,9 @@ describe('/app/v1 with the account password', () => {
     });
     expect(response.status).toBe(200);
     const token = response.json;
-    expect(Object.keys(token)).toEqual(['id', 'name', 'token', 'description', 'permissions', 'created-at', 'expires-at', 'ttl']);
+    // The official fields in the official order, then this server's extension.
+    expect(Object.keys(token)).toEqual(['id', 'name', 'token', 'description', 'permissions', 'created-at', 'expires-at', 'ttl', 'last-used-at']);
+    expect(token['last-used-at']).toBeNull();
     expect(token.id).toMatch(UUID);
     expect(token.name).toBe('ci');
     expect(token.token).toMatch(/^apc_[0-9A-Za-z]{49}$/);
@@ -142,7 +144,8 @@ describe('/api/v1 with a token', () => {
     expect(Object.keys(response.json)).toEqual(['result']);
     const { token: _firstSecret, ...firstListed } = first;
     const { token: _secondSecret, ...secondListed } = second;
-    expect(response.json.result).toEqual([firstListed, secondListed]);
+    // The token that authenticated the list has just been used; the other never was.
+    expect(response.json.result).toEqual([{ ...firstListed, 'last-used-at': nowText() }, secondListed]);
     for (const listed of response.json.result) expect(listed).not.toHaveProperty('token');
     expect(response.text).not.toContain(first.token);
     expect(response.text).not.toContain(second.token);

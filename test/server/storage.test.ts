@@ -33,7 +33,8 @@ describe('a restart', () => {
       const listed = await send(second.url, 'GET', '/api/v1/token', { auth: tokenAuth(account.organization.id, token.token) });
       expect(listed.status).toBe(200);
       const { token: _secret, ...withoutSecret } = token;
-      expect(listed.json.result).toEqual([withoutSecret]);
+      // The list request itself is the token's first use.
+      expect(listed.json.result).toEqual([{ ...withoutSecret, 'last-used-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
       const organization = await send(second.url, 'GET', '/app/v1/organization', {
         auth: { user: account.email, password: 'the changed password' },
       });

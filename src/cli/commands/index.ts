@@ -7,15 +7,18 @@ import { completeProfilesCommand, completionCommand } from './completion';
 import { command as demo } from './demo';
 import { command as login } from './login';
 import { command as organizationCreate } from './organization/create';
+import { command as profileCheck } from './profile/check';
 import { command as profileCurrent } from './profile/current';
 import { command as profileList } from './profile/list';
 import { command as profileRemove } from './profile/remove';
+import { command as profileRotate } from './profile/rotate';
 import { command as profileUse } from './profile/use';
 import { command as server } from './server';
 import { command as tokenCreate } from './token/create';
 import { command as tokenDelete } from './token/delete';
 import { command as tokenGet } from './token/get';
 import { command as tokenList } from './token/list';
+import { command as tokenRotate } from './token/rotate';
 import { command as tui } from './tui';
 
 /** Summaries of the words that only group commands. */
@@ -23,8 +26,8 @@ export const GROUPS: Readonly<Record<string, string>> = {
   account: 'Your account: its organization and password (password auth)',
   'account password': "The account's password",
   organization: 'Register an organization',
-  token: 'Create, list, show and delete API tokens',
-  profile: 'Profiles of the config file: list, show what is in use, switch, remove',
+  token: 'Create, list, show, rotate and delete API tokens',
+  profile: 'Profiles of the config file: list, show what is in use, switch, remove, check and rotate their tokens',
 };
 
 export const COMMANDS: readonly AnyCommandSpec[] = [
@@ -36,10 +39,13 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   tokenList,
   tokenGet,
   tokenDelete,
+  tokenRotate,
   profileList,
   profileCurrent,
   profileUse,
   profileRemove,
+  profileCheck,
+  profileRotate,
   tui,
   server,
   demo,

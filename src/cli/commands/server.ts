@@ -7,6 +7,8 @@ export interface ServerOptions {
   port?: number;
   db?: string;
   registration?: 'on' | 'off';
+  /** False with --no-extensions. */
+  extensions?: boolean;
 }
 
 export function parsePort(text: string, flag: string): number {
@@ -23,6 +25,7 @@ export const command: CommandSpec<ServerOptions> = {
     { flags: '--port <port>', description: 'port to listen on, 0 for any free one (default 8080)' },
     { flags: '--db <path>', description: 'SQLite database file (default: <user data dir>/appclacks/server.db)' },
     { flags: '--registration <on|off>', description: 'allow POST /register (default: on only on a loopback address)', choices: ['on', 'off'] },
+    { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at): to test clients against it" },
   ],
   examples: ['appclacks server', 'appclacks server --port 9000 --db ./appclacks.db', 'appclacks server --host 0.0.0.0 --registration off'],
   parse({ flags }) {
@@ -35,6 +38,8 @@ export const command: CommandSpec<ServerOptions> = {
       ...(port === undefined ? {} : { port: parsePort(port, '--port') }),
       ...(db === undefined ? {} : { db }),
       ...(registration === 'on' || registration === 'off' ? { registration } : {}),
+      // commander stores --no-extensions as extensions: false
+      ...(flags.extensions === false ? { extensions: false } : {}),
     };
   },
   run,

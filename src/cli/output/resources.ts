@@ -4,10 +4,25 @@ import type { APIToken, Organization } from '../../api/schemas';
 import { formatList, renderTable } from './table';
 import { formatExpiresAt } from './time';
 
-export function tokenTable(tokens: readonly APIToken[], nowMs: number): string {
+/**
+ * `extra` columns go after the official ones, so scripts that cut the
+ * official columns by position keep working (token list's LAST USED).
+ */
+export function tokenTable(
+  tokens: readonly APIToken[],
+  nowMs: number,
+  extra: ReadonlyArray<{ header: string; cell: (token: APIToken) => string }> = [],
+): string {
   return renderTable(
-    ['ID', 'Name', 'Expires at', 'Description', 'Permissions'],
-    tokens.map((t) => [t.id, t.name, formatExpiresAt(t['expires-at'], nowMs), t.description ?? '', formatList(t.permissions.actions)]),
+    ['ID', 'Name', 'Expires at', 'Description', 'Permissions', ...extra.map((column) => column.header)],
+    tokens.map((t) => [
+      t.id,
+      t.name,
+      formatExpiresAt(t['expires-at'], nowMs),
+      t.description ?? '',
+      formatList(t.permissions.actions),
+      ...extra.map((column) => column.cell(t)),
+    ]),
   );
 }
 

@@ -45,7 +45,7 @@ export function accountRoutes(app: FastifyInstance, context: RouteContext): void
       expiresAt: now + Math.max(1, Math.round(body.ttl.ms)),
     };
     await context.storage.createToken(token);
-    const { id, name, ...rest } = tokenToWire(token);
+    const { id, name, ...rest } = tokenToWire(token, context.extensions);
     return { id, name, token: secret, ...rest };
   });
 }

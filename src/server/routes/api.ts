@@ -32,7 +32,7 @@ export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
   app.get('/api/v1/token', async (request) => {
     const token = await authorize(request, API_ROUTE_PERMISSIONS['GET /api/v1/token']);
     const tokens = await context.storage.listTokens(token.organizationId);
-    return { result: tokens.map(tokenToWire) };
+    return { result: tokens.map((t) => tokenToWire(t, context.extensions)) };
   });
 
   app.get<IdParams>('/api/v1/token/:id', async (request) => {
@@ -40,7 +40,7 @@ export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
     const id = tokenId(request);
     const found = await context.storage.getToken(token.organizationId, id);
     if (!found) throw notFound(`API token ${id} not found`);
-    return tokenToWire(found);
+    return tokenToWire(found, context.extensions);
   });
 
   app.delete<IdParams>('/api/v1/token/:id', async (request) => {

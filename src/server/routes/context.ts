@@ -7,6 +7,8 @@ export interface RouteContext {
   storage: Storage;
   clock: Clock;
   registration: boolean;
+  /** This server's additions to the API (README, "Extensions"); off only to test clients against the official surface. */
+  extensions: boolean;
   passwords: PasswordAuthenticator;
   tokens: TokenAuthenticator;
 }

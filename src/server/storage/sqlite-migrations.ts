@@ -41,4 +41,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_tokens_by_organization ON api_tokens(organization_id, created_at);
     `,
   },
+  {
+    version: 2,
+    description: 'last use and rotation of API tokens',
+    sql: `
+      ALTER TABLE api_tokens ADD COLUMN last_used_at INTEGER;
+      ALTER TABLE api_tokens ADD COLUMN replaced_by TEXT;
+    `,
+  },
 ];

@@ -6,6 +6,8 @@ import {
   EmailTakenError,
   type AccountRecord,
   type OrganizationRecord,
+  type RotateTokenInput,
+  type RotateTokenOutcome,
   type Storage,
   type StorageCounts,
   type TokenRecord,
@@ -38,6 +40,8 @@ interface TokenRow {
   ttl: string;
   created_at: number;
   expires_at: number;
+  last_used_at: number | null;
+  replaced_by: string | null;
 }
 
 function toOrganization(row: OrganizationRow): OrganizationRecord {
@@ -67,6 +71,8 @@ function toToken(row: TokenRow): TokenRecord {
     ttl: row.ttl,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    replacedBy: row.replaced_by,
   };
 }
 
@@ -144,6 +150,8 @@ export class SqliteStorage implements Storage {
       getToken: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? AND id = ?'),
       deleteToken: db.prepare('DELETE FROM api_tokens WHERE organization_id = ? AND id = ?'),
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
+      recordTokenUse: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)'),
+      startGrace: db.prepare('UPDATE api_tokens SET expires_at = MIN(expires_at, ?), replaced_by = ? WHERE organization_id = ? AND id = ?'),
       counts: db.prepare(`SELECT
         (SELECT COUNT(*) FROM organizations) AS organizations,
         (SELECT COUNT(*) FROM accounts) AS accounts,
@@ -186,7 +194,34 @@ export class SqliteStorage implements Storage {
   }
 
   async createToken(token: TokenRecord): Promise<void> {
-    this.statements.insertToken.run({ ...token, permissions: JSON.stringify(token.permissions) });
+    this.insertToken(token);
+  }
+
+  private insertToken(token: TokenRecord): void {
+    const { lastUsedAt: _lastUsedAt, replacedBy: _replacedBy, ...columns } = token;
+    this.statements.insertToken.run({ ...columns, permissions: JSON.stringify(token.permissions) });
+  }
+
+  async recordTokenUse(id: string, at: number, staleBefore: number): Promise<void> {
+    this.statements.recordTokenUse.run(at, id, staleBefore);
+  }
+
+  async rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome> {
+    // better-sqlite3 transactions are synchronous: nothing else runs between
+    // the read and the writes, and a throw rolls all of them back.
+    return this.db.transaction((): RotateTokenOutcome => {
+      const row = this.statements.getToken.get(input.organizationId, input.id) as TokenRow | undefined;
+      if (!row) return { status: 'not-found' };
+      if (row.replaced_by !== null) return { status: 'already-rotated', replacedBy: row.replaced_by };
+      this.insertToken(input.replacement);
+      if (input.graceEndsAt === undefined) {
+        this.statements.deleteToken.run(input.organizationId, input.id);
+        return { status: 'rotated', previous: toToken(row), deleted: true };
+      }
+      this.statements.startGrace.run(input.graceEndsAt, input.replacement.id, input.organizationId, input.id);
+      const after = this.statements.getToken.get(input.organizationId, input.id) as TokenRow;
+      return { status: 'rotated', previous: toToken(after), deleted: false };
+    })();
   }
 
   async listTokens(organizationId: string): Promise<TokenRecord[]> {

@@ -32,7 +32,36 @@ export interface TokenRecord {
   ttl: string;
   createdAt: number;
   expiresAt: number;
+  /**
+   * Last successful authentication with the token, null when never. Coarse on
+   * purpose: see `recordTokenUse`. Optional so records built before use
+   * (a create) need not spell it out.
+   */
+  lastUsedAt?: number | null;
+  /** Set on a token rotated with a grace period: the ID of its replacement. */
+  replacedBy?: string | null;
 }
+
+/** What rotateToken changes, decided by the route; storage applies it atomically. */
+export interface RotateTokenInput {
+  organizationId: string;
+  /** The token being replaced. */
+  id: string;
+  /** The new token, inserted as is. */
+  replacement: TokenRecord;
+  /**
+   * Without it the old token is deleted; with it the old token stays valid
+   * until then (never later than it would have anyway) and records its replacement.
+   */
+  graceEndsAt?: number;
+}
+
+export type RotateTokenOutcome =
+  /** `previous` is the old token after the change; `deleted` when it is gone. */
+  | { status: 'rotated'; previous: TokenRecord; deleted: boolean }
+  | { status: 'not-found' }
+  /** Rotating it again would leave two replacements alive: refused. */
+  | { status: 'already-rotated'; replacedBy: string };
 
 export interface StorageCounts {
   organizations: number;
@@ -62,6 +91,21 @@ export interface Storage {
   /** False when no token of that organization has this ID. */
   deleteToken(organizationId: string, id: string): Promise<boolean>;
   findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined>;
+  /**
+   * Sets last-used-at to `at` only when it is null or older than
+   * `staleBefore`, in one conditional UPDATE (no read first): callers pass
+   * `at - granularity`, so a busy token costs one write per granularity, and
+   * two servers on one database cannot move it backwards.
+   */
+  recordTokenUse(id: string, at: number, staleBefore: number): Promise<void>;
+  /**
+   * Inserts the replacement and deletes the old token (or starts its grace)
+   * in one transaction: at no moment are there both without a grace asked
+   * for, or neither. The old row is read inside that transaction (SQLite's
+   * transactions are serial; PostgreSQL needs SELECT ... FOR UPDATE), so two
+   * concurrent rotations of one token cannot both succeed.
+   */
+  rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome>;
 
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;

@@ -1,22 +1,61 @@
-import type { CommandSpec, OutputFormat } from '../../command';
+import type { APIToken } from '../../../api/schemas';
+import { UsageError } from '../../../errors';
+import { parseApiTime } from '../../../tokens';
+import { flagBoolean, type CommandSpec, type OutputFormat } from '../../command';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { printResult } from '../../output/print';
 import { tokenTable } from '../../output/resources';
+import { durationFlag, formatLastUsed } from './lifecycle';
 
 export interface TokenListOptions {
   output: OutputFormat;
+  /** Only tokens already expired. */
+  expired?: boolean;
+  /** Only live tokens expiring within this many ms. */
+  expiringWithinMs?: number;
 }
 
 export const command: CommandSpec<TokenListOptions> = {
   path: ['token', 'list'],
   summary: "List the organization's API tokens",
-  examples: ['appclacks token list', 'appclacks token list -p work -o json'],
-  parse: ({ globals }) => ({ output: globals.output }),
+  options: [
+    { flags: '--expired', description: 'only tokens that have expired' },
+    { flags: '--expiring <duration>', description: 'only live tokens that expire within this time (24h, 7d)' },
+  ],
+  notes: 'LAST USED (after the official columns) shows when a token last authenticated, to the minute; an appclacks server sends it, other servers leave the column out.',
+  examples: ['appclacks token list', 'appclacks token list -p work -o json', 'appclacks token list --expiring 7d', 'appclacks token list --expired'],
+  parse: ({ flags, globals }) => {
+    const expired = flagBoolean(flags, 'expired');
+    const expiring = durationFlag(flags, 'expiring', '--expiring', '7d');
+    if (expired && expiring) throw new UsageError('--expired and --expiring exclude each other', { hint: 'pass one of them' });
+    return { output: globals.output, ...(expired && { expired }), ...(expiring && { expiringWithinMs: expiring.ms }) };
+  },
   run,
 };
 
+/** The tokens the filters keep; times the client cannot read are kept, not guessed. */
+export function filterTokens(tokens: readonly APIToken[], options: TokenListOptions, nowMs: number): APIToken[] {
+  if (!options.expired && options.expiringWithinMs === undefined) return [...tokens];
+  return tokens.filter((token) => {
+    let expiresAt: number;
+    try {
+      expiresAt = parseApiTime(token['expires-at']);
+    } catch {
+      return true;
+    }
+    if (options.expired) return expiresAt <= nowMs;
+    return expiresAt > nowMs && expiresAt - nowMs <= options.expiringWithinMs!;
+  });
+}
+
 export async function run(options: TokenListOptions, deps: CliDeps): Promise<void> {
-  const tokens = await withTokenAuth(deps, (api, credentials) => api.listTokens(credentials));
-  printResult(deps, options.output, tokens, () => tokenTable(tokens, deps.clock()));
+  const listed = await withTokenAuth(deps, (api, credentials) => api.listTokens(credentials));
+  const now = deps.clock();
+  const tokens = filterTokens(listed, options, now);
+  // Only servers with the extension send last-used-at: elsewhere the table stays the official one.
+  const lastUsed = listed.some((token) => 'last-used-at' in token);
+  printResult(deps, options.output, tokens, () =>
+    tokenTable(tokens, now, lastUsed ? [{ header: 'Last used', cell: (token) => formatLastUsed(token['last-used-at'], now) }] : []),
+  );
 }
