@@ -13,6 +13,7 @@ import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 import { TextField } from './TextField';
 import { displayWidth } from '../terminal-width';
+import { ProfileUpdateOfferView, RotatedLines, RotateReview } from './RotateParts';
 
 const STEP_TITLES: Record<WizardStep, string> = {
   name: 'Name',
@@ -25,6 +26,7 @@ const STEP_TITLES: Record<WizardStep, string> = {
 };
 
 function stepsOf(state: State): WizardStep[] {
+  if (state.wizard.mode === 'rotate') return wizardNeedsAccount(state) ? ['account', 'review'] : ['review'];
   const steps: WizardStep[] = ['name', 'description', 'lifetime', 'permissions'];
   if (wizardNeedsAccount(state)) steps.push('account');
   steps.push('review');
@@ -37,7 +39,11 @@ function Title({ state }: { state: State }) {
   const where = step === 'result' ? 'done' : `step ${steps.indexOf(step) + 1} of ${steps.length}`;
   return (
     <Box height={1}>
-      <Text wrap="truncate" bold color={theme.accent}>{`New token — ${STEP_TITLES[step]} (${where})`}</Text>
+      <Text wrap="truncate" bold color={theme.accent}>
+        {state.wizard.mode === 'rotate'
+          ? `Rotate token ${state.wizard.rotating?.name ?? ''} — ${step === 'result' ? 'Rotated' : STEP_TITLES[step]} (${where})`
+          : `New token — ${STEP_TITLES[step]} (${where})`}
+      </Text>
     </Box>
   );
 }
@@ -133,14 +139,15 @@ function ResultStep({ state }: { state: State }) {
   if (!token) return null;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} created (ID ${token.id}).`}</Text>
+      {w.mode === 'rotate' ? <RotatedLines state={state} /> : <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} created (ID ${token.id}).`}</Text>}
       <Text bold color={theme.warning} wrap="wrap">{`${GLYPH.warning} The only time the secret is shown: copy it now.`}</Text>
       <Text wrap="wrap" bold>{token.token ?? ''}</Text>
       {secretIsWrapped(token.token ?? '', state.size.columns) && (
         <Text wrap="truncate" color={theme.warning}>Wider than the window: widen it to select the secret in one piece, or use c.</Text>
       )}
       <Text wrap="truncate">{w.copied ? 'Sent to the clipboard (OSC 52); if it did not arrive, select it above.' : 'c copies it to the clipboard (OSC 52).'}</Text>
-      {w.saveAs === undefined && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
+      <ProfileUpdateOfferView state={state} />
+      {w.saveAs === undefined && (!w.profileUpdate || w.profileUpdate.done) && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
       {w.saveAs !== undefined && !w.saveAs.saved && (
         <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" />
       )}
@@ -162,12 +169,12 @@ export function CreateWizard() {
       {w.step === 'permissions' && <PermissionsStep state={state} />}
       {w.step === 'account' && (
         <Box flexDirection="column">
-          <Text wrap="truncate" dimColor>Creating a token needs the account's email and password (not stored).</Text>
+          <Text wrap="truncate" dimColor>{`${w.mode === 'rotate' ? 'Rotating' : 'Creating'} a token needs the account's email and password (not stored).`}</Text>
           <TextField label="Email" value={w.email} focused={w.accountField === 'email'} />
           <TextField label="Password" value={w.password} focused={w.accountField === 'password'} hidden />
         </Box>
       )}
-      {w.step === 'review' && <ReviewStep state={state} now={now} />}
+      {w.step === 'review' && (w.mode === 'rotate' ? <RotateReview state={state} /> : <ReviewStep state={state} now={now} />)}
       {w.step === 'result' && <ResultStep state={state} />}
     </Box>
   );

@@ -1,4 +1,4 @@
-// Confirmation dialogs: they name what goes, and No is highlighted first.
+// Confirmation dialogs: they name what goes (or what a rotation does), and No is highlighted first.
 import { Box, Text } from 'ink';
 import type { Dialog } from '../state/types';
 import { useAppState } from '../ui/context';
@@ -26,6 +26,36 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
         body: [`ID ${dialog.tokenId}`, 'Anything using this token stops working at once. This cannot be undone.'],
         ...(dialog.isSessionToken && {
           warning: `${GLYPH.warning} THIS SESSION signs in with this token: deleting it ends this session's access.`,
+        }),
+      };
+    case 'confirm-bulk-delete': {
+      const count = dialog.ids.length;
+      const more = count - dialog.names.length;
+      return {
+        title: `Delete ${count} marked token${count === 1 ? '' : 's'}?`,
+        fixedTitle: true,
+        body: [
+          `${dialog.names.map((n) => `"${n}"`).join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+          'Anything using them stops working at once. This cannot be undone.',
+        ],
+        ...(dialog.includesSessionToken && {
+          warning: `${GLYPH.warning} THIS SESSION signs in with one of them: deleting it ends this session's access.`,
+        }),
+      };
+    }
+    case 'confirm-rotate':
+      return {
+        title: `Rotate token "${dialog.tokenName}"?`,
+        body: [
+          'A new token (same name, permissions, TTL) replaces it. The old',
+          'one is deleted at once: what still uses it stops working.',
+          dialog.accountFromEnv ? 'The account comes from the environment.' : 'The account email and password are asked next.',
+          dialog.profileName !== undefined
+            ? `Profile ${dialog.profileName} holds it: the result offers to update it.`
+            : 'The new secret is shown once: copy it or save it as a profile.',
+        ],
+        ...(dialog.isSessionToken && {
+          warning: `${GLYPH.warning} THIS SESSION signs in with this token: it keeps working only once a profile holds the new one.`,
         }),
       };
     case 'confirm-leave-wizard':

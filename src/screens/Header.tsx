@@ -16,7 +16,8 @@ export function Header() {
   if (profile !== undefined && session.overriddenBy.length > 0) {
     warnings.push(`${session.overriddenBy.join(', ')} override${session.overriddenBy.length === 1 ? 's' : ''} profile ${profile}`);
   }
-  const own = session.tokenId === undefined ? undefined : tokens.items.find((t) => t.id === session.tokenId);
+  // Exactly the server's word (token/current) where it has the route; else the list row guessed to be ours.
+  const own = session.current ?? (session.tokenId === undefined ? undefined : tokens.items.find((t) => t.id === session.tokenId));
   if (own) {
     const expiresAt = parseApiTime(own['expires-at']);
     const state = expiryState(expiresAt, now);

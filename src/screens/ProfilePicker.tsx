@@ -8,6 +8,7 @@ import { displayWidth } from '../terminal-width';
 import { useAppState } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
+import { PROFILE_EXPIRY_WIDTH, ProfileTokenExpiry } from './ProfileTokenExpiry';
 
 const DEFAULT_MARK = `${GLYPH.default} default `;
 const ACTIVE_MARK = `${GLYPH.active} active `;
@@ -46,6 +47,8 @@ export function ProfilePicker() {
   const start = windowStart(profiles.selection, profiles.items.length, viewport);
   const active = session.profileName?.value;
   const widths = profileColumns(profiles.items, state.size.columns);
+  // The token's expiry goes last, only where the organization ID leaves it room.
+  const expiryFits = widths.org - displayWidth(shortOrg(session.organizationId?.value ?? 'x'.repeat(36))) > PROFILE_EXPIRY_WIDTH + 1;
   return (
     <Box flexDirection="column" width="100%">
       <Box height={1}>
@@ -89,6 +92,7 @@ export function ProfilePicker() {
                   <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
                 )}
                 {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
+                {expiryFits && <Text>{'  '}<ProfileTokenExpiry name={profile.name} /></Text>}
               </Text>
             </Box>
           );

@@ -6,7 +6,7 @@ import { bodyHeight, DETAIL_LABEL_WIDTH, detailDescriptionLines } from '../state
 import { detailToken } from '../state/selectors';
 import { describePermission, expiryState, formatRelative, lifetimeUsed, parseApiTime, sortPermissions } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
-import { absoluteTime, expiryText, progressBar } from '../ui/format';
+import { absoluteTime, expiryText, lastUseText, progressBar } from '../ui/format';
 import { expiryColor, expiryGlyph, GLYPH, theme } from '../ui/theme';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -33,6 +33,8 @@ export function TokenDetail() {
   const permissions = sortPermissions(token.permissions.actions);
   // Exactly detailLineCount(token, columns) lines (src/state/layout.ts), which bounds the scroll.
   const description = detailDescriptionLines(token.description, state.size.columns);
+  const lastUse = lastUseText(token['last-used-at'], now);
+  const lastUsedAt = token['last-used-at'];
   const lines: ReactNode[] = [
     <Text key="title" wrap="truncate" bold color={theme.accent}>
       {`Token ${token.name}`}
@@ -47,6 +49,9 @@ export function TokenDetail() {
       <Text color={expiryColor(expiry)}>{`${expiryGlyph(expiry)} ${absoluteTime(expires)} (${expiryText(expires, now)})`}</Text>
     </Field>,
     <Field key="ttl" label="TTL">{token.ttl}</Field>,
+    ...(token['last-used-at'] === undefined
+      ? []
+      : [<Field key="last-used" label="Last used">{lastUsedAt ? `${absoluteTime(parseApiTime(lastUsedAt))} (${lastUse ?? ''})` : (lastUse ?? '')}</Field>]),
     <Field key="used" label="Lifetime used">{`${progressBar(used, 20)} ${Math.round(used * 100)}%`}</Field>,
     <Field key="permissions" label="Permissions">{`${permissions.length}`}</Field>,
     ...permissions.map((name) => (

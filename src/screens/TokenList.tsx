@@ -7,39 +7,51 @@ import { hasTokenCredentials, sortLabel, visibleTokens } from '../state/selector
 import type { State } from '../state/types';
 import { expiryState, parseApiTime } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
-import { cell, endpointHost, expiryText, permissionSummary, shortId } from '../ui/format';
+import { cell, endpointHost, expiryText, lastUseText, permissionSummary, shortId } from '../ui/format';
 import { expiryColor, expiryGlyph, GLYPH, theme } from '../ui/theme';
 
 interface Columns {
   name: number;
   id: number;
   expiry: number;
+  /** 0 when the server does not say when tokens were used. */
+  lastUse: number;
   permissions: number;
   description: number;
 }
 
-function columnsFor(width: number): Columns {
+/** "used 23h ago", "never used". */
+const LAST_USE_WIDTH = 12;
+
+function columnsFor(width: number, showLastUse: boolean): Columns {
   const usable = width - 2;
-  const name = Math.min(30, Math.max(10, Math.floor(usable * 0.3)));
+  const lastUse = showLastUse ? LAST_USE_WIDTH : 0;
+  const fair = Math.min(30, Math.max(10, Math.floor(usable * 0.3)));
+  // The last-use column is paid for by the name first: up to 5 cells, never below 20.
+  const name = showLastUse ? Math.max(Math.min(fair, 20), fair - 5) : fair;
   const id = 8;
   const expiry = 18; // "✗ expired 27d ago"
-  const rest = Math.max(0, usable - name - id - expiry - 3);
+  const rest = Math.max(0, usable - name - id - expiry - 3 - (lastUse > 0 ? lastUse + 1 : 0));
   // A summary like "ListAPITokens +1" needs 16; wider screens give it up to
   // 20, and the description takes the rest (at 80 columns, 9 rather than 5).
   const permissions = Math.min(rest, Math.min(20, Math.max(16, rest - 24)));
   const description = Math.max(0, rest - permissions - 1);
-  return { name, id, expiry, permissions, description };
+  return { name, id, expiry, lastUse, permissions, description };
 }
 
-function TokenRow({ token, selected, now, columns, isSession }: {
-  token: APIToken; selected: boolean; now: number; columns: Columns; isSession: boolean;
+/** Marked rows carry the glyph in words' place, so marks read without colour too. */
+const MARK = `${GLYPH.checked} `;
+
+function TokenRow({ token, selected, marked, now, columns, isSession }: {
+  token: APIToken; selected: boolean; marked: boolean; now: number; columns: Columns; isSession: boolean;
 }) {
   const expiresAt = parseApiTime(token['expires-at']);
   const state = expiryState(expiresAt, now);
   const expiry = `${expiryGlyph(state)} ${expiryText(expiresAt, now)}`;
   // The session marker is never the part that gets cut.
   const marker = ' (this session)';
-  const name = isSession && columns.name > marker.length + 4 ? cell(token.name, columns.name - marker.length).trimEnd() + marker : token.name;
+  const title = marked ? MARK + token.name : token.name;
+  const name = isSession && columns.name > marker.length + 4 ? cell(title, columns.name - marker.length).trimEnd() + marker : title;
   return (
     <Box height={1}>
       <Text wrap="truncate" inverse={selected}>
@@ -47,6 +59,7 @@ function TokenRow({ token, selected, now, columns, isSession }: {
         <Text bold={selected}>{cell(name, columns.name)} </Text>
         <Text dimColor={!selected}>{cell(shortId(token.id), columns.id)} </Text>
         <Text color={expiryColor(state)}>{cell(expiry, columns.expiry)} </Text>
+        {columns.lastUse > 0 && <Text dimColor={!selected}>{cell(lastUseText(token['last-used-at'], now) ?? '', columns.lastUse)} </Text>}
         <Text>{cell(permissionSummary(token.permissions.actions), columns.permissions)}</Text>
         {columns.description > 0 && <Text dimColor={!selected}> {cell(token.description ?? '', columns.description)}</Text>}
       </Text>
@@ -93,18 +106,33 @@ function StatusLine({ state, count }: { state: State; count: number }) {
         <Text>{tokens.filter}</Text>
         {tokens.filterEditing && <Text>{GLYPH.cursor}</Text>}
         <Text dimColor>{`  ${count} of ${total} tokens match${order}${loading}`}</Text>
+        {marks(state)}
       </Text>
     );
   }
   const position = count > 0 ? ` · ${tokens.selection + 1}/${count}` : '';
-  return <Text wrap="truncate" dimColor>{`${total} token${total === 1 ? '' : 's'}${position}${order}${loading}`}</Text>;
+  return (
+    <Text wrap="truncate">
+      <Text dimColor>{`${total} token${total === 1 ? '' : 's'}${position}${order}${loading}`}</Text>
+      {marks(state)}
+    </Text>
+  );
+}
+
+/** ` · 3 marked (1 hidden by the filter)`, or nothing. */
+function marks(state: State): string {
+  const { marks: marked } = state.tokens;
+  if (marked.size === 0) return '';
+  const shown = new Set(visibleTokens(state).map((t) => t.id));
+  const hidden = [...marked].filter((id) => !shown.has(id)).length;
+  return ` · ${marked.size} marked${hidden > 0 ? ` (${hidden} hidden by the filter)` : ''}`;
 }
 
 export function TokenList() {
   const state = useAppState();
   const now = useNow();
   const items = visibleTokens(state);
-  const columns = columnsFor(state.size.columns);
+  const columns = columnsFor(state.size.columns, state.tokens.items.some((t) => t['last-used-at'] !== undefined));
   const viewport = listViewportRows(state.size);
   const empty = emptyText(state, items.length);
   const rows = items.slice(state.tokens.scroll, state.tokens.scroll + viewport);
@@ -112,7 +140,8 @@ export function TokenList() {
     <Box flexDirection="column" width="100%">
       <Box height={1}>
         <Text wrap="truncate" bold>
-          {'  '}{cell('NAME', columns.name)} {cell('ID', columns.id)} {cell('EXPIRES', columns.expiry)} {cell('PERMISSIONS', columns.permissions)}
+          {'  '}{cell('NAME', columns.name)} {cell('ID', columns.id)} {cell('EXPIRES', columns.expiry)}{' '}
+          {columns.lastUse > 0 ? `${cell('LAST USED', columns.lastUse)} ` : ''}{cell('PERMISSIONS', columns.permissions)}
           {columns.description > 0 ? ` ${cell('DESCRIPTION', columns.description)}` : ''}
         </Text>
       </Box>
@@ -130,6 +159,7 @@ export function TokenList() {
               now={now}
               columns={columns}
               selected={state.tokens.scroll + i === state.tokens.selection}
+              marked={state.tokens.marks.has(token.id)}
               isSession={token.id === state.session.tokenId}
             />
           ))}

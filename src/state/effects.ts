@@ -1,16 +1,23 @@
 // The store's asynchronous actions: each calls deps.api / deps.profiles, then
 // dispatches what happened. None throws: failures become message lines, and
 // what the user typed stays in the state.
+import type { APIToken } from '../api/schemas';
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { profileNameProblem } from '../config/profile-name';
+import type { Profile } from '../config/types';
 import { AppError } from '../errors';
 import { logIn, loginTokenName } from '../login';
 import type { StoreDeps } from './deps';
 import { errorMessage } from './errorMessage';
 import { clipboardHint, osc52 } from './osc52';
-import { wizardTtl } from './selectors';
+import { eachBounded } from './bounded';
+import { profileHolding, wizardTtl } from './selectors';
 import { findSessionTokenId } from './sessionToken';
-import type { Action, State } from './types';
+import { bulkProgressLabel } from './slices/bulkDelete';
+import type { Action, ProfileTokenInfo, State } from './types';
+
+/** Profiles whose token the picker asks about at once (token/current each). */
+export const PROFILE_TOKEN_CONCURRENCY = 4;
 
 interface StoreLike {
   getState(): State;
@@ -40,6 +47,10 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
   const knownTokenIds = new Map<string, string>();
   let firstList = deps.firstTokenList;
   let listRequest = 0;
+  /** Set once the server answered that it lacks token/current: the session's token is guessed from then on. */
+  let currentLacking = false;
+  /** The secret each profile's token info was fetched for: a profile whose token did not change is not asked again. */
+  const fetchedProfileTokens = new Map<string, string>();
 
   const say = (kind: 'info' | 'success' | 'error', text: string, hint?: string) =>
     dispatch({ type: 'message/set', message: hint === undefined ? { kind, text } : { kind, text, hint } });
@@ -51,12 +62,20 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     dispatch({ type: 'tokens/loading' });
     const pending = firstList ?? deps.api.listTokens(credentials);
     firstList = undefined;
+    // Asked alongside the list: which token this session is, exactly.
+    // Never a reason for the list to fail: any failure here only means "guess".
+    const current = currentLacking ? undefined : Promise.resolve().then(() => deps.api.getCurrentToken(credentials)).catch(() => undefined);
     try {
       const items = await pending;
       // A profile switch during the request makes its answer stale.
       if (request !== listRequest) return;
       dispatch({ type: 'tokens/loaded', items, ...(options.selectId !== undefined && { selectId: options.selectId }) });
+      // The guess at once (the session reducer keeps an exact answer over it), the server's word when it comes.
       dispatch({ type: 'session/token-id', tokenId: findSessionTokenId(items, getState().session, knownTokenIds) });
+      const answer = await current;
+      if (request !== listRequest) return;
+      if (answer?.supported) dispatch({ type: 'session/current', token: answer.value });
+      else if (answer) currentLacking = true;
     } catch (error) {
       if (request !== listRequest) return;
       const message = errorMessage(error, 'token-auth', tokenVariable(getState()));
@@ -70,6 +89,8 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     try {
       const data = await deps.profiles.read();
       dispatch({ type: 'profiles/loaded', items: data.profiles, defaultProfile: data.defaultProfile, ...(selectName !== undefined && { selectName }) });
+      // In the background: the picker is usable while each token's expiry arrives.
+      void loadProfileTokens(data.profiles);
     } catch (error) {
       const message = errorMessage(error, 'config');
       dispatch({ type: 'profiles/failed', error: message });
@@ -119,6 +140,169 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
       // The deleted token may have been this session's without our knowing.
       if (isAuthError(error)) return credentialsGone();
       dispatch({ type: 'message/set', message: errorMessage(error, 'token-auth', tokenVariable(getState())) });
+    }
+  }
+
+  /** What the server says of one profile's token; never throws. */
+  async function profileTokenInfo(profile: Profile): Promise<ProfileTokenInfo> {
+    try {
+      const answer = await deps.api.getCurrentToken({ organizationId: profile.organizationId, token: profile.apiToken });
+      return answer.supported ? { status: 'ok', id: answer.value.id, expiresAt: answer.value['expires-at'] } : { status: 'unknown' };
+    } catch (error) {
+      return isAuthError(error) ? { status: 'refused' } : { status: 'unknown' };
+    }
+  }
+
+  /**
+   * Each profile's token (ID, expiry), PROFILE_TOKEN_CONCURRENCY at a time,
+   * each dispatched as it arrives. A profile already asked with the same
+   * token is not asked again: every request counts as a use of that token.
+   */
+  async function loadProfileTokens(profiles: readonly Profile[], only?: (p: Profile) => boolean): Promise<void> {
+    const wanted = profiles.filter(
+      (p) => !p.problems?.length && p.apiToken !== '' && p.organizationId !== '' && fetchedProfileTokens.get(p.name) !== p.apiToken && (only?.(p) ?? true),
+    );
+    for (const p of wanted) {
+      fetchedProfileTokens.set(p.name, p.apiToken);
+      if (getState().profiles.tokens[p.name] === undefined) dispatch({ type: 'profiles/token', name: p.name, info: { status: 'loading' } });
+    }
+    await eachBounded(wanted, PROFILE_TOKEN_CONCURRENCY, async (p) => {
+      const info = await profileTokenInfo(p);
+      if (info.status === 'unknown') fetchedProfileTokens.delete(p.name);
+      dispatch({ type: 'profiles/token', name: p.name, info });
+    });
+  }
+
+  /** The profile holding token `id`, asking the profiles of this organization when the picker has not yet. */
+  async function findProfileHolding(id: string): Promise<string | undefined> {
+    const known = profileHolding(getState(), id);
+    if (known !== undefined) return known;
+    const organizationId = getState().session.organizationId?.value;
+    try {
+      const data = await deps.profiles.read();
+      await loadProfileTokens(data.profiles, (p) => p.organizationId === organizationId);
+    } catch {
+      return undefined;
+    }
+    return profileHolding(getState(), id);
+  }
+
+  /**
+   * Deletes the marked tokens one after another, each outcome reported as it
+   * comes: a failure (a token deleted elsewhere meanwhile, a permission
+   * refused) is a line of the report and the rest go on. The session's own
+   * token goes last, as the others need it to authenticate.
+   */
+  async function deleteMarked(ids: readonly string[]): Promise<void> {
+    const state = getState();
+    const credentials = tokenCredentials(state);
+    if (!credentials || state.bulkDelete?.running || ids.length === 0) return;
+    const names = new Map(state.tokens.items.map((t) => [t.id, t.name]));
+    const sessionId = state.session.tokenId;
+    const order = [...ids.filter((id) => id !== sessionId), ...ids.filter((id) => id === sessionId)];
+    let sessionDeleted = false;
+    dispatch({ type: 'bulk/start', total: order.length });
+    for (const id of order) {
+      const bulk = getState().bulkDelete;
+      if (bulk) dispatch({ type: 'busy', label: bulkProgressLabel(bulk) });
+      const name = names.get(id) ?? id;
+      try {
+        await deps.api.deleteToken(credentials, id);
+        dispatch({ type: 'bulk/progress', outcome: { id, ok: true } });
+        dispatch({ type: 'tokens/removed', id });
+        if (id === sessionId) sessionDeleted = true;
+      } catch (error) {
+        const reason =
+          error instanceof AppError && error.kind === 'not-found'
+            ? 'not found: deleted elsewhere meanwhile'
+            : errorMessage(error, 'token-auth', tokenVariable(getState())).text;
+        dispatch({ type: 'bulk/progress', outcome: { id, name, ok: false, reason } });
+      }
+    }
+    dispatch({ type: 'busy', label: undefined });
+    dispatch({ type: 'bulk/done' });
+    const report = getState().bulkDelete;
+    const failed = report?.failures.length ?? 0;
+    const deleted = report?.deleted ?? 0;
+    if (failed === 0) {
+      say('success', `Deleted ${deleted} token${deleted === 1 ? '' : 's'}.`);
+    } else {
+      say('error', `Deleted ${deleted} of ${order.length} tokens; ${failed} failed.`, 'the report lists why; tokens that failed stay marked');
+      if (getState().screens.at(-1) !== 'deletions') dispatch({ type: 'screen/push', screen: 'deletions' });
+    }
+    if (sessionDeleted) return credentialsGone();
+    await loadTokens();
+  }
+
+  /**
+   * Rotates the wizard's token (password auth): first finds the profile that
+   * holds it (afterwards the old token no longer answers), then rotates with
+   * no grace period, so the old token is deleted in the same transaction,
+   * and shows the result step with the new secret once.
+   */
+  async function rotateToken(): Promise<void> {
+    const state = getState();
+    const w = state.wizard;
+    const old = w.rotating;
+    if (w.mode !== 'rotate' || !old || w.busy) return;
+    dispatch({ type: 'wizard/busy', busy: true });
+    try {
+      const profile = await findProfileHolding(old.id);
+      const account = wizardAccount(getState());
+      const answer = await deps.api.rotateToken(account, old.id, {});
+      if (!answer.supported) {
+        dispatch({ type: 'wizard/busy', busy: false });
+        return say('error', `${answer.host} cannot rotate tokens (an extension of appclacks server).`, 'Esc, then n to create a new token and d to delete this one');
+      }
+      const rotated = answer.value;
+      const organization = await deps.api.getOrganization(account).catch(() => undefined);
+      const wasSession = getState().session.tokenId === old.id;
+      dispatch({ type: 'wizard/rotated', token: rotated, at: deps.clock(), ...(organization && { organizationId: organization.id }), ...(profile !== undefined && { profile }) });
+      say('success', `Rotated token ${rotated.name}: the old one is deleted.`);
+      if (wasSession) {
+        // The session signed in with the old token: it stops working now, until a profile holds the new one.
+        dispatch({ type: 'session/gone' });
+        // Its list answers 401 now, so the new token takes the old one's row here, without its secret.
+        const listed: APIToken = { ...rotated, token: undefined };
+        const items = getState().tokens.items.map((t) => (t.id === old.id ? listed : t));
+        dispatch({ type: 'tokens/loaded', items, selectId: rotated.id });
+      } else {
+        void loadTokens({ selectId: rotated.id });
+      }
+    } catch (error) {
+      dispatch({ type: 'wizard/busy', busy: false });
+      dispatch({ type: 'message/set', message: errorMessage(error, 'password-auth') });
+    }
+  }
+
+  /** The rotation result's offer: give the profile that held the old token the new one (the config code `appclacks login` uses). */
+  async function answerProfileOffer(): Promise<void> {
+    const { wizard, session } = getState();
+    const offer = wizard.profileUpdate;
+    const rotated = wizard.result;
+    if (!offer || offer.done || !rotated?.token) return;
+    if (offer.choice === 'keep') {
+      dispatch({ type: 'wizard/offer-done', done: 'kept' });
+      return say('info', `Profile ${offer.profile} keeps the old token, which no longer works.`, 'copy the new secret (c) or save it as a profile (s)');
+    }
+    try {
+      const stored = (await deps.profiles.read()).profiles.find((p) => p.name === offer.profile);
+      if (!stored) return say('error', `Profile ${offer.profile} is no longer in ${deps.profiles.path}.`, 'save the new token as a profile with s');
+      const organizationId = stored.organizationId || wizard.resultOrganizationId || session.organizationId?.value || '';
+      await deps.profiles.upsert({ name: offer.profile, organizationId, apiToken: rotated.token });
+      knownTokenIds.set(rotated.token, rotated.id);
+      fetchedProfileTokens.set(offer.profile, rotated.token);
+      dispatch({ type: 'profiles/token', name: offer.profile, info: { status: 'ok', id: rotated.id, expiresAt: rotated['expires-at'] } });
+      dispatch({ type: 'wizard/offer-done', done: 'updated' });
+      say('success', `Profile ${offer.profile} now uses the new token (saved in ${deps.profiles.path}).`);
+      const source = session.token?.source;
+      if (source?.kind === 'profile' && source.name === offer.profile) {
+        // This session signed in through that profile: it carries on with the new token.
+        dispatch({ type: 'session/set', session: await deps.resolveSession(session.profileName?.value ?? offer.profile) });
+        void loadTokens({ selectId: rotated.id });
+      }
+    } catch (error) {
+      dispatch({ type: 'message/set', message: errorMessage(error, 'config') });
     }
   }
 
@@ -258,7 +442,11 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     loadTokens,
     loadProfiles,
     deleteToken,
+    deleteMarked,
     createToken,
+    rotateToken,
+    answerProfileOffer,
+    loadProfileTokens,
     saveWizardAsProfile,
     switchProfile,
     setDefaultProfile,

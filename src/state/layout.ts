@@ -33,12 +33,14 @@ export function detailDescriptionLines(description: string | null | undefined, c
 }
 
 /**
- * Lines of the token detail: title, six one-line fields, the description
- * (wrapped, see detailDescriptionLines), then one per permission. The
- * reducer bounds the detail's scroll with it, the view draws exactly these.
+ * Lines of the token detail: title, six one-line fields, a last-use line when
+ * the server says (`last-used-at`), the description (wrapped, see
+ * detailDescriptionLines), then one per permission. The reducer bounds the
+ * detail's scroll with it, the view draws exactly these.
  */
-export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description'>, columns: number): number {
-  return 7 + detailDescriptionLines(token.description, columns).length + token.permissions.actions.length;
+export function detailLineCount(token: Pick<APIToken, 'permissions' | 'description' | 'last-used-at'>, columns: number): number {
+  const lastUse = token['last-used-at'] === undefined ? 0 : 1;
+  return 7 + lastUse + detailDescriptionLines(token.description, columns).length + token.permissions.actions.length;
 }
 
 export function isTooSmall(size: Size): boolean {

@@ -4,6 +4,7 @@
 // before the action. When nothing changed, the same object comes back, so
 // the store tells no one.
 import { appReducer, withMessage } from './slices/app';
+import { bulkDeleteReducer } from './slices/bulkDelete';
 import { dialogReducer } from './slices/dialog';
 import { emptyLogin, loginReducer } from './slices/login';
 import { initialNavigation, navigationReducer } from './slices/navigation';
@@ -44,6 +45,7 @@ export function reducer(state: State, action: Action): State {
     size: app.size,
     message: app.message,
     busy: app.busy,
+    bulkDelete: bulkDeleteReducer(state.bulkDelete, action, state),
     interrupted: app.interrupted,
   };
   return unchanged(state, next) ? state : next;

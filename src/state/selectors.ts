@@ -63,6 +63,29 @@ export function selectedToken(state: State): APIToken | undefined {
   return selectedInList(state.tokens);
 }
 
+/** The marked tokens, in the list's order; a mark the filter hides still counts. */
+export function markedTokens(state: State): APIToken[] {
+  const { marks } = state.tokens;
+  if (marks.size === 0) return [];
+  const shown = listedTokens(state.tokens).filter((t) => marks.has(t.id));
+  const hidden = state.tokens.items.filter((t) => marks.has(t.id) && !shown.includes(t));
+  return [...shown, ...hidden];
+}
+
+/** The profile this session signs in with, when its token is `tokenId`: the profile a rotation offers to update. */
+export function sessionProfileHolding(state: State, tokenId: string): string | undefined {
+  const source = state.session.token?.source;
+  return state.session.tokenId === tokenId && source?.kind === 'profile' ? source.name : undefined;
+}
+
+/** A profile whose token is `tokenId`, as far as the background fetch (token/current per profile) knows. */
+export function profileHolding(state: State, tokenId: string): string | undefined {
+  const fromSession = sessionProfileHolding(state, tokenId);
+  if (fromSession !== undefined) return fromSession;
+  const entry = Object.entries(state.profiles.tokens).find(([, info]) => info.status === 'ok' && info.id === tokenId);
+  return entry?.[0];
+}
+
 export function detailToken(state: State): APIToken | undefined {
   const id = state.tokens.detailId;
   return id === undefined ? undefined : state.tokens.items.find((t) => t.id === id);
@@ -90,6 +113,8 @@ export function wizardTtl(w: Pick<WizardDraft, 'lifetimeChoice' | 'customTtl'>) 
 /** True when the user has typed or chosen anything worth a "discard?" question. */
 export function wizardIsFilled(state: State): boolean {
   const w = state.wizard;
+  // A rotation's only typing is the password: leaving loses nothing worth a question.
+  if (w.mode === 'rotate') return false;
   return w.name !== '' || w.description !== '' || w.customTtl !== '' || w.permissions.length > 0 || w.password !== '';
 }
 
@@ -102,8 +127,8 @@ export function resultSettled(state: State, now: number): boolean {
   return state.wizard.step !== 'result' || shownAt === undefined || now - shownAt >= RESULT_SETTLE_MS;
 }
 
-/** True while a new token's secret is on the result step and was neither copied nor saved as a profile. */
+/** True while a new token's secret is on the result step and was neither copied nor saved in a profile (a new one, or the one a rotation updated). */
 export function secretAtStake(state: State): boolean {
   const w = state.wizard;
-  return w.step === 'result' && Boolean(w.result?.token) && !w.copied && !w.saveAs?.saved;
+  return w.step === 'result' && Boolean(w.result?.token) && !w.copied && !w.saveAs?.saved && w.profileUpdate?.done !== 'updated';
 }

@@ -4,6 +4,7 @@ import { Box, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { AddProfile } from '../screens/AddProfile';
 import { CreateWizard } from '../screens/CreateWizard';
+import { DeletionReport } from '../screens/DeletionReport';
 import { ConfirmDialog } from '../screens/DeleteConfirm';
 import { Footer } from '../screens/Footer';
 import { Header } from '../screens/Header';
@@ -42,6 +43,8 @@ function Body({ state }: { state: State }) {
       return <ProfilePicker />;
     case 'login':
       return <AddProfile />;
+    case 'deletions':
+      return <DeletionReport />;
   }
 }
 

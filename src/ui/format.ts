@@ -1,6 +1,6 @@
 // Short forms of values for the views. Fitting text into cells lives in
 // src/terminal-width.ts (the layout rules in src/state use it too).
-import { ALL, formatExpiry, sortPermissions } from '../tokens';
+import { ALL, formatExpiry, formatSpan, parseApiTime, sortPermissions } from '../tokens';
 
 export { cell, fit, fitEnd, fitMiddle, wrapText } from '../terminal-width';
 
@@ -45,4 +45,21 @@ export function progressBar(fraction: number, width: number): string {
 export function windowStart(cursor: number, count: number, viewport: number): number {
   if (count <= viewport) return 0;
   return Math.min(Math.max(0, cursor - Math.floor(viewport / 2)), count - viewport);
+}
+
+/**
+ * `used 3h ago` or `never used`, from a token's `last-used-at`; undefined when
+ * the server does not send the field (an official server): unknown is not never.
+ */
+export function lastUseText(value: string | null | undefined, nowMs: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return 'never used';
+  let ms: number;
+  try {
+    ms = parseApiTime(value);
+  } catch {
+    return undefined;
+  }
+  // A server clock a little ahead would read "in 0s": a use is always in the past.
+  return `used ${formatSpan(Math.max(0, nowMs - ms))} ago`;
 }

@@ -7,6 +7,8 @@ import type { State } from '../state/types';
 
 export type KeyContext =
   | 'list'
+  /** The token list with marked tokens: Esc clears the marks, d deletes them. */
+  | 'marked'
   | 'filter'
   | 'detail'
   | 'profiles'
@@ -19,7 +21,11 @@ export type KeyContext =
   /** The create request is in flight: only Ctrl+C acts, so nothing can hide the secret when it arrives. */
   | 'wizard-creating'
   | 'wizard-result'
+  /** A rotation's result while it offers to update the profile that held the old token. */
+  | 'wizard-offer'
   | 'wizard-save'
+  /** The report of a bulk delete that left some tokens undeleted. */
+  | 'deletions'
   | 'dialog'
   | 'help'
   | 'too-small';
@@ -35,13 +41,16 @@ export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wiza
 export function screenContext(state: State): KeyContext {
   switch (currentScreen(state)) {
     case 'list':
-      return state.tokens.filterEditing ? 'filter' : 'list';
+      if (state.tokens.filterEditing) return 'filter';
+      return state.tokens.marks.size > 0 ? 'marked' : 'list';
     case 'detail':
       return 'detail';
     case 'profiles':
       return 'profiles';
     case 'login':
       return 'login';
+    case 'deletions':
+      return 'deletions';
     case 'wizard': {
       const w = state.wizard;
       if (w.busy) return 'wizard-creating';
@@ -53,7 +62,8 @@ export function screenContext(state: State): KeyContext {
         case 'review':
           return 'wizard-review';
         case 'result':
-          return w.saveAs && !w.saveAs.saved ? 'wizard-save' : 'wizard-result';
+          if (w.saveAs && !w.saveAs.saved) return 'wizard-save';
+          return w.profileUpdate && !w.profileUpdate.done ? 'wizard-offer' : 'wizard-result';
         default:
           return 'wizard-text';
       }

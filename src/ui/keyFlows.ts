@@ -3,7 +3,7 @@
 // them apart from the table lets the table stay data (which key, where, what
 // it says) and lets several keys share one flow.
 import { CUSTOM_LIFETIME } from '../state/lifetimes';
-import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled } from '../state/selectors';
+import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled, wizardNeedsAccount } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { Action, State } from '../state/types';
 import type { KeyContext } from './keyContext';
@@ -60,6 +60,12 @@ export function answer(choice: 'yes' | 'no' | 'highlighted'): KeyFlow {
       case 'confirm-delete':
         void store.effects.deleteToken(dialog.tokenId);
         return;
+      case 'confirm-bulk-delete':
+        void store.effects.deleteMarked(dialog.ids);
+        return;
+      case 'confirm-rotate':
+        startRotation(store, state, { id: dialog.tokenId, name: dialog.tokenName });
+        return;
       case 'confirm-leave-wizard':
       case 'confirm-leave-result':
         if (dialog.leaveTo === 'quit') return exit();
@@ -76,6 +82,32 @@ export function answer(choice: 'yes' | 'no' | 'highlighted'): KeyFlow {
     }
   };
 }
+
+/** After Yes to a rotation: the account step when the environment lacks the account, else the rotation itself. */
+function startRotation(store: Store, state: State, token: { id: string; name: string }): void {
+  const needsAccount = wizardNeedsAccount(state);
+  store.dispatch({ type: 'wizard/start-rotate', token, needsAccount, ...(state.session.email && { email: state.session.email.value }) });
+  if (!needsAccount) void store.effects.rotateToken();
+}
+
+/** `E`: marks every expired token the filter shows, by the store's clock. */
+export const markExpired: KeyFlow = ({ store }) => store.dispatch({ type: 'marks/expired', now: store.effects.now() });
+
+/** `d` with marks: all of them after one question, unless a bulk delete still runs. */
+export const deleteMarked: KeyFlow = ({ store, state }) => {
+  if (state.bulkDelete?.running) {
+    return store.dispatch({ type: 'message/set', message: { kind: 'info', text: 'A delete of marked tokens is still running.', hint: 'wait for it to finish' } });
+  }
+  store.dispatch({ type: 'dialog/open-bulk-delete' });
+};
+
+/** Esc or Enter on the report of a bulk delete: back to the list. */
+export const closeDeletions: KeyFlow = ({ store }) => {
+  store.dispatch({ type: 'bulk/dismiss' });
+  store.dispatch({ type: 'screen/pop' });
+};
+
+export const answerProfileOffer: KeyFlow = ({ store }) => void store.effects.answerProfileOffer();
 
 export const refreshTokens: KeyFlow = ({ store }) => void store.effects.loadTokens();
 
@@ -122,12 +154,25 @@ export const loginBack: KeyFlow = ({ store, state }) => {
 };
 
 export const wizardEnter: KeyFlow = ({ store, state }) => {
-  if (state.wizard.step === 'review') void store.effects.createToken();
-  else store.dispatch({ type: 'wizard/next' });
+  const rotating = state.wizard.mode === 'rotate';
+  if (state.wizard.step === 'review') {
+    void (rotating ? store.effects.rotateToken() : store.effects.createToken());
+    return;
+  }
+  store.dispatch({ type: 'wizard/next' });
+  // A rotation has nothing to review: the password's Enter rotates.
+  if (rotating && store.getState().wizard.step === 'review') void store.effects.rotateToken();
 };
 
 /** Esc in the wizard: a step back, and from the first step out, asking first when something was typed. */
 export const leaveWizard: KeyFlow = ({ store, state }) => {
+  const w = state.wizard;
+  const firstOfRotation = w.mode === 'rotate' && ((w.step === 'account' && w.accountField === 'email') || (w.step === 'review' && w.password === ''));
+  if (firstOfRotation) {
+    store.dispatch({ type: 'wizard/reset' });
+    store.dispatch({ type: 'screen/pop' });
+    return;
+  }
   if (state.wizard.step === 'name') {
     if (wizardIsFilled(state)) store.dispatch({ type: 'dialog/open-leave-wizard' });
     else store.dispatch({ type: 'screen/pop' });

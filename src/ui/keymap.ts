@@ -4,13 +4,13 @@
 // that matches; the footer and the `?` overlay draw their labels from the same
 // rows, so a key cannot work without being shown, or be shown without working.
 //
-// Marks and bulk actions on the token list (Space to mark, E, R) are rows
-// here with flows of their own; a context where a select-input component owns
-// the arrows and Enter keeps only the rows that component does not handle.
+// A context where a select-input component owns the arrows and Enter keeps
+// only the rows that component does not handle.
 import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keys';
 import {
-  addProfile, answer, copySecret, copyTokenId, interrupt, leaveResult, leaveWizard, loginBack, loginEnter, makeDefaultProfile,
-  newToken, openProfiles, quit, refreshTokens, saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
+  addProfile, answer, answerProfileOffer, closeDeletions, copySecret, copyTokenId, deleteMarked, interrupt,
+  leaveResult, leaveWizard, loginBack, loginEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
+  saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
 } from './keyFlows';
 import type { KeyContext } from './keyContext';
 
@@ -30,16 +30,21 @@ export interface KeyBinding {
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
-  'list', 'filter', 'detail', 'profiles', 'login', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
-  'wizard-permissions', 'wizard-review', 'wizard-creating', 'wizard-result', 'wizard-save', 'dialog', 'help', 'too-small',
+  'list', 'marked', 'filter', 'detail', 'profiles', 'login', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
+  'wizard-permissions', 'wizard-review', 'wizard-creating', 'wizard-result', 'wizard-offer', 'wizard-save', 'deletions', 'dialog', 'help',
+  'too-small',
 ];
 /** Where q quits: not in a text field, not in a dialog (q there means No), not while a token is being created. */
 const NOT_TYPING: readonly KeyContext[] = [
-  'list', 'detail', 'profiles', 'wizard-lifetime', 'wizard-permissions', 'wizard-review', 'wizard-result', 'help', 'too-small',
+  'list', 'marked', 'detail', 'profiles', 'wizard-lifetime', 'wizard-permissions', 'wizard-review', 'wizard-result', 'wizard-offer', 'deletions', 'help',
+  'too-small',
 ];
 const WIZARD_STEPS: readonly KeyContext[] = ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions', 'wizard-review'];
 /** On the custom lifetime too, j and k move rather than type: no duration has them (units ns us ms s m h d w), and holding j down to reach it must not type it. */
 const WIZARD_LISTS: readonly KeyContext[] = ['wizard-lifetime', 'wizard-custom', 'wizard-permissions'];
+
+/** The token list, with or without marks; the rows that differ name one of the two. */
+const LIST: readonly KeyContext[] = ['list', 'marked'];
 
 const UP: KeyDesc = { key: 'up', alt: ['k'] };
 const DOWN: KeyDesc = { key: 'down', alt: ['j'] };
@@ -67,22 +72,28 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: { key: 'escape', alt: ['?'] }, label: 'close help', contexts: ['help'], run: send({ type: 'help/close' }) },
 
   // Lists.
-  { key: UP, label: 'up', contexts: ['list'], run: send({ type: 'tokens/move', delta: -1 }) },
-  { key: DOWN, label: 'down', contexts: ['list'], run: send({ type: 'tokens/move', delta: 1 }) },
+  { key: UP, label: 'up', contexts: LIST, run: send({ type: 'tokens/move', delta: -1 }) },
+  { key: DOWN, label: 'down', contexts: LIST, run: send({ type: 'tokens/move', delta: 1 }) },
   { key: { key: 'up' }, label: 'up', contexts: ['filter'], run: send({ type: 'tokens/move', delta: -1 }), rank: 1 },
   { key: { key: 'down' }, label: 'down', contexts: ['filter'], run: send({ type: 'tokens/move', delta: 1 }), rank: 1 },
-  { key: { key: 'pageUp' }, label: 'page up', contexts: ['list'], run: send({ type: 'tokens/page', direction: -1 }), rank: 2 },
-  { key: { key: 'pageDown' }, label: 'page down', contexts: ['list'], run: send({ type: 'tokens/page', direction: 1 }), rank: 2 },
-  { key: FIRST, label: 'first', contexts: ['list'], run: send({ type: 'tokens/jump', to: 'start' }), rank: 2 },
-  { key: LAST, label: 'last', contexts: ['list'], run: send({ type: 'tokens/jump', to: 'end' }), rank: 2 },
-  { key: ENTER, label: 'open', contexts: ['list'], run: send({ type: 'detail/open' }) },
-  { key: char('/'), label: 'filter', contexts: ['list'], run: send({ type: 'filter/start' }) },
-  { key: char('s'), label: 'sort', contexts: ['list'], run: send({ type: 'tokens/sort' }), rank: 1 },
+  { key: { key: 'pageUp' }, label: 'page up', contexts: LIST, run: send({ type: 'tokens/page', direction: -1 }), rank: 2 },
+  { key: { key: 'pageDown' }, label: 'page down', contexts: LIST, run: send({ type: 'tokens/page', direction: 1 }), rank: 2 },
+  { key: FIRST, label: 'first', contexts: LIST, run: send({ type: 'tokens/jump', to: 'start' }), rank: 2 },
+  { key: LAST, label: 'last', contexts: LIST, run: send({ type: 'tokens/jump', to: 'end' }), rank: 2 },
+  { key: ENTER, label: 'open', contexts: LIST, run: send({ type: 'detail/open' }) },
+  { key: char('/'), label: 'filter', contexts: LIST, run: send({ type: 'filter/start' }) },
+  { key: char('s'), label: 'sort', contexts: LIST, run: send({ type: 'tokens/sort' }), rank: 1 },
   { key: ESC, label: 'clear filter', contexts: ['list'], run: send({ type: 'filter/clear' }), rank: 1 },
-  { key: char('n'), label: 'new', contexts: ['list'], run: newToken },
+  // Marks go before the filter: Esc clears them first.
+  { key: ESC, label: 'clear marks', contexts: ['marked'], run: send({ type: 'marks/clear' }) },
+  { key: char('n'), label: 'new', contexts: LIST, run: newToken },
+  { key: char(' '), label: 'mark', contexts: LIST, run: send({ type: 'marks/toggle' }), rank: 1 },
+  { key: char('E'), label: 'mark expired', contexts: LIST, run: markExpired, rank: 2 },
   { key: DELETE, label: 'delete', contexts: ['list', 'detail'], run: send({ type: 'dialog/open-delete' }) },
-  { key: char('r'), label: 'refresh', contexts: ['list', 'detail'], run: refreshTokens },
-  { key: char('p'), label: 'profiles', contexts: ['list', 'detail'], run: openProfiles },
+  { key: DELETE, label: 'delete marked', contexts: ['marked'], run: deleteMarked },
+  { key: char('R'), label: 'rotate', contexts: [...LIST, 'detail'], run: send({ type: 'dialog/open-rotate' }), rank: 1 },
+  { key: char('r'), label: 'refresh', contexts: [...LIST, 'detail'], run: refreshTokens },
+  { key: char('p'), label: 'profiles', contexts: [...LIST, 'detail'], run: openProfiles },
 
   // Filter field.
   { key: ENTER, label: 'keep filter', contexts: ['filter'], run: send({ type: 'filter/done' }) },
@@ -126,6 +137,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ESC, label: 'cancel', contexts: ['wizard-save'], run: send({ type: 'wizard/back' }) },
   { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2 },
   { key: { key: 'return', alt: ['escape'] }, label: 'done', contexts: ['wizard-result'], run: whenSettled(leaveResult) },
+  // A rotation's result, while it offers to update the profile that held the old token.
+  { key: { key: 'up', alt: ['down', 'k', 'j'] }, label: 'choose', contexts: ['wizard-offer'], run: whenSettled(send({ type: 'wizard/offer-move' })) },
+  { key: ENTER, label: 'apply choice', contexts: ['wizard-offer'], run: whenSettled(answerProfileOffer) },
+  { key: char('c'), label: 'copy secret', contexts: ['wizard-offer'], run: whenSettled(copySecret) },
+  { key: ESC, label: 'done', contexts: ['wizard-offer'], run: whenSettled(leaveResult) },
+
+  // The report of a bulk delete.
+  { key: { key: 'return', alt: ['escape'] }, label: 'back', contexts: ['deletions'], run: closeDeletions },
 
   { key: char('?'), label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small'), run: whenSettled(send({ type: 'help/toggle' })) },
 ];

@@ -127,6 +127,32 @@ describe('delete confirmation against the real server', () => {
     ui.unmount();
   });
 
+  it('a token from the environment is recognised exactly (token/current): the confirmation warns harder', async () => {
+    const own = await world.addToken('env-own');
+    const { store } = await world.store({ APPCLACKS_TOKEN: own.token });
+    const ui = await drive(store);
+    void store.effects.loadTokens();
+    await ui.waitFor('env-own (this session)');
+    expect(store.getState().session.tokenId).toBe(own.id);
+    await ui.press('/', '/ ');
+    await ui.type('env-own');
+    await ui.press(KEY.enter, '1 of');
+    await ui.press('d', 'Delete token "env-own"?');
+    expect(ui.frame()).toContain('THIS SESSION');
+    await ui.press('n', '1 of');
+    ui.unmount();
+  });
+});
+
+describe('delete confirmation against a server without the extensions', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({ extensions: false });
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
   it('when the session token could not be recognised, a 401 after the delete still says the credentials are gone', async () => {
     const own = await world.addToken('from-env');
     const { store } = await world.store({ APPCLACKS_TOKEN: own.token });

@@ -146,8 +146,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
-  const server = await startTestServer();
+/** `extensions: false`: a server with only the official API (no token/current, no rotation). */
+export async function startWorld(options: { extensions?: boolean } = {}): Promise<World> {
+  const server = await startTestServer(options.extensions === undefined ? {} : { extensions: options.extensions });
   const account = await registerAccount(server.url);
   const admin = await createToken(server.url, account, { name: 'admin-cli', ttl: '1051200h', description: 'the profile token' });
   const dir = mkdtempSync(join(tmpdir(), 'appclacks-tui-'));

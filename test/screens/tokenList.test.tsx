@@ -27,8 +27,9 @@ describe('token list against the real server', () => {
     const { ui } = await open();
     const frame = ui.frame();
     expect(frame).toContain('NAME');
-    expect(frame).toMatch(/ci-deploy\s+\w{8} ✓ in 2d\s+ListAPITokens \+1\s+deploys from CI/);
-    expect(frame).toMatch(/short-lived\s+\w{8} ! in 1h\s+GetOrganization/);
+    // The server says when each token was last used: a column between expiry and permissions.
+    expect(frame).toMatch(/ci-deploy\s+\w{8} ✓ in 2d\s+never used\s+ListAPITokens \+1\s+deploys from CI/);
+    expect(frame).toMatch(/short-lived\s+\w{8} ! in 1h\s+never used\s+GetOrganization/);
     expect(frame).toContain('admin-cli (this session)');
     expect(frame).toContain('33 tokens');
     expect(frame).not.toContain(world.admin.token);

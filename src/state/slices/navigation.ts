@@ -25,10 +25,12 @@ export const navigationReducer: SliceReducer<Navigation> = (nav, action, root) =
     case 'detail/open':
       return selectedToken(root) ? push('detail') : nav;
     case 'wizard/start':
+    case 'wizard/start-rotate':
       return push('wizard');
     case 'login/start':
       return push('login');
     case 'wizard/created':
+    case 'wizard/rotated':
       // The secret is shown once, so the result step comes to the front whatever is open.
       return showing([...nav.screens.filter((s) => s !== 'wizard'), 'wizard']);
     case 'help/toggle':
@@ -36,6 +38,8 @@ export const navigationReducer: SliceReducer<Navigation> = (nav, action, root) =
     case 'help/close':
     case 'dialog/open-leave-wizard':
     case 'dialog/open-leave-result':
+    case 'dialog/open-bulk-delete':
+    case 'dialog/open-rotate':
       return nav.helpOpen ? { ...nav, helpOpen: false } : nav;
     default:
       return nav;

@@ -1,11 +1,12 @@
 // The profiles screen's list: the profiles of the config file, which one is
 // the default, and the selection. After a reload the selection stays on the
 // same profile (or the one asked for, or the session's), not the same index.
+// Each profile's token (expiry, ID) arrives later, one profile at a time.
 import type { ProfilesState } from '../types';
 import { clamp, type SliceReducer } from './slice';
 
 export function initialProfiles(): ProfilesState {
-  return { status: 'idle', items: [], selection: 0 };
+  return { status: 'idle', items: [], selection: 0, tokens: {} };
 }
 
 export const profilesReducer: SliceReducer<ProfilesState> = (profiles, action, root) => {
@@ -17,7 +18,9 @@ export const profilesReducer: SliceReducer<ProfilesState> = (profiles, action, r
       const wanted = action.selectName ?? profiles.items[profiles.selection]?.name ?? root.session.profileName?.value;
       const found = action.items.findIndex((p) => p.name === wanted);
       const selection = found >= 0 ? found : clamp(profiles.selection, 0, Math.max(0, action.items.length - 1));
-      return { status: 'loaded', items: action.items, defaultProfile: action.defaultProfile, selection };
+      // What is known of each token stays until the background fetch answers again (effects.ts).
+      const known = Object.fromEntries(Object.entries(profiles.tokens).filter(([name]) => action.items.some((p) => p.name === name)));
+      return { status: 'loaded', items: action.items, defaultProfile: action.defaultProfile, selection, tokens: known };
     }
     case 'profiles/failed':
       return { ...profiles, status: 'error', error: action.error };
@@ -25,6 +28,8 @@ export const profilesReducer: SliceReducer<ProfilesState> = (profiles, action, r
       return { ...profiles, selection: clamp(profiles.selection + action.delta, 0, last) };
     case 'profiles/jump':
       return { ...profiles, selection: action.to === 'start' ? 0 : last };
+    case 'profiles/token':
+      return { ...profiles, tokens: { ...profiles.tokens, [action.name]: action.info } };
     default:
       return profiles;
   }

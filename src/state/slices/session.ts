@@ -1,5 +1,6 @@
 // What this session authenticates with. Switching profiles replaces it whole;
-// the rest only learns facts about it (its token was deleted, which token it is).
+// the rest only learns facts about it (its token was deleted, which token it
+// is: exactly from token/current, else guessed, see sessionToken.ts).
 import type { Session, SessionInput } from '../types';
 import type { SliceReducer } from './slice';
 
@@ -14,7 +15,10 @@ export const sessionReducer: SliceReducer<Session> = (session, action) => {
     case 'session/gone':
       return { ...session, credentialsGone: true };
     case 'session/token-id':
-      return { ...session, tokenId: action.tokenId };
+      // A guess never replaces what the server said (token/current).
+      return session.current !== undefined || session.tokenId === action.tokenId ? session : { ...session, tokenId: action.tokenId };
+    case 'session/current':
+      return { ...session, current: action.token, tokenId: action.token.id };
     default:
       return session;
   }

@@ -3,11 +3,13 @@
 // rows (selectors.ts listedTokens) and always stays inside them, with the
 // scroll window around it.
 //
-// Marks for bulk actions belong here too when they come: a set of token IDs,
-// not indexes, so a refresh, a sort or a filter keeps what was marked.
+// Marks for bulk actions are a set of token IDs, not indexes, so a refresh, a
+// sort or a filter keeps what was marked; a token that left the list leaves
+// the marks too, so a bulk action never names a token nobody can see.
 import type { APIToken } from '../../api/schemas';
 import { terminalSafe } from '../../terminal-text';
 import { bodyHeight, detailLineCount, listViewportRows } from '../layout';
+import { expiryState, parseApiTime } from '../../tokens';
 import { listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';
 import type { Size, TokenListState, TokenSort } from '../types';
 import { clamp, type SliceReducer } from './slice';
@@ -15,7 +17,40 @@ import { eraseLast, printable } from './textField';
 
 /** An empty list; the sort is the user's preference, so a new list may keep it. */
 export function initialTokenList(sort: TokenSort = 'created'): TokenListState {
-  return { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, sort, detailScroll: 0 };
+  return { status: 'idle', items: [], selection: 0, scroll: 0, filter: '', filterEditing: false, sort, detailScroll: 0, marks: NO_MARKS };
+}
+
+const NO_MARKS: ReadonlySet<string> = new Set();
+
+/** The marks that are still tokens of the list; the same set when none left. */
+function keepListed(marks: ReadonlySet<string>, items: readonly APIToken[]): ReadonlySet<string> {
+  if (marks.size === 0) return marks;
+  const ids = new Set(items.map((t) => t.id));
+  const kept = [...marks].filter((id) => ids.has(id));
+  return kept.length === marks.size ? marks : new Set(kept);
+}
+
+function toggleMark(tokens: TokenListState): TokenListState {
+  const token = selectedInList(tokens);
+  if (!token) return tokens;
+  const marks = new Set(tokens.marks);
+  if (marks.has(token.id)) marks.delete(token.id);
+  else marks.add(token.id);
+  return { ...tokens, marks };
+}
+
+/** Adds every expired token the filter shows; a token that failed to parse is not called expired. */
+function markExpired(tokens: TokenListState, now: number): TokenListState {
+  const expired = listedTokens(tokens).filter((t) => {
+    try {
+      return expiryState(parseApiTime(t['expires-at']), now) === 'expired';
+    } catch {
+      return false;
+    }
+  });
+  const marks = new Set(tokens.marks);
+  for (const t of expired) marks.add(t.id);
+  return marks.size === tokens.marks.size ? tokens : { ...tokens, marks };
 }
 
 /** Names and descriptions are drawn on the terminal: a control character in one must not act (see terminal-text.ts). */
@@ -46,7 +81,8 @@ function keepingSelection(tokens: TokenListState, patch: Partial<TokenListState>
 }
 
 function loaded(tokens: TokenListState, items: APIToken[], selectId: string | undefined, size: Size): TokenListState {
-  const next: TokenListState = { ...tokens, status: 'loaded', items: items.map(safeToken), error: undefined };
+  const safe = items.map(safeToken);
+  const next: TokenListState = { ...tokens, status: 'loaded', items: safe, error: undefined, marks: keepListed(tokens.marks, safe) };
   if (selectId !== undefined) {
     let index = listedTokens(next).findIndex((t) => t.id === selectId);
     if (index < 0 && next.filter !== '') {
@@ -88,9 +124,11 @@ export const tokenListReducer: SliceReducer<TokenListState> = (tokens, action, r
       return loaded(tokens, action.items, action.selectId, size);
     case 'tokens/failed':
       return { ...tokens, status: 'error', error: action.error };
-    case 'tokens/removed':
+    case 'tokens/removed': {
       // The row goes at once; the selection stays at the same index, i.e. on the next token.
-      return settled({ items: tokens.items.filter((t) => t.id !== action.id) });
+      const items = tokens.items.filter((t) => t.id !== action.id);
+      return settled({ items, marks: keepListed(tokens.marks, items) });
+    }
     case 'tokens/move':
       return settled({ selection: tokens.selection + action.delta });
     case 'tokens/page': {
@@ -103,6 +141,13 @@ export const tokenListReducer: SliceReducer<TokenListState> = (tokens, action, r
       const at = TOKEN_SORTS.findIndex((s) => s.sort === tokens.sort);
       return keepingSelection(tokens, { sort: TOKEN_SORTS[(at + 1) % TOKEN_SORTS.length]!.sort }, size);
     }
+
+    case 'marks/toggle':
+      return toggleMark(tokens);
+    case 'marks/expired':
+      return markExpired(tokens, action.now);
+    case 'marks/clear':
+      return tokens.marks.size === 0 ? tokens : { ...tokens, marks: NO_MARKS };
 
     case 'filter/start':
       return { ...tokens, filterEditing: true };

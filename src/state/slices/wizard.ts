@@ -16,6 +16,7 @@ import { appendField, eraseLast, profileNameFor, typeProfileName } from './textF
 
 export function emptyWizard(email = ''): WizardDraft {
   return {
+    mode: 'create',
     step: 'name',
     name: '',
     description: '',
@@ -118,6 +119,40 @@ function back(w: WizardDraft, root: State): Said<WizardDraft> {
   }
 }
 
+/**
+ * A rotation asks only for the account (when the environment lacks it), then
+ * rotates from the review step: the rest of the token stays as it was.
+ */
+function nextInRotation(w: WizardDraft): Said<WizardDraft> {
+  if (w.step !== 'account') return same(w);
+  if (w.accountField === 'email') return w.email.trim() === '' ? fail(w, 'Type the account email, then Enter.') : go(w, { accountField: 'password' });
+  return w.password === '' ? fail(w, 'Type the account password, then Enter.') : go(w, { step: 'review' });
+}
+
+function backInRotation(w: WizardDraft): Said<WizardDraft> {
+  if (w.step === 'account' && w.accountField === 'password') return go(w, { accountField: 'email' });
+  // Out of the first step is the key flow's business (it leaves the screen).
+  if (w.step === 'review' && w.password !== '') return go(w, { step: 'account', accountField: 'password' });
+  return same(w);
+}
+
+function startRotation(action: Extract<Action, { type: 'wizard/start-rotate' }>): WizardDraft {
+  return {
+    ...emptyWizard(action.email),
+    mode: 'rotate',
+    rotating: action.token,
+    name: action.token.name,
+    step: action.needsAccount ? 'account' : 'review',
+    accountField: 'email',
+  };
+}
+
+function offerMove(w: WizardDraft): WizardDraft {
+  const offer = w.profileUpdate;
+  if (!offer || offer.done) return w;
+  return { ...w, profileUpdate: { ...offer, choice: offer.choice === 'update' ? 'keep' : 'update' } };
+}
+
 function move(w: WizardDraft, delta: number): WizardDraft {
   if (w.step === 'lifetime') return { ...w, lifetimeChoice: clamp(w.lifetimeChoice + delta, 0, CUSTOM_LIFETIME) };
   if (w.step === 'permissions') return { ...w, permissionCursor: clamp(w.permissionCursor + delta, 0, PERMISSIONS.length - 1) };
@@ -142,10 +177,12 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
       return input(w, action.text);
     case 'wizard/backspace':
       return backspace(w);
+    case 'wizard/start-rotate':
+      return { next: startRotation(action), say: null };
     case 'wizard/next':
-      return next(w, root);
+      return w.mode === 'rotate' ? nextInRotation(w) : next(w, root);
     case 'wizard/back':
-      return back(w, root);
+      return w.mode === 'rotate' && w.step !== 'result' ? backInRotation(w) : back(w, root);
     case 'wizard/move':
       return same(move(w, action.delta));
     case 'wizard/toggle-permission':
@@ -165,6 +202,23 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
         copied: false,
         saveAs: undefined,
       });
+    case 'wizard/rotated':
+      return set(w, {
+        step: 'result',
+        busy: false,
+        result: safeToken(action.token),
+        resultShownAt: action.at,
+        resultOrganizationId: action.organizationId,
+        password: '',
+        copied: false,
+        saveAs: undefined,
+        previousExpiresAt: action.token.previous['expires-at'],
+        ...(action.profile !== undefined && { profileUpdate: { profile: action.profile, choice: 'update' as const } }),
+      });
+    case 'wizard/offer-move':
+      return same(offerMove(w));
+    case 'wizard/offer-done':
+      return w.profileUpdate ? set(w, { profileUpdate: { ...w.profileUpdate, done: action.done } }) : same(w);
     case 'wizard/copied':
       return set(w, { copied: true });
     case 'wizard/save-start':
