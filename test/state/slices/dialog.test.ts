@@ -45,3 +45,45 @@ describe('dialog slice', () => {
     expect(dialogReducer(undefined, { type: 'dialog/toggle' }, s)).toBeUndefined();
   });
 });
+
+describe('dialog slice: bulk delete and rotate', () => {
+  it('dialog/open-bulk-delete counts the marked tokens, names the first few, defaults to No', () => {
+    let s = loaded(6);
+    for (let i = 0; i < 5; i++) s = run(s, { type: 'marks/toggle' }, { type: 'tokens/move', delta: 1 });
+    const asked = run(s, { type: 'dialog/open-bulk-delete' });
+    expect(asked.dialog).toEqual({
+      kind: 'confirm-bulk-delete',
+      ids: [0, 1, 2, 3, 4].map((n) => token(n).id),
+      names: ['token-0', 'token-1', 'token-2'],
+      includesSessionToken: false,
+      choice: 'no',
+    });
+    const own = run(s, { type: 'session/token-id', tokenId: token(4).id }, { type: 'dialog/open-bulk-delete' });
+    expect(own.dialog).toMatchObject({ includesSessionToken: true });
+    expect(run(loaded(2), { type: 'dialog/open-bulk-delete' }).dialog).toBeUndefined();
+  });
+
+  it('dialog/open-rotate names the token, the profile holding it, and whether a password is asked', () => {
+    const s = run(loaded(3), { type: 'session/token-id', tokenId: token(1).id }, { type: 'tokens/move', delta: 1 }, { type: 'dialog/open-rotate' });
+    expect(s.dialog).toEqual({
+      kind: 'confirm-rotate',
+      tokenId: token(1).id,
+      tokenName: 'token-1',
+      isSessionToken: true,
+      profileName: 'work',
+      accountFromEnv: false,
+      choice: 'no',
+    });
+    // Another profile's token, known from the picker's background fetch.
+    const other = run(
+      loaded(3),
+      { type: 'profiles/token', name: 'ci', info: { status: 'ok', id: token(2).id, expiresAt: '2026-12-30T12:00:00Z' } },
+      { type: 'tokens/jump', to: 'end' },
+      { type: 'dialog/open-rotate' },
+    );
+    expect(other.dialog).toMatchObject({ tokenName: 'token-2', isSessionToken: false, profileName: 'ci' });
+    const withAccount = run(stateWith({}, { email: { value: 'a@b.c', source: { kind: 'env', name: 'APPCLACKS_ACCOUNT_EMAIL' } }, password: { value: 'pw', source: { kind: 'env', name: 'APPCLACKS_ACCOUNT_PASSWORD' } } }), { type: 'tokens/loaded', items: [token(0)] }, { type: 'dialog/open-rotate' });
+    expect(withAccount.dialog).toMatchObject({ accountFromEnv: true });
+    expect(withAccount.dialog).not.toHaveProperty('profileName');
+  });
+});
