@@ -142,7 +142,8 @@ export interface World {
   addToken(name: string, options?: { ttl?: string; description?: string; permissions?: string[] }): Promise<CreatedToken>;
   writeProfiles(profiles: Profile[], defaultProfile?: string): Promise<void>;
   /** A store wired exactly as runTui wires it, on this world's server and config file. */
-  store(extraEnv?: Env, flags?: { profile?: string }): Promise<{ store: Store; writes: string[] }>;
+  /** `wrap`: sees every API call (to count requests in flight), passing each to the real client. */
+  store(extraEnv?: Env, flags?: { profile?: string }, wrap?: (api: AppclacksApi) => AppclacksApi): Promise<{ store: Store; writes: string[] }>;
   close(): Promise<void>;
 }
 
@@ -169,12 +170,12 @@ export async function startWorld(options: { extensions?: boolean } = {}): Promis
       for (const p of profiles) await config.upsertProfile(p);
       if (defaultProfile !== undefined) await config.setDefaultProfile(defaultProfile);
     },
-    async store(extraEnv = {}, flags = {}) {
+    async store(extraEnv = {}, flags = {}, wrap = (api: AppclacksApi) => api) {
       const fullEnv = { ...env, ...extraEnv };
       const ctx = await resolveContext({ flags, env: fullEnv });
       const writes: string[] = [];
       const client = ctx.endpoint.value === server.url ? api : createClient({ endpoint: ctx.endpoint.value, connectTimeoutMs: 1000, requestTimeoutMs: 2000, retries: 0 });
-      const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api: client, clock: Date.now, writeTerminal: (s) => writes.push(s) });
+      const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api: wrap(client), clock: Date.now, writeTerminal: (s) => writes.push(s) });
       const store = createStore(deps, initialState(sessionFromContext(ctx), { columns: 100, rows: 24 }));
       return { store, writes };
     },
