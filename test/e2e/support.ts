@@ -58,11 +58,13 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
 export interface WorldOptions {
   /** The server's clock, e.g. shifted back to create tokens that are already expired. */
   clock?: () => number;
+  /** False: a server with only the official API (no token/current, last-used-at or rotation). */
+  extensions?: boolean;
 }
 
 export async function createWorld(options: WorldOptions = {}): Promise<E2eWorld> {
   ensureBuilt();
-  const server = await startTestServer(options.clock ? { clock: options.clock } : {});
+  const server = await startTestServer({ ...(options.clock && { clock: options.clock }), ...(options.extensions !== undefined && { extensions: options.extensions }) });
   const account = await registerAccount(server.url);
   const home = mkdtempSync(join(tmpdir(), 'appclacks-e2e-'));
   const configDir = join(home, '.config', 'appclacks');
