@@ -173,7 +173,7 @@ describe('with the extensions', () => {
     expect(rotated[0]!.id).not.toBe(ci.id);
   });
 
-  test('R without the account in the environment asks for it in the wizard's account step; Esc there goes back, nothing rotated', async () => {
+  test('R without the account in the environment asks for it in the account step of the wizard; Esc there goes back, nothing rotated', async () => {
     const victim = await world.addToken({ name: 'rot-typed', permissions: ['GetAPIToken'] });
     const ui = await openUi();
     await selectRow(ui, 'rot-typed');
@@ -214,6 +214,28 @@ describe('with the extensions', () => {
     await ui.waitForText(/work .*! in (19|20)h/);
     await ui.waitForText(/ci .*✓ in (3d|4d)/);
     await quit(ui);
+  });
+  test("rotating the session's own token: the header says the credentials are gone until its profile holds the new one", async () => {
+    const ui = await openUi({ APPCLACKS_ACCOUNT_EMAIL: world.account.email, APPCLACKS_ACCOUNT_PASSWORD: world.account.password });
+    await ui.waitForText('admin (this session)');
+    await selectRow(ui, 'admin');
+    ui.press('R');
+    await ui.waitForText('Rotate token "admin"?');
+    expect(ui.screen()).toContain('THIS SESSION signs in with this token');
+    expect(ui.screen()).toContain('Profile work holds it: the result offers to update it.');
+    ui.press('y');
+    const secret = SECRET.exec(await ui.waitForText(SECRET))![0];
+    expect(ui.screen()).toContain('credentials gone');
+    await pastResultSettle();
+    ui.press('enter');
+    await ui.waitForText('Profile work now uses the new token');
+    await ui.waitForNoText('credentials gone');
+    ui.press('enter');
+    await ui.waitForText('admin (this session)');
+    await quit(ui);
+    expect(world.readConfig()).toContain(secret);
+    const listed = await world.cli(['token', 'list']);
+    expect(listed.code, listed.stderr).toBe(0);
   });
 });
 
