@@ -47,8 +47,8 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
       return {
         title: `Rotate token "${dialog.tokenName}"?`,
         body: [
-          'A new token (same name, permissions, TTL) replaces it. The old',
-          'one is deleted at once: what still uses it stops working.',
+          'A new token (same name, description, permissions and TTL) replaces it;',
+          'the old one is deleted at once: what still uses it stops working.',
           dialog.accountFromEnv ? 'The account comes from the environment.' : 'The account email and password are asked next.',
           dialog.profileName !== undefined
             ? `Profile ${dialog.profileName} holds it: the result offers to update it.`

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { APIToken } from '../api/schemas';
 import { listViewportRows } from '../state/layout';
-import { hasTokenCredentials, sortLabel, visibleTokens } from '../state/selectors';
+import { hasTokenCredentials, serverSaysLastUse, sortLabel, visibleTokens } from '../state/selectors';
 import type { State } from '../state/types';
 import { expiryState, parseApiTime } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
@@ -132,7 +132,7 @@ export function TokenList() {
   const state = useAppState();
   const now = useNow();
   const items = visibleTokens(state);
-  const columns = columnsFor(state.size.columns, state.tokens.items.some((t) => t['last-used-at'] !== undefined));
+  const columns = columnsFor(state.size.columns, serverSaysLastUse(state.tokens.items));
   const viewport = listViewportRows(state.size);
   const empty = emptyText(state, items.length);
   const rows = items.slice(state.tokens.scroll, state.tokens.scroll + viewport);

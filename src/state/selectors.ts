@@ -46,6 +46,18 @@ export function listedTokens({ items, filter, sort }: ListInputs): APIToken[] {
   return result;
 }
 
+const lastUseKnown = new WeakMap<readonly APIToken[], boolean>();
+
+/** True when the server says when tokens were used (`last-used-at`, an extension); once per list, not per frame. */
+export function serverSaysLastUse(items: readonly APIToken[]): boolean {
+  let known = lastUseKnown.get(items);
+  if (known === undefined) {
+    known = items.some((t) => t['last-used-at'] !== undefined);
+    lastUseKnown.set(items, known);
+  }
+  return known;
+}
+
 export function sortLabel(sort: TokenSort): string {
   return TOKEN_SORTS.find((s) => s.sort === sort)?.label ?? sort;
 }
