@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/terminal-width';
-import { cell, fit, fitEnd, fitMiddle, wrapText } from '../../src/ui/format';
+import { cell, fit, fitEnd, fitMiddle, lastUseText, wrapText } from '../../src/ui/format';
 
 describe('cell: exactly `width` terminal cells', () => {
   it('pads and cuts ASCII as before', () => {
@@ -80,5 +80,15 @@ describe('a cut at a space', () => {
     expect(cell('Copied the secret to the clipboard.', 19)).toBe('Copied the secret… ');
     expect(fitEnd('the production stack', 12)).toBe('…ction stack');
     expect(fitEnd('from the production', 12)).toBe('…production');
+  });
+});
+
+describe('lastUseText', () => {
+  const now = Date.parse('2026-11-28T12:00:00Z');
+  it('says how long ago, never, or nothing when the server does not say', () => {
+    expect(lastUseText('2026-11-28T09:00:00Z', now)).toBe('used 3h ago');
+    expect(lastUseText('2026-11-28T12:00:30Z', now)).toBe('used 0s ago');
+    expect(lastUseText(null, now)).toBe('never used');
+    expect(lastUseText(undefined, now)).toBeUndefined();
   });
 });
