@@ -3,7 +3,8 @@
 import { Box, Text } from 'ink';
 import type { APIToken } from '../api/schemas';
 import { listViewportRows } from '../state/layout';
-import { hasTokenCredentials, serverSaysLastUse, sortLabel, visibleTokens } from '../state/selectors';
+import { hasTokenCredentials, serverSaysLastUse, sortLabel, visibleTokens, widestName } from '../state/selectors';
+import { displayWidth } from '../terminal-width';
 import type { State } from '../state/types';
 import { expiryState, parseApiTime } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
@@ -20,27 +21,45 @@ interface Columns {
   description: number;
 }
 
-/** "used 23h ago", "never used". */
+/** "used 23h ago", "used <1m ago", "never used" (a rare "used 364d ago" loses its end). */
 const LAST_USE_WIDTH = 12;
+/** "ListAPITokens +1": the permissions column is not given up for the last-use one. */
+const MIN_PERMISSIONS = 16;
+const SESSION_MARK = ' (this session)';
+/** Where the words do not fit beside the name: the glyph the profile picker uses for the active one. */
+const SESSION_GLYPH = ` ${GLYPH.active}`;
+/** Marked rows carry the glyph before the name, so marks read without colour too. */
+const MARK = `${GLYPH.checked} `;
 
-function columnsFor(width: number, showLastUse: boolean): Columns {
+function columnsFor(width: number, lastUse: { shown: boolean; nameNeeds: number }): Columns {
   const usable = width - 2;
-  const lastUse = showLastUse ? LAST_USE_WIDTH : 0;
   const fair = Math.min(30, Math.max(10, Math.floor(usable * 0.3)));
-  // The last-use column is paid for by the name first: up to 5 cells, never below 20.
-  const name = showLastUse ? Math.max(Math.min(fair, 20), fair - 5) : fair;
   const id = 8;
   const expiry = 18; // "✗ expired 27d ago"
-  const rest = Math.max(0, usable - name - id - expiry - 3 - (lastUse > 0 ? lastUse + 1 : 0));
-  // A summary like "ListAPITokens +1" needs 16; wider screens give it up to
-  // 20, and the description takes the rest (at 80 columns, 9 rather than 5).
-  const permissions = Math.min(rest, Math.min(20, Math.max(16, rest - 24)));
-  const description = Math.max(0, rest - permissions - 1);
-  return { name, id, expiry, lastUse, permissions, description };
+  // The last-use column is paid for first by the room the names do not use,
+  // and only where the permissions keep their width; otherwise it is left out.
+  if (lastUse.shown) {
+    const name = Math.min(fair, Math.max(10, lastUse.nameNeeds));
+    const rest = usable - name - id - expiry - 3 - (LAST_USE_WIDTH + 1);
+    if (rest >= MIN_PERMISSIONS) return { name, id, expiry, lastUse: LAST_USE_WIDTH, ...share(rest) };
+  }
+  return { name: fair, id, expiry, lastUse: 0, ...share(Math.max(0, usable - fair - id - expiry - 3)) };
 }
 
-/** Marked rows carry the glyph in words' place, so marks read without colour too. */
-const MARK = `${GLYPH.checked} `;
+function share(rest: number): Pick<Columns, 'permissions' | 'description'> {
+  // A summary like "ListAPITokens +1" needs 16; wider screens give it up to
+  // 20, and the description takes the rest (at 80 columns, 9 rather than 5).
+  const permissions = Math.min(rest, Math.min(20, Math.max(MIN_PERMISSIONS, rest - 24)));
+  return { permissions, description: Math.max(0, rest - permissions - 1) };
+}
+
+/** The name cell: the session's words when they fit whole, else its glyph, else the name cut for the words (never the marker). */
+function nameCell(title: string, isSession: boolean, width: number): string {
+  if (!isSession) return title;
+  if (displayWidth(title) + SESSION_MARK.length <= width) return title + SESSION_MARK;
+  if (displayWidth(title) + SESSION_GLYPH.length <= width) return title + SESSION_GLYPH;
+  return width > SESSION_MARK.length + 4 ? cell(title, width - SESSION_MARK.length).trimEnd() + SESSION_MARK : title;
+}
 
 function TokenRow({ token, selected, marked, now, columns, isSession }: {
   token: APIToken; selected: boolean; marked: boolean; now: number; columns: Columns; isSession: boolean;
@@ -48,10 +67,7 @@ function TokenRow({ token, selected, marked, now, columns, isSession }: {
   const expiresAt = parseApiTime(token['expires-at']);
   const state = expiryState(expiresAt, now);
   const expiry = `${expiryGlyph(state)} ${expiryText(expiresAt, now)}`;
-  // The session marker is never the part that gets cut.
-  const marker = ' (this session)';
-  const title = marked ? MARK + token.name : token.name;
-  const name = isSession && columns.name > marker.length + 4 ? cell(title, columns.name - marker.length).trimEnd() + marker : title;
+  const name = nameCell(marked ? MARK + token.name : token.name, isSession, columns.name);
   return (
     <Box height={1}>
       <Text wrap="truncate" inverse={selected}>
@@ -132,7 +148,9 @@ export function TokenList() {
   const state = useAppState();
   const now = useNow();
   const items = visibleTokens(state);
-  const columns = columnsFor(state.size.columns, serverSaysLastUse(state.tokens.items));
+  const own = state.tokens.items.find((t) => t.id === state.session.tokenId);
+  const nameNeeds = Math.max(widestName(state.tokens.items), own ? displayWidth(own.name) + SESSION_MARK.length : 0) + (state.tokens.marks.size > 0 ? MARK.length : 0);
+  const columns = columnsFor(state.size.columns, { shown: serverSaysLastUse(state.tokens.items), nameNeeds });
   const viewport = listViewportRows(state.size);
   const empty = emptyText(state, items.length);
   const rows = items.slice(state.tokens.scroll, state.tokens.scroll + viewport);

@@ -66,16 +66,15 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
     // Never a reason for the list to fail: any failure here only means "guess".
     const current = currentLacking ? undefined : Promise.resolve().then(() => deps.api.getCurrentToken(credentials)).catch(() => undefined);
     try {
-      const items = await pending;
+      // Both at once, shown together: the list's first frame already marks the session's row.
+      const [items, answer] = await Promise.all([pending, current]);
       // A profile switch during the request makes its answer stale.
       if (request !== listRequest) return;
       dispatch({ type: 'tokens/loaded', items, ...(options.selectId !== undefined && { selectId: options.selectId }) });
-      // The guess at once (the session reducer keeps an exact answer over it), the server's word when it comes.
+      if (answer?.supported) return dispatch({ type: 'session/current', token: answer.value });
+      if (answer) currentLacking = true;
+      // A server without token/current (or no answer from it): the guess from the list.
       dispatch({ type: 'session/token-id', tokenId: findSessionTokenId(items, getState().session, knownTokenIds) });
-      const answer = await current;
-      if (request !== listRequest) return;
-      if (answer?.supported) dispatch({ type: 'session/current', token: answer.value });
-      else if (answer) currentLacking = true;
     } catch (error) {
       if (request !== listRequest) return;
       const message = errorMessage(error, 'token-auth', tokenVariable(getState()));

@@ -1,6 +1,7 @@
 // Derived views of the state. The listed tokens are cached on their inputs so
 // a 10,000-token list is filtered and sorted once per change, not once per key.
 import type { APIToken } from '../api/schemas';
+import { displayWidth } from '../terminal-width';
 import { parseTtl } from '../tokens';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from './lifetimes';
 import type { State, TokenListState, TokenSort, WizardDraft } from './types';
@@ -56,6 +57,18 @@ export function serverSaysLastUse(items: readonly APIToken[]): boolean {
     lastUseKnown.set(items, known);
   }
   return known;
+}
+
+const widestNames = new WeakMap<readonly APIToken[], number>();
+
+/** The widest token name of a list, in terminal cells; measured once per list. */
+export function widestName(items: readonly APIToken[]): number {
+  let widest = widestNames.get(items);
+  if (widest === undefined) {
+    widest = items.reduce((w, t) => Math.max(w, displayWidth(t.name)), 0);
+    widestNames.set(items, widest);
+  }
+  return widest;
 }
 
 export function sortLabel(sort: TokenSort): string {

@@ -48,7 +48,7 @@ export function windowStart(cursor: number, count: number, viewport: number): nu
 }
 
 /**
- * `used 3h ago` or `never used`, from a token's `last-used-at`; undefined when
+ * `used 3h ago`, `used <1m ago` or `never used`, from a token's `last-used-at`; undefined when
  * the server does not send the field (an official server): unknown is not never.
  */
 export function lastUseText(value: string | null | undefined, nowMs: number): string | undefined {
@@ -60,6 +60,8 @@ export function lastUseText(value: string | null | undefined, nowMs: number): st
   } catch {
     return undefined;
   }
-  // A server clock a little ahead would read "in 0s": a use is always in the past.
-  return `used ${formatSpan(Math.max(0, nowMs - ms))} ago`;
+  // The server records a use to the minute, so seconds would only make the
+  // line flicker; and a server clock a little ahead must not read "in 0s".
+  const ago = nowMs - ms;
+  return ago < 60_000 ? 'used <1m ago' : `used ${formatSpan(ago)} ago`;
 }

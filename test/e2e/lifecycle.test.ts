@@ -68,7 +68,7 @@ describe('with the extensions', () => {
     await ui.waitForText('admin (this session)');
     const screen = ui.screen();
     expect(screen).toMatch(/LAST USED/);
-    expect(screen).toMatch(/admin \(this session\).*used \d+s ago/);
+    expect(screen).toMatch(/admin \(this session\).*used <1m ago/);
     expect(screen).toMatch(/ci-token .*never used/);
     expect(screen).toMatch(/⚠ session token expires in (19|20)h/);
     await selectRow(ui, 'ci-token');
@@ -263,7 +263,7 @@ describe('against a server without the extensions', () => {
     await ui.waitForText('work-cli (this session)');
     const screen = ui.screen();
     expect(screen).not.toContain('LAST USED');
-    expect(screen).not.toMatch(/never used|used \d/);
+    expect(screen).not.toMatch(/never used|used (\d|<)/);
     await selectRow(ui, 'plain');
     ui.press('R');
     await ui.waitForText('Rotate token "plain"?');

@@ -87,7 +87,9 @@ describe('lastUseText', () => {
   const now = Date.parse('2026-11-28T12:00:00Z');
   it('says how long ago, never, or nothing when the server does not say', () => {
     expect(lastUseText('2026-11-28T09:00:00Z', now)).toBe('used 3h ago');
-    expect(lastUseText('2026-11-28T12:00:30Z', now)).toBe('used 0s ago');
+    expect(lastUseText('2026-11-28T11:59:01Z', now)).toBe('used <1m ago');
+    expect(lastUseText('2026-11-28T12:00:30Z', now)).toBe('used <1m ago'); // a server clock ahead
+    expect(lastUseText('2026-11-28T11:59:00Z', now)).toBe('used 1m ago');
     expect(lastUseText(null, now)).toBe('never used');
     expect(lastUseText(undefined, now)).toBeUndefined();
   });
