@@ -166,6 +166,9 @@ export const tokenListReducer: SliceReducer<TokenListState> = (tokens, action, r
     }
     case 'detail/scroll':
       return scrollDetail(tokens, action.delta, size);
+    case 'wizard/rotated':
+      // A rotation started from the detail comes back to the token that replaced it.
+      return tokens.detailId === action.token.previous.id ? { ...tokens, detailId: action.token.id, detailScroll: 0 } : tokens;
     default:
       return tokens;
   }

@@ -92,6 +92,13 @@ describe('wizard slice: rotation', () => {
     expect(secretAtStake(run(s, { type: 'wizard/offer-done', done: 'kept' }))).toBe(true);
   });
 
+  it('a rotation started from the detail comes back to the new token there', () => {
+    const s = run(loaded(3), { type: 'tokens/move', delta: 1 }, { type: 'detail/open' }, { type: 'wizard/start-rotate', token: { id: token(1).id, name: 'token-1' }, needsAccount: false });
+    const done = run(s, { type: 'wizard/rotated', token: rotated(), at: NOW });
+    expect(done.tokens.detailId).toBe(token(9).id);
+    expect(done.screens).toEqual(['list', 'detail', 'wizard']);
+  });
+
   it('without a profile holding the old token there is no offer', () => {
     const s = run(start(false), { type: 'wizard/rotated', token: rotated(), at: NOW });
     expect(s.wizard.profileUpdate).toBeUndefined();
