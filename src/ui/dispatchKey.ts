@@ -64,7 +64,8 @@ export function dispatchPaste(store: Store, text: string, exit: () => void): voi
     if (line !== '') typeInto({ store, state, input: line, exit }, context);
     return;
   }
-  const hint = context === 'list' ? 'To filter by it, press / and paste again.' : 'Pasted text only goes into text fields.';
+  const onList = context === 'list' || context === 'marked';
+  const hint = onList ? 'To filter by it, press / and paste again.' : 'Pasted text only goes into text fields.';
   store.dispatch({ type: 'message/set', message: { kind: 'info', text: 'Paste ignored: nothing was changed.', hint } });
 }
 

@@ -5,7 +5,7 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { RESULT_SETTLE_MS } from '../../src/state/selectors';
-import { dispatchKey } from '../../src/ui/dispatchKey';
+import { dispatchKey, dispatchPaste } from '../../src/ui/dispatchKey';
 import { footerBindings, hint } from '../../src/ui/keymap';
 import { keyContext } from '../../src/ui/keyContext';
 import { strokeEvent } from '../../src/ui/keys';
@@ -81,6 +81,15 @@ describe('marks on the token list', () => {
     const [, key] = strokeEvent('d');
     dispatchKey(store, 'dy', key as Key, () => undefined);
     expect(store.getState().dialog).toMatchObject({ kind: 'confirm-bulk-delete', choice: 'no' });
+  });
+
+  it('a bracketed paste with marks is set aside: it deletes nothing and leaves the marks', () => {
+    const { store } = onList();
+    press(store, 'E');
+    dispatchPaste(store, 'dy', () => undefined);
+    expect(store.getState().dialog).toBeUndefined();
+    expect(store.getState().tokens.marks.size).toBe(2);
+    expect(store.getState().message).toMatchObject({ text: 'Paste ignored: nothing was changed.', hint: 'To filter by it, press / and paste again.' });
   });
 
   it('on the detail, d asks about the token shown, marks or not', () => {
