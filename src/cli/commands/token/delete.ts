@@ -1,6 +1,7 @@
 import type { CommandSpec, OutputFormat } from '../../command';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { messagesJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { ID_OPTION, tokenIdFrom } from './id-option';
 
@@ -20,5 +21,5 @@ export const command: CommandSpec<TokenDeleteOptions> = {
 
 export async function run(options: TokenDeleteOptions, deps: CliDeps): Promise<void> {
   const messages = await withTokenAuth(deps, (api, credentials) => api.deleteToken(credentials, options.id));
-  printResult(deps, options.output, { messages }, () => (messages.length > 0 ? messages : [`Token ${options.id} deleted`]).join('\n') + '\n');
+  printResult(deps, options.output, messagesJson(messages), () => (messages.length > 0 ? messages : [`Token ${options.id} deleted`]).join('\n') + '\n');
 }

@@ -1,6 +1,7 @@
 import type { CommandSpec, OutputFormat } from '../../command';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { tokenListJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { tokenTable } from '../../output/resources';
 
@@ -18,5 +19,5 @@ export const command: CommandSpec<TokenListOptions> = {
 
 export async function run(options: TokenListOptions, deps: CliDeps): Promise<void> {
   const tokens = await withTokenAuth(deps, (api, credentials) => api.listTokens(credentials));
-  printResult(deps, options.output, tokens, () => tokenTable(tokens, deps.clock()));
+  printResult(deps, options.output, tokenListJson(tokens), () => tokenTable(tokens, deps.clock()));
 }
