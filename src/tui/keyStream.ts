@@ -130,16 +130,11 @@ export interface KeyStreamOptions {
   timers?: KeyStreamTimers;
 }
 
-export interface KeyStream {
-  /** Every key, its exact bytes, just before ink reads and parses it. */
-  on(event: 'key', listener: (bytes: string) => void): this;
-  off(event: 'key', listener: (bytes: string) => void): this;
-}
-
 /**
  * A readable stream for ink (`render({ stdin })`): ink calls setRawMode,
  * listens for `readable` and calls read() until null; everything else is the
- * source's.
+ * source's. Its own event, `key` (bytes: string), gives every key's exact
+ * bytes just before ink reads and parses it.
  */
 export class KeyStream extends EventEmitter {
   readonly isTTY: boolean;
