@@ -16,6 +16,7 @@ import type { SessionInput } from '../state/types';
 import { App, terminalSize } from '../ui/App';
 import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
+import { asInkStdin, KeyStream } from './keyStream';
 import { createTerminal, type SignalSource } from './terminal';
 
 export interface MountOptions {
@@ -28,6 +29,8 @@ export interface MountOptions {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   clock: () => number;
+  /** How long a lone ESC waits for the rest of a sequence (src/tui/keyStream.ts). */
+  escapeTimeoutMs?: number;
   firstTokenList?: Promise<APIToken[]>;
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
   signals?: SignalSource;
@@ -65,6 +68,7 @@ export function mountTui(options: MountOptions): Promise<number> {
   if (envValue(env, ENV.noColor) !== undefined) chalk.level = 0;
 
   const terminal = createTerminal(stdout);
+  const keys = new KeyStream(options.stdin, options.escapeTimeoutMs === undefined ? {} : { escapeTimeoutMs: options.escapeTimeoutMs });
   const store = createStore(
     buildStoreDeps({
       ctx: options.ctx,
@@ -95,6 +99,7 @@ export function mountTui(options: MountOptions): Promise<number> {
       } catch {
         // Unmounting a crashed tree may throw; the terminal is restored regardless.
       }
+      keys.dispose();
       terminal.restore();
       if (error !== undefined) {
         // On the normal screen now, where it stays readable; a bug, so it says how to report it.
@@ -136,7 +141,7 @@ export function mountTui(options: MountOptions): Promise<number> {
           <FrameWriter onWriter={(write) => (writeFrame = write)} />
         </CrashGuard>,
         {
-          stdin: options.stdin,
+          stdin: asInkStdin(keys),
           stdout: withFrameCursorFix(stdout, { resizeEvents: heldResize }),
           stderr,
           // Ctrl+C goes through the keymap, so the same restore runs for it as for q.

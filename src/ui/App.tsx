@@ -18,7 +18,13 @@ import { currentScreen } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { Size, State } from '../state/types';
 import { ClockContext, StoreContext, useAppState, useStore } from './context';
+import { KeyStream } from '../tui/keyStream';
 import { createInputRouter } from './dispatchKey';
+
+function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
+  if (stdin instanceof KeyStream) return stdin;
+  throw new Error('the UI reads keys through a KeyStream: render it with { stdin: asInkStdin(new KeyStream(source)) } (src/tui/keyStream.ts)');
+}
 
 /** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
 const CLOCK_TICK_MS = 30_000;
@@ -65,20 +71,20 @@ function Screen({ onExit }: { onExit: () => void }) {
     return () => clearInterval(timer);
   }, []);
 
-  // The raw bytes of each input event tell Backspace (\x7f) from Delete
-  // (ESC[3~), which ink names alike, and mark pasted text. Registered before
-  // useInput's own listener, so the router has seen them when onKey runs.
-  const { internal_eventEmitter: inputEvents } = useStdin();
-  // One router for the app's life: re-registering it would put it after useInput.
+  // The bytes of each key tell Backspace (\x7f) from Delete (ESC[3~), which
+  // ink names alike, and mark pasted text. The stdin ink reads is our
+  // KeyStream, which announces each key's bytes just before ink parses it, so
+  // the router has seen them when onKey runs.
+  const keys = keyStreamOf(useStdin().stdin);
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
   const [router] = useState(() => createInputRouter(store, () => exitRef.current()));
   useEffect(() => {
-    inputEvents.on('input', router.onRaw);
+    keys.on('key', router.onRaw);
     return () => {
-      inputEvents.off('input', router.onRaw);
+      keys.off('key', router.onRaw);
     };
-  }, [inputEvents, router]);
+  }, [keys, router]);
   useInput(router.onKey);
 
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;

@@ -76,7 +76,7 @@ describe('option parsing', () => {
 
   it('account and organization commands', async () => {
     expect((await parse(['account', 'organization', '-o', 'json'])).options).toEqual({ output: 'json' });
-    expect((await parse(['account', 'password', 'change', '--new-password-stdin'])).options).toEqual({ newPasswordStdin: true });
+    expect((await parse(['account', 'password', 'change', '--new-password-stdin'])).options).toEqual({ newPasswordStdin: true, output: 'table' });
     const created = await parse([
       'organization', 'create', '--organization-name', 'acme', '--organization-description', 'rockets',
       '--account-first-name', 'Ada', '--account-last-name', 'Lovelace', '--account-email', 'ada@example.com', '--account-password', 'long enough password',

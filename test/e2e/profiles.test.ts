@@ -170,7 +170,7 @@ test('n in the picker adds a profile as appclacks login does: a <name>-cli token
   expect(file['default-profile']).toBe('work'); // a default existed, so it stays
   const tokens = await world.cli(['token', 'list', '-p', 'laptop', '-o', 'json']);
   expect(tokens.code, tokens.stderr).toBe(0);
-  const created = (JSON.parse(tokens.stdout) as Array<{ name: string; ttl: string; permissions: { actions: string[] } }>).find((t) => t.name === 'laptop-cli');
+  const created = (JSON.parse(tokens.stdout) as { result: Array<{ name: string; ttl: string; permissions: { actions: string[] } }> }).result.find((t) => t.name === 'laptop-cli');
   expect(created?.permissions.actions).toEqual(['*']);
   expect(created?.ttl).toBe('1051200h');
 });

@@ -336,7 +336,7 @@ describe('the create wizard', () => {
     const asNewToken = { APPCLACKS_ORGANIZATION_ID: world.account.organization.id, APPCLACKS_TOKEN: secret };
     const listed = await world.cli(['token', 'list', '-o', 'json'], asNewToken);
     expect(listed.code, listed.stderr).toBe(0);
-    const made = (JSON.parse(listed.stdout) as Array<{ id: string; ttl: string; description: string; permissions: { actions: string[] } }>).find((t) => t.id === id);
+    const made = (JSON.parse(listed.stdout) as { result: Array<{ id: string; ttl: string; description: string; permissions: { actions: string[] } }> }).result.find((t) => t.id === id);
     expect(made?.ttl).toBe('36h');
     expect(made?.description).toBe('made by e2e');
     expect([...(made?.permissions.actions ?? [])].sort()).toEqual(['GetAPIToken', 'ListAPITokens']);

@@ -4,6 +4,7 @@ import { CONTROL_CHARACTER } from '../../../terminal-text';
 import { flagList, flagString, type CommandSpec, type OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { tokenJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { createdTokenTable } from '../../output/resources';
 
@@ -58,6 +59,6 @@ export async function run(options: TokenCreateOptions, deps: CliDeps): Promise<v
     ttl: options.ttl,
     permissions: { actions: options.permissions },
   });
-  printResult(deps, options.output, token, () => createdTokenTable(token, deps.clock()));
+  printResult(deps, options.output, tokenJson(token, { withSecret: true }), () => createdTokenTable(token, deps.clock()));
   deps.say('Copy the token now: it will not be shown again.');
 }
