@@ -32,10 +32,10 @@ interface Run {
   ms: number;
 }
 
-function run(file: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 60_000): Promise<Run> {
+function run(file: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 60_000, cwd = work): Promise<Run> {
   const start = Date.now();
   return new Promise((resolve) => {
-    const child = execFile(file, args, { cwd: work, env: childEnv(env), timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(file, args, { cwd, env: childEnv(env), timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr, ms: Date.now() - start });
     });
     child.stdin?.end();
@@ -95,8 +95,8 @@ function startInstalledServer(bin: string, env: Record<string, string>): Promise
 
 async function pack(): Promise<string> {
   // prepare builds dist/ before packing: the tarball carries the built program.
-  const result = await run('npm', ['pack', '--silent', '--pack-destination', work], { npm_config_cache: process.env.npm_config_cache }, 300_000);
-  if (result.code !== 0) throw new Error(`npm pack failed:\n${result.stderr}`);
+  const result = await run('npm', ['pack', '--silent', '--pack-destination', work], { npm_config_cache: process.env.npm_config_cache }, 300_000, ROOT);
+  if (result.code !== 0) throw new Error(`npm pack failed:\n${result.stdout}${result.stderr}`);
   const tarball = join(work, result.stdout.trim().split('\n').pop()!);
   const listing = await run('tar', ['tzf', tarball]);
   const files = listing.stdout.split('\n').filter(Boolean);
