@@ -11,11 +11,11 @@ export const DATABASE_DRIVERS: Readonly<Record<string, string>> = {
   'better-sqlite3': '12.11.1',
 };
 
-/** How to install a package beside this copy of appclacks. */
-function installCommand(spec: string, moduleUrl: string): string {
-  // From an installed package (`npm install -g`) the driver goes beside it; in
+/** `npm <verb>` for a package beside this copy of appclacks. */
+function npmCommand(verb: string, spec: string, moduleUrl: string): string {
+  // From an installed package (`npm install -g`) the driver sits beside it; in
   // a checkout, package.json already lists it.
-  return moduleUrl.includes('/node_modules/') ? `npm install -g ${spec}` : `npm install ${spec}`;
+  return `npm ${verb}${moduleUrl.includes('/node_modules/') ? ' -g' : ''} ${spec}`;
 }
 
 /** The driver a failure is about, when it is one of ours that is missing or cannot load. */
@@ -36,9 +36,14 @@ export function failedDriver(error: unknown): { name: string; missing: boolean }
 
 /** One line: what is wrong and the command that fixes it. */
 export function driverError(driver: { name: string; missing: boolean }, moduleUrl = import.meta.url): UsageError {
-  const spec = `${driver.name}@${DATABASE_DRIVERS[driver.name]}`;
-  const what = driver.missing ? 'is not installed' : 'did not build for this Node.js';
-  return new UsageError(`the server's database driver ${driver.name} ${what}; install it with \`${installCommand(spec, moduleUrl)}\``);
+  if (driver.missing) {
+    const install = npmCommand('install', `${driver.name}@${DATABASE_DRIVERS[driver.name]}`, moduleUrl);
+    return new UsageError(`the server's database driver ${driver.name} is not installed; install it with \`${install}\``);
+  }
+  // Installed without its build (--ignore-scripts, a failed compile) or built
+  // for another Node.js: installing again would not replace that copy.
+  const rebuild = npmCommand('rebuild', driver.name, moduleUrl);
+  return new UsageError(`the server's database driver ${driver.name} is not built for this Node.js; build it with \`${rebuild}\``);
 }
 
 /** Runs a server command, turning a missing or broken driver into that one line. */

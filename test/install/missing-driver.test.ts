@@ -70,7 +70,7 @@ describe('recognising a driver failure', () => {
     const otherAbi = Object.assign(new Error('/x/better_sqlite3.node was compiled against a different Node.js version'), { code: 'ERR_DLOPEN_FAILED' });
     expect(failedDriver(otherAbi)).toEqual({ name: 'better-sqlite3', missing: false });
     expect(driverError({ name: 'better-sqlite3', missing: false }, 'file:///usr/lib/node_modules/appclacks-tui/dist/appclacks.js').message).toBe(
-      `the server's database driver better-sqlite3 did not build for this Node.js; install it with \`npm install -g better-sqlite3@${DATABASE_DRIVERS['better-sqlite3']}\``,
+      "the server's database driver better-sqlite3 is not built for this Node.js; build it with `npm rebuild -g better-sqlite3`",
     );
   });
 
