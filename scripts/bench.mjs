@@ -208,8 +208,14 @@ try {
     });
     admin ??= token;
   }
+  // The caller's environment, as a user's shell would pass it (it can change
+  // every node start alike: NODE_EXTRA_CA_CERTS loads a certificate bundle
+  // before any code runs), less what would change what is measured.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(APPCLACKS_|npm_|CI$|NODE_OPTIONS$|XDG_CONFIG_HOME$|NO_COLOR$|FORCE_COLOR$)/.test(key)),
+  );
   const env = {
-    PATH: process.env.PATH,
+    ...inherited,
     HOME: dir,
     APPCLACKS_CONFIG: join(dir, 'appclacks.yaml'),
     APPCLACKS_API_ENDPOINT: url,
@@ -268,7 +274,9 @@ try {
     console.log(`  ${label.padEnd(46)} ${ms(value)}  ${ratio.padEnd(6)}  ${goal}`);
   };
   console.log(`appclacks-tui benchmarks: medians of ${runs} interleaved runs; ratio = time / baseline of its group, both from this run.`);
-  console.log('On a shared machine single figures move by 10-30 %; compare ratios, and run again before trusting a change.\n');
+  console.log('On a shared machine single figures move by 10-30 %; compare ratios, and run again before trusting a change.');
+  if (env.NODE_EXTRA_CA_CERTS) console.log('NODE_EXTRA_CA_CERTS is set: every node start, the baselines too, first loads that certificate bundle.');
+  console.log('');
   console.log('CLI start-up, one process each');
   line('node -e 0 (baseline)', node, node);
   for (const r of rows.filter((r) => r.id.startsWith('cli-'))) line(r.label, r.ms, r.baseline.ms, r.target);
@@ -286,6 +294,7 @@ try {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
+    extraCaCerts: Boolean(env.NODE_EXTRA_CA_CERTS),
     runs,
     rows,
     keys: { presses: PRESSES, tokens: TOKENS, terminal: `${COLS}x${ROWS}`, ...keys },
