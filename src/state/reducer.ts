@@ -6,7 +6,7 @@ import { profileNameProblem } from '../config/profile-name';
 import { currentScreen, detailToken, listedTokens, selectedToken, TOKEN_SORTS, wizardNeedsAccount } from './selectors';
 import type { Action, LeaveTo, LoginDraft, Message, SessionInput, Size, State, TokenListState, WizardDraft } from './types';
 import type { APIToken } from '../api/schemas';
-import { terminalSafe } from '../terminal-text';
+import { terminalSafe, withoutUnsafeCharacters } from '../terminal-text';
 
 export const MAX_FIELD_LENGTH = 255;
 
@@ -83,7 +83,7 @@ function keepingSelection(state: State, patch: Partial<TokenListState>): State {
 
 function printable(text: string): string {
   // A paste arrives as one input event; keep its characters, drop control codes.
-  return text.replace(/[\u0000-\u001f\u007f]/g, '');
+  return withoutUnsafeCharacters(text);
 }
 
 function appendField(value: string, text: string): string {
