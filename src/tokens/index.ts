@@ -1,3 +1,4 @@
 export * from './ttl';
 export * from './permissions';
 export * from './expiry';
+export * from './password';
