@@ -1,6 +1,7 @@
 // The Appclacks API client: every call of API.md over one keep-alive undici
 // Pool per endpoint, answers validated with zod, failures as ApiError.
 import { Pool } from './undici-pool';
+import { checkEndpoint } from './endpoint';
 import { z } from 'zod';
 import { ApiError, UsageError } from '../errors';
 import { USER_AGENT } from '../version';
@@ -308,25 +309,9 @@ function tokenPath(id: string): string {
   return `/api/v1/token/${encodeURIComponent(id)}`;
 }
 
+/** The client is built from code as well as from a resolved config: the same rule, without advice. */
 function parseEndpoint(endpoint: string): URL {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new UsageError(`the endpoint "${endpoint}" is not a URL`, {
-      hint: 'give a base URL such as https://api.appclacks.com (APPCLACKS_API_ENDPOINT / --endpoint)',
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`the endpoint must use http or https, not ${url.protocol.replace(':', '')}`, {
-      hint: 'give a base URL such as https://api.appclacks.com (APPCLACKS_API_ENDPOINT / --endpoint)',
-    });
-  }
-  if (url.username || url.password) {
-    // Credentials in the URL would bypass every redaction; they belong in the profile.
-    throw new UsageError('the endpoint must not contain a user name or password', {
-      hint: 'put credentials in a profile (`appclacks login`) or in APPCLACKS_TOKEN',
-    });
-  }
-  return url;
+  const checked = checkEndpoint(endpoint);
+  if (!checked.ok) throw new UsageError(`invalid API endpoint: ${checked.problem}`);
+  return checked.url;
 }

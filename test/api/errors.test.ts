@@ -273,4 +273,9 @@ describe('endpoints', () => {
   it('rejects credentials inside the endpoint URL', () => {
     expect(() => createClient({ endpoint: 'https://me:pw@api.appclacks.com' })).toThrow(/user name or password/);
   });
+
+  it('holds to the rule the config applies: no query or fragment, and no CLI advice', () => {
+    expect(() => createClient({ endpoint: 'https://api.appclacks.com/?x=1' })).toThrow(/no query or fragment/);
+    expect(() => createClient({ endpoint: 'ftp://api.appclacks.com' })).toThrow(/^invalid API endpoint: expected http or https, got ftp$/);
+  });
 });
