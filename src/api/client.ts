@@ -24,7 +24,6 @@ import {
   errorForStatus,
   isConnectionReset,
   protocolError,
-  TOKEN_NOT_FOUND_HINT,
   type Exchange,
   type RawResponse,
 } from './error-mapping';
@@ -58,7 +57,8 @@ interface Call<T> {
   parse: (json: unknown, exchange: Exchange, status: number) => T;
   /** What an empty 2xx body means, for calls whose answer is only informative. */
   whenEmpty?: () => T;
-  notFoundHint?: string;
+  /** What a 404 means: the thing the call named was not found. */
+  subject?: 'token';
 }
 
 const tokenWithSecretSchema = apiTokenSchema.extend({ token: z.string().min(1) });
@@ -150,7 +150,7 @@ export class AppclacksClient implements AppclacksApi {
       path: tokenPath(id),
       auth: { mode: 'token', credentials },
       parse: (json, exchange, status) => validate(apiTokenSchema, json, exchange, status),
-      notFoundHint: TOKEN_NOT_FOUND_HINT,
+      subject: 'token',
     });
   }
 
@@ -161,7 +161,7 @@ export class AppclacksClient implements AppclacksApi {
       auth: { mode: 'token', credentials },
       parse: (json, exchange, status) => validate(messagesSchema, json, exchange, status).messages,
       whenEmpty: () => [],
-      notFoundHint: TOKEN_NOT_FOUND_HINT,
+      subject: 'token',
     });
   }
 
@@ -221,7 +221,7 @@ export class AppclacksClient implements AppclacksApi {
       secrets: [...secrets, ...(call.bodySecrets ?? [])],
       connectTimeoutMs: this.connectTimeoutMs,
       requestTimeoutMs: this.requestTimeoutMs,
-      ...(call.notFoundHint !== undefined && { notFoundHint: call.notFoundHint }),
+      subject: call.subject,
     };
     const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
     if (authorization !== undefined) headers.authorization = authorization;
@@ -292,13 +292,7 @@ function authorize(auth: Auth, host: string): { authorization?: string; secrets:
       ? [auth.account.email, auth.account.password, 'an account email and password']
       : [auth.credentials.organizationId, auth.credentials.token, 'an organization ID and an API token'];
   if (!user || !password) {
-    throw new ApiError('auth', `no credentials for ${host}: this call needs ${missing}`, {
-      host,
-      hint:
-        auth.mode === 'password'
-          ? 'set APPCLACKS_ACCOUNT_EMAIL and APPCLACKS_ACCOUNT_PASSWORD, or enter them when asked'
-          : 'run `appclacks login`, or set APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN',
-    });
+    throw new ApiError('auth', `no credentials for ${host}: this call needs ${missing}`, { host, credential: auth.mode, reason: 'no-credentials' });
   }
   const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
   return { authorization: `Basic ${encoded}`, secrets: [password, encoded] };
