@@ -25,7 +25,7 @@ export interface ResolveOptions {
 /**
  * Resolves everything without failing on a missing profile, so commands like
  * `profile list` work with a stale APPCLACKS_PROFILE; commands that need the
- * profile call requireProfile or requireTokenCredentials. Throws only for a
+ * profile call requireTokenCredentials (context.ts). Throws only for a
  * config file that cannot be read or an invalid flag or variable.
  */
 export async function resolveContext(options: ResolveOptions): Promise<ResolvedContext> {
@@ -52,13 +52,13 @@ export async function resolveContext(options: ResolveOptions): Promise<ResolvedC
     configDisplayPath: shownPath,
     notices,
     data,
-    ...(profileName === undefined ? {} : { profileName }),
-    ...(profile === undefined ? {} : { profile }),
-    ...(profileName !== undefined && profile === undefined ? { missingProfile: profileName } : {}),
-    ...(organizationId === undefined ? {} : { organizationId }),
-    ...(token === undefined ? {} : { token }),
-    ...(email === undefined ? {} : { email }),
-    ...(password === undefined ? {} : { password }),
+    profileName,
+    profile,
+    missingProfile: profile === undefined ? profileName : undefined,
+    organizationId,
+    token,
+    email,
+    password,
     endpoint,
     overriddenBy,
   };
@@ -105,6 +105,3 @@ export function normalizeEndpoint(raw: string, source: Source): string {
 export function configStoreFor(ctx: ResolvedContext): ConfigStore {
   return new ConfigStore(ctx.configPath.value, { displayPath: fileName(ctx) });
 }
-
-// Still importable from here: the UI imports these from resolve.
-export { accountCredentialsFromEnv, describeSource, profileNotFoundIn, requireProfile, requireTokenCredentials } from './context';

@@ -11,7 +11,7 @@ export type Situation = 'token-auth' | 'password-auth' | 'config';
 /** What went wrong and what to do, with any text the server sent made safe for the terminal. */
 export function errorMessage(error: unknown, situation: Situation, tokenVariable?: string): Message {
   const message = describe(error, situation, tokenVariable);
-  return { ...message, text: terminalSafe(message.text), ...(message.hint !== undefined && { hint: terminalSafe(message.hint) }) };
+  return { ...message, text: terminalSafe(message.text), hint: message.hint === undefined ? undefined : terminalSafe(message.hint) };
 }
 
 /** tokenVariable: the environment variable the session's token came from, if it did. */
