@@ -1,4 +1,4 @@
-// The Appclacks API client: every call of API.md over one keep-alive undici
+// The Appclacks API client: every call of docs/api.md over one keep-alive undici
 // Pool per endpoint, answers validated with zod, failures as ApiError.
 import { Pool } from './undici-pool';
 import { checkEndpoint } from './endpoint';

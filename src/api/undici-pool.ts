@@ -2,8 +2,8 @@
 // undici's index also loads fetch, WebSocket, caches and mocks: bundled that
 // is 535 KB and ~115 ms of start-up over bare node on a 2-core machine, the
 // largest cost of `appclacks token list`. The Pool and its request API alone
-// are 284 KB and ~65 ms (measured with scripts/bench.mjs's method; see the
-// CLI issue note). These are internal paths, so undici is pinned exactly in
+// are 284 KB and ~65 ms (measured with scripts/bench.mjs's method). These
+// are internal paths, so undici is pinned exactly in
 // package.json and test/api exercises them on every run.
 import Dispatcher from 'undici/lib/dispatcher/dispatcher.js';
 import PoolImplementation from 'undici/lib/dispatcher/pool.js';

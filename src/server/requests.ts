@@ -1,4 +1,4 @@
-// Request bodies of API.md, validated with zod. Every failure becomes one
+// Request bodies of docs/api.md, validated with zod. Every failure becomes one
 // readable line per problem, naming the field by its wire path.
 import { z } from 'zod';
 import { parseTtl, passwordLengthProblem, validatePermissions } from '../tokens';
@@ -70,7 +70,7 @@ export const changePasswordRequest = object({ 'new-password': password() });
 
 /**
  * Go's time.ParseDuration syntax only: days and weeks are a client-side
- * convenience (API.md), and refusing them here keeps this server an honest
+ * convenience (docs/api.md), and refusing them here keeps this server an honest
  * stand-in for the official one. Errors name Go's units, not the CLI's.
  */
 const ttl = stringField().transform((value, context) => {

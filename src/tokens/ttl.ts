@@ -1,4 +1,4 @@
-// Token lifetimes. The wire format is Go's time.ParseDuration syntax (API.md);
+// Token lifetimes. The wire format is Go's time.ParseDuration syntax (docs/api.md);
 // people may also type days and weeks, which we convert to hours before
 // anything is sent, so the official server accepts every value we produce.
 

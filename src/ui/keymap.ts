@@ -41,7 +41,7 @@ const WIZARD_STEPS: readonly KeyContext[] = ['wizard-text', 'wizard-lifetime', '
 
 const plain = (input: string, key: Key) => !key.ctrl && !key.meta && input.length > 0;
 const letter = (ch: string) => (input: string, key: Key) => input === ch && !key.ctrl && !key.meta;
-/** ink 6 reports Backspace as `delete` (INK6.md item 6): both mean "erase" in a field. */
+/** ink 6 reports Backspace as `delete` (docs/terminal.md §8): both mean "erase" in a field. */
 export const isErase = (_input: string, key: Key) => key.backspace || key.delete;
 
 const up = (input: string, key: Key) => key.upArrow || letter('k')(input, key);

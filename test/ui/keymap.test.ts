@@ -8,7 +8,7 @@ import { fakeStore } from '../screens/harness';
 import { token } from '../state/fixtures';
 
 describe('the keymap table', () => {
-  it('has the keys of UX.md on the list screen', () => {
+  it('has the keys the README lists for the list screen', () => {
     const keys = bindingsFor('list').map((b) => b.keys);
     for (const key of ['↑/k', '↓/j', 'PgUp', 'PgDn', 'Home/g', 'End/G', 'Enter', 'Esc', 'q', 'Ctrl+C', '?', '/', 'n', 'd/Del', 'r', 'p']) {
       expect(keys).toContain(key);
