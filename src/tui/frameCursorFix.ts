@@ -19,6 +19,10 @@
 // store has the new size and React has committed it; ink's listener then
 // renders the new tree, and the screen is cleared and that frame drawn in
 // full (redrawOnResize).
+//
+// ink has no public hook for either, so this adapter is the one place that
+// knows. test/ui/ink-frames.test.tsx checks the first assumption against the
+// installed ink and fails naming its version when an upgrade changes it.
 import type { EventEmitter } from 'node:events';
 
 const CURSOR_UP = '\u001b[A';
