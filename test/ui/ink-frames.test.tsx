@@ -7,10 +7,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import React from 'react';
-import { Box, render, Text } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { withFrameCursorFix } from '../../src/tui/frameCursorFix';
 import { asRead, asWrite, FakeStdin, FakeStdout } from './streams';
+
+// ink draws nothing while CI is set, and reads it once, when it loads
+// (docs/terminal.md §6): load it here with CI unset, as the program runs.
+const ci = process.env.CI;
+delete process.env.CI;
+const { Box, render, Text } = await import('ink');
+if (ci !== undefined) process.env.CI = ci;
 
 const inkMain = createRequire(import.meta.url).resolve('ink');
 const { version } = JSON.parse(readFileSync(join(dirname(dirname(inkMain)), 'package.json'), 'utf8')) as { version: string };
