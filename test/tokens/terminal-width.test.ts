@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth, isOneClusterPerCharacter } from '../../src/terminal-width';
 
 // The string-width that ink itself resolves, and its version.
 const main = createRequire(createRequire(import.meta.url).resolve('ink')).resolve('string-width');
@@ -40,6 +40,24 @@ describe(`displayWidth measures as ${against}`, () => {
       }
     }
     expect(differ, `code points measured unlike ${against}`).toEqual([]);
+  }, 60_000);
+
+  it('measures by character only text whose characters never join a grapheme cluster', () => {
+    const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const joined: string[] = [];
+    for (let cp = 0; cp <= 0x1ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (!isOneClusterPerCharacter(ch)) continue;
+      // Next to a letter, itself, a Devanagari consonant and a Hangul syllable.
+      for (const text of [`a${ch}a`, ch + ch, `\u0915${ch}`, `${ch}\u0915`, `\uac00${ch}`, `${ch}\uac00`]) {
+        if ([...graphemes.segment(text)].length !== [...text].length) {
+          joined.push(`U+${cp.toString(16).toUpperCase()}`);
+          break;
+        }
+      }
+    }
+    expect(joined, 'characters that join a cluster: add them to MAY_JOIN in src/terminal-width.ts').toEqual([]);
   }, 60_000);
 
   it('gives the widths the CLI table used to get wrong', () => {
