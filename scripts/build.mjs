@@ -1,6 +1,6 @@
 // Bundles the program into single-file ESM entries under dist/.
 // Why a bundle: ink + react loaded from node_modules cost ~0.8 s to start on a
-// 2-core machine, bundled ~0.38 s. The CLI entry must
+// 2-core machine, bundled ~0.38 s (docs/terminal.md §16). The CLI entry must
 // never pull in ink/react, so the UI and the server are reached only through
 // dynamic import() and land in chunks of their own (esbuild splitting).
 import { build } from 'esbuild';

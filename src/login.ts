@@ -53,7 +53,7 @@ async function withdrawToken(api: AppclacksApi, credentials: { organizationId: s
   const hint = saveError instanceof AppError ? saveError.hint : undefined;
   try {
     await api.deleteToken(credentials, token.id);
-    return new AppError(kind, `${what} (the token ${token.name} created for the profile was deleted again)`, { cause: saveError, ...(hint !== undefined && { hint }) });
+    return new AppError(kind, `${what} (the token ${token.name} created for the profile was deleted again)`, { cause: saveError, hint });
   } catch {
     return new AppError(kind, `${what}; the token ${token.name} (${token.id}) created for the profile is still valid`, {
       cause: saveError,

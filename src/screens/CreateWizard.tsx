@@ -1,7 +1,7 @@
 // The create wizard: one step at a time, validated as you type, with a review
 // before anything is sent. The secret appears only on the result step.
 import { Box, Text } from 'ink';
-import { describeSource } from '../config/resolve';
+import { describeSource } from '../config/context';
 import { bodyHeight } from '../state/layout';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
 import { wizardTtl } from '../state/selectors';

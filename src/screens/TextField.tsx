@@ -1,5 +1,5 @@
 // A one-line field drawn from state; the dispatcher does the typing, so no
-// focus manager is involved (INK6.md item 6: Esc clears ink's focus).
+// focus manager is involved (docs/terminal.md §8: Esc clears ink's focus).
 // Typing happens at the end, so a value wider than the field shows its end,
 // the cut start marked with …, and the cursor stays in sight.
 import { Box, Text } from 'ink';

@@ -1,4 +1,4 @@
-// The token list: only the rows that fit are rendered (INK6.md item 8), each
+// The token list: only the rows that fit are rendered (docs/terminal.md §10), each
 // one line (wrap="truncate"), so 10,000 tokens cost what 20 do.
 import { Box, Text } from 'ink';
 import type { APIToken } from '../api/schemas';

@@ -7,7 +7,7 @@ import type { Size } from './types';
 
 export const MIN_SIZE: Size = { columns: 50, rows: 12 };
 
-/** ink 6 clears the whole screen when a frame is as tall as the terminal (INK6.md item 1). */
+/** ink 6 clears the whole screen when a frame is as tall as the terminal (docs/terminal.md §1). */
 export function frameHeight(size: Size): number {
   return Math.max(1, size.rows - 1);
 }

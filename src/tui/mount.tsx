@@ -38,7 +38,7 @@ export interface MountOptions {
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
-/** ink would draw its error box on the alternate screen, lost on restore (INK6.md item 3). */
+/** ink would draw its error box on the alternate screen, lost on restore (docs/terminal.md §5). */
 class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
   static getDerivedStateFromError() {
@@ -64,7 +64,7 @@ function FrameWriter({ onWriter }: { onWriter: (write: (data: string) => void) =
 
 export function mountTui(options: MountOptions): Promise<number> {
   const { stdout, stderr, env } = options;
-  // chalk ignores NO_COLOR; ink draws with this same chalk (INK6.md item 9).
+  // chalk ignores NO_COLOR; ink draws with this same chalk (docs/terminal.md §11).
   if (envValue(env, ENV.noColor) !== undefined) chalk.level = 0;
 
   const terminal = createTerminal(stdout);

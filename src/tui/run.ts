@@ -1,5 +1,5 @@
 // `appclacks tui`: checks for a terminal, resolves who we are, starts the
-// first token request, and only then loads ink and react (INK6.md item 13),
+// first token request, and only then loads ink and react (docs/terminal.md §16),
 // so the network wait overlaps module loading. The CLI reaches this file
 // only through import(), so `appclacks token list` never loads ink.
 import type { APIToken } from '../api/schemas';
@@ -30,7 +30,7 @@ const CLOSE_GRACE_MS = 250;
 
 export const NO_TTY_MESSAGE = 'error: the UI needs a terminal; use `appclacks token list` instead\n';
 
-/** isRawModeSupported is undefined, not false, without a TTY (INK6.md item 7). */
+/** isRawModeSupported is undefined, not false, without a TTY (docs/terminal.md §9). */
 export function canRunUi(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): boolean {
   const rawModeSupported = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
   return rawModeSupported === true && stdout.isTTY === true;

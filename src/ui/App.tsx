@@ -1,4 +1,4 @@
-// The root: frame of rows-1 lines (INK6.md item 1), header / body / message /
+// The root: frame of rows-1 lines (docs/terminal.md §1), header / body / message /
 // footer, one input handler for the whole app, and size from stdout's resize.
 import { Box, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
@@ -29,7 +29,7 @@ function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
 /** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
 const CLOCK_TICK_MS = 30_000;
 
-/** ink-testing-library and pipes leave rows undefined (INK6.md item 5). */
+/** ink-testing-library and pipes leave rows undefined (docs/terminal.md §7). */
 export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
   return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
 }

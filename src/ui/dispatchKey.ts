@@ -1,5 +1,5 @@
-// The single input handler: every key of the app comes here once (INK6.md
-// item 6), is matched against the keymap of the current context, and
+// The single input handler: every key of the app comes here once
+// (docs/terminal.md §8), is matched against the keymap of the current context, and
 // otherwise typed into the focused field.
 import type { Key } from 'ink';
 import type { Store } from '../state/store';

@@ -1,5 +1,5 @@
 // Which set of keys applies right now. Every key goes through one dispatcher
-// (INK6.md item 6), which looks the key up in the keymap for this context.
+// (docs/terminal.md §8), which looks the key up in the keymap for this context.
 import { isTooSmall } from '../state/layout';
 import { CUSTOM_LIFETIME } from '../state/lifetimes';
 import { currentScreen } from '../state/selectors';

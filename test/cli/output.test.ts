@@ -36,6 +36,11 @@ describe('tables', () => {
     expect(cellsBefore(accented[2]!, 'S')).toBe(cellsBefore(accented[3]!, 'T'));
   });
 
+  it('measures emoji sequences as the UI does: a family, a skin tone, VS16 each take two cells', () => {
+    const rows = renderTable(['NAME', 'X'], [['👨‍👩‍👧', 'P'], ['👍🏽', 'Q'], ['❤️', 'R'], ['ab', 'S']]).split('\n');
+    expect(rows.slice(2, 6)).toEqual(['👨‍👩‍👧    P', '👍🏽    Q', '❤️    R', 'ab    S']);
+  });
+
   it('prints permissions as Go prints a slice', () => {
     expect(formatList(['A', 'B'])).toBe('[A B]');
     expect(formatList([])).toBe('[]');

@@ -46,6 +46,8 @@ describe('option parsing', () => {
     await expect(parse(['token', 'create', '--name', '   '])).rejects.toThrow(/--name cannot be empty/);
     await expect(parse(['token', 'create', '--name', 'esc\u001b[31mred'])).rejects.toThrow(/--name contains a control character/);
     await expect(parse(['token', 'create', '--name', 'ci', '--description', 'two\nlines'])).rejects.toThrow(/--description contains a control character/);
+    // A bidirectional override makes a name read as another; the server refuses it too.
+    await expect(parse(['token', 'create', '--name', 'ci\u202egnp.exe'])).rejects.toThrow(/--name contains .*bidirectional override/);
     expect((await parse(['token', 'create', '--name', '日本語 🚀', '--description', 'Ünïcødé'])).options).toMatchObject({ name: '日本語 🚀', description: 'Ünïcødé' });
   });
 

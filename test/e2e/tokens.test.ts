@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function openUi(): Promise<PtySession> {
-  // The size UX.md says people often have.
+  // 80x24: a size many people still work in.
   const ui = world.spawn({ args: ['tui'], cols: 80, rows: 24 });
   await ui.waitForText(/ · 1\/\d+/);
   return ui;
@@ -94,7 +94,7 @@ describe('browsing', () => {
     await quit(ui);
   });
 
-  test('moving the selection redraws only what changed (cheap over SSH, INK6.md item 1)', async () => {
+  test('moving the selection redraws only what changed (cheap over SSH, docs/terminal.md §1)', async () => {
     const ui = await openUi();
     const before = ui.output().length;
     for (let i = 2; i <= 30; i++) {

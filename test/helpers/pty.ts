@@ -48,7 +48,7 @@ export function ensureBuilt(): void {
 
 /**
  * The child's environment: only what a terminal session needs plus `extra`.
- * Never `CI` (ink stops drawing, shared/INK6.md item 4), never the parent's
+ * Never `CI` (ink stops drawing, docs/terminal.md §6), never the parent's
  * APPCLACKS_* or colour switches, so tests do not depend on who runs them.
  */
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {

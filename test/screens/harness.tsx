@@ -1,4 +1,4 @@
-// Drives the real App in memory (./memory-terminal), following INK6.md item 12: wait
+// Drives the real App in memory (./memory-terminal), following docs/terminal.md §17: wait
 // for the input listener, one key per write, then wait for the frame to show
 // the expected text (never a fixed sleep).
 import { mkdtempSync, rmSync } from 'node:fs';

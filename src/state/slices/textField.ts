@@ -7,13 +7,14 @@
 // value" action, and these rules become its filter (printable, the length
 // cap, typeProfileName's refusals) instead of per-key appends.
 import { profileNameProblem } from '../../config/profile-name';
+import { withoutUnsafeCharacters } from '../../terminal-text';
 import type { Message } from '../types';
 
 export const MAX_FIELD_LENGTH = 255;
 
 export function printable(text: string): string {
   // A paste arrives as one input event; keep its characters, drop control codes.
-  return text.replace(/[\u0000-\u001f\u007f]/g, '');
+  return withoutUnsafeCharacters(text);
 }
 
 export function appendField(value: string, text: string): string {
