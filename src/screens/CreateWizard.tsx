@@ -8,7 +8,8 @@ import { wizardTtl } from '../state/selectors';
 import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
 import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';
-import { useAppState, useNow } from '../ui/context';
+import { useAppState, useNow, useStore } from '../ui/context';
+import { editWizardField } from '../ui/fieldEdits';
 import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 import { TextField } from './TextField';
@@ -58,7 +59,7 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
   );
 }
 
-function LifetimeStep({ state, now }: { state: State; now: number }) {
+function LifetimeStep({ state, now, edit }: { state: State; now: number; edit: (value: string) => string }) {
   const w = state.wizard;
   const choices = [...LIFETIME_PRESETS.map((p) => p.label), `custom: ${w.customTtl}`];
   // Title and the preview line take two rows; the choices get the rest.
@@ -69,10 +70,12 @@ function LifetimeStep({ state, now }: { state: State; now: number }) {
       {choices.slice(start, start + viewport).map((label, i) => {
         const index = start + i;
         const here = index === w.lifetimeChoice;
+        if (here && index === CUSTOM_LIFETIME) {
+          return <TextField key={index} label="(•) custom" value={w.customTtl} focused onChange={edit} />;
+        }
         return (
           <Text key={index} wrap="truncate" bold={here}>
             {`${here ? GLYPH.selected : ' '} (${here ? '•' : ' '}) ${label}`}
-            {here && index === CUSTOM_LIFETIME ? GLYPH.cursor : ''}
           </Text>
         );
       })}
@@ -127,7 +130,7 @@ function secretIsWrapped(secret: string, columns: number): boolean {
   return displayWidth(secret) > columns;
 }
 
-function ResultStep({ state }: { state: State }) {
+function ResultStep({ state, edit }: { state: State; edit: (value: string) => string }) {
   const w = state.wizard;
   const token = w.result;
   if (!token) return null;
@@ -142,7 +145,7 @@ function ResultStep({ state }: { state: State }) {
       <Text wrap="truncate">{w.copied ? 'Sent to the clipboard (OSC 52); if it did not arrive, select it above.' : 'c copies it to the clipboard (OSC 52).'}</Text>
       {w.saveAs === undefined && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
       {w.saveAs !== undefined && !w.saveAs.saved && (
-        <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" />
+        <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" onChange={edit} />
       )}
       {w.saveAs?.saved && <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Saved as profile ${w.saveAs.name}.`}</Text>}
     </Box>
@@ -153,22 +156,23 @@ export function CreateWizard() {
   const state = useAppState();
   const now = useNow();
   const w = state.wizard;
+  const edit = editWizardField(useStore());
   return (
     <Box flexDirection="column" width="100%">
       <Title state={state} />
-      {w.step === 'name' && <TextField label="Name" value={w.name} focused placeholder="e.g. ci-deploy (required)" />}
-      {w.step === 'description' && <TextField label="Description" value={w.description} focused placeholder="optional: Enter skips" />}
-      {w.step === 'lifetime' && <LifetimeStep state={state} now={now} />}
+      {w.step === 'name' && <TextField label="Name" value={w.name} focused placeholder="e.g. ci-deploy (required)" onChange={edit} />}
+      {w.step === 'description' && <TextField label="Description" value={w.description} focused placeholder="optional: Enter skips" onChange={edit} />}
+      {w.step === 'lifetime' && <LifetimeStep state={state} now={now} edit={edit} />}
       {w.step === 'permissions' && <PermissionsStep state={state} />}
       {w.step === 'account' && (
         <Box flexDirection="column">
           <Text wrap="truncate" dimColor>Creating a token needs the account's email and password (not stored).</Text>
-          <TextField label="Email" value={w.email} focused={w.accountField === 'email'} />
-          <TextField label="Password" value={w.password} focused={w.accountField === 'password'} hidden />
+          <TextField label="Email" value={w.email} focused={w.accountField === 'email'} onChange={edit} />
+          <TextField label="Password" value={w.password} focused={w.accountField === 'password'} hidden onChange={edit} />
         </Box>
       )}
       {w.step === 'review' && <ReviewStep state={state} now={now} />}
-      {w.step === 'result' && <ResultStep state={state} />}
+      {w.step === 'result' && <ResultStep state={state} edit={edit} />}
     </Box>
   );
 }

@@ -174,6 +174,8 @@ export type Action =
   | { type: 'profiles/jump'; to: 'start' | 'end' }
   | { type: 'wizard/start'; email?: string }
   | { type: 'wizard/input'; text: string }
+  /** The focused field's whole value, as its text-input component reports it. */
+  | { type: 'wizard/edit'; value: string }
   | { type: 'wizard/backspace' }
   | { type: 'wizard/next' }
   | { type: 'wizard/back' }
@@ -188,6 +190,8 @@ export type Action =
   | { type: 'wizard/reset' }
   | { type: 'login/start'; email?: string }
   | { type: 'login/input'; text: string }
+  /** The focused field's whole value, as its text-input component reports it. */
+  | { type: 'login/edit'; value: string }
   | { type: 'login/backspace' }
   | { type: 'login/next' }
   | { type: 'login/back' }

@@ -27,6 +27,12 @@ export interface KeyBinding {
   rank?: 0 | 1 | 2;
   /** Leaves the message line as it is; every other key clears it first. Ctrl+C exits at once, over what was being read. */
   keepsMessage?: true;
+  /**
+   * The focused text field does this itself (its text-input component erases
+   * and moves its cursor): the row is here so the footer and the help show the
+   * key, and the dispatcher stands aside for it where a field has the focus.
+   */
+  byField?: true;
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
@@ -51,6 +57,8 @@ const DELETE: KeyDesc = { key: 'd', alt: ['delete'] };
 /** Backspace erases in a field; ink 6 reports it as `delete` (dispatchKey.ts tells them apart by their bytes where it can), so both mean "erase" there. */
 const ERASE: KeyDesc = { key: 'backspace', unlisted: ['delete'] };
 const char = (key: string): KeyDesc => ({ key });
+/** Moves the cursor inside a text field. */
+const CURSOR: KeyDesc = { key: 'left', alt: ['right'] };
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Everywhere, even when the terminal is too small.
@@ -109,7 +117,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Add-profile form (the login flow).
   { key: ENTER, label: 'next', contexts: ['login'], run: loginEnter },
   { key: ESC, label: 'back', contexts: ['login'], run: loginBack },
-  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2 },
+  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2, byField: true },
+  { key: CURSOR, label: 'cursor', contexts: ['login', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byField: true },
 
   // Wizard.
   { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }) },
@@ -118,13 +127,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter },
   { key: ENTER, label: 'create', contexts: ['wizard-review'], run: wizardEnter },
   { key: ESC, label: 'previous step', contexts: WIZARD_STEPS, run: leaveWizard },
-  { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2 },
+  { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2, byField: true },
   // Every key of the result step but Ctrl+C goes through whenSettled.
   { key: char('c'), label: 'copy secret', contexts: ['wizard-result'], run: whenSettled(copySecret) },
   { key: char('s'), label: 'save as profile', contexts: ['wizard-result'], run: whenSettled(send({ type: 'wizard/save-start' })) },
   { key: ENTER, label: 'save profile', contexts: ['wizard-save'], run: saveWizardAsProfile },
   { key: ESC, label: 'cancel', contexts: ['wizard-save'], run: send({ type: 'wizard/back' }) },
-  { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2 },
+  { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2, byField: true },
   { key: { key: 'return', alt: ['escape'] }, label: 'done', contexts: ['wizard-result'], run: whenSettled(leaveResult) },
 
   { key: char('?'), label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small'), run: whenSettled(send({ type: 'help/toggle' })) },
