@@ -171,6 +171,8 @@ export type Action =
   | { type: 'profiles/loaded'; items: Profile[]; defaultProfile?: string; selectName?: string }
   | { type: 'profiles/failed'; error: Message }
   | { type: 'profiles/move'; delta: number }
+  /** The choice list highlighted this profile (an index into items). */
+  | { type: 'profiles/highlight'; index: number }
   | { type: 'profiles/jump'; to: 'start' | 'end' }
   | { type: 'wizard/start'; email?: string }
   | { type: 'wizard/input'; text: string }

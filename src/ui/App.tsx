@@ -93,7 +93,7 @@ function Screen({ onExit }: { onExit: () => void }) {
 
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
   return (
-    <FieldGateContext.Provider value={router.fieldMayTake}>
+    <FieldGateContext.Provider value={router.gate}>
       <Box flexDirection="column" width={state.size.columns} height={frameHeight(state.size)}>
         <Header />
         {/* The inner box keeps its natural height (no shrinking, which would draw

@@ -6,7 +6,7 @@
 // (src/ui/fieldGate.ts).
 import type { Key } from 'ink';
 import type { Store } from '../state/store';
-import { FIELDS, keyContext, TYPING } from './keyContext';
+import { COMPONENTS, FIELDS, keyContext, TYPING } from './keyContext';
 import { typeInto } from './keyFlows';
 import { bindingFor } from './keymap';
 import { INTERRUPT, matchesKey } from './keys';
@@ -46,7 +46,7 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void, fi
   const state = store.getState();
   const context = keyContext(state);
   const binding = bindingFor(context, input, key);
-  if (binding?.byField && fieldTypes && FIELDS.has(context)) {
+  if (binding?.byComponent && fieldTypes && COMPONENTS.has(context)) {
     if (state.message) store.dispatch({ type: 'message/clear' });
     return 'field';
   }
@@ -95,9 +95,13 @@ export function createInputRouter(store: Store, exit: () => void) {
   let raw = '';
   let pasting = false;
   let taker: KeyTaker = 'app';
+  let current: { input: string; key: Key } | undefined;
   return {
-    /** Whether the focused text field may take the edit it makes for the key being handled (fieldGate.ts). */
-    fieldMayTake: (): boolean => taker === 'field',
+    /** What the focused input component may do with the key being handled (fieldGate.ts). */
+    gate: {
+      mayTake: (): boolean => taker === 'field',
+      key: () => current,
+    },
     /** Every input event, before ink's useInput sees it. */
     onRaw(data: string): void {
       raw = data;
@@ -107,6 +111,7 @@ export function createInputRouter(store: Store, exit: () => void) {
     /** ink's parsed key for the same event. */
     onKey(input: string, key: Key): void {
       taker = 'app';
+      current = { input, key };
       if (raw === PASTE_START || raw === PASTE_END) return;
       taker = pasting ? dispatchPaste(store, raw, exit) : dispatchKey(store, input, key, exit, raw);
     },

@@ -34,6 +34,13 @@ export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wiza
  */
 export const FIELDS: ReadonlySet<KeyContext> = new Set(['login', 'wizard-text', 'wizard-custom', 'wizard-save']);
 
+/**
+ * Where an input component has the focus: a text field, or a choice list
+ * (ink-select-input: the profile picker), which moves with ↑/↓/j/k and picks
+ * with Enter or 1–9 itself. Keymap rows marked byComponent are theirs there.
+ */
+export const COMPONENTS: ReadonlySet<KeyContext> = new Set([...FIELDS, 'profiles']);
+
 /** The context of the screen itself, ignoring the help overlay and dialogs. */
 export function screenContext(state: State): KeyContext {
   switch (currentScreen(state)) {

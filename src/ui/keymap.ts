@@ -28,11 +28,11 @@ export interface KeyBinding {
   /** Leaves the message line as it is; every other key clears it first. Ctrl+C exits at once, over what was being read. */
   keepsMessage?: true;
   /**
-   * The focused text field does this itself (its text-input component erases
-   * and moves its cursor): the row is here so the footer and the help show the
-   * key, and the dispatcher stands aside for it where a field has the focus.
+   * The focused input component does this itself (a text field erases and
+   * moves its cursor, a choice list moves and picks): the row is here so the
+   * footer and the help show the key, and the dispatcher stands aside for it.
    */
-  byField?: true;
+  byComponent?: true;
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
@@ -104,11 +104,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ESC, label: 'back', contexts: ['detail'], run: send({ type: 'screen/pop' }) },
 
   // Profiles.
-  { key: UP, label: 'up', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: -1 }) },
-  { key: DOWN, label: 'down', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: 1 }) },
+  { key: UP, label: 'up', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: -1 }), byComponent: true },
+  { key: DOWN, label: 'down', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: 1 }), byComponent: true },
   { key: FIRST, label: 'first', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'start' }), rank: 1 },
   { key: LAST, label: 'last', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'end' }), rank: 1 },
-  { key: ENTER, label: 'use now', contexts: ['profiles'], run: useProfile },
+  { key: ENTER, label: 'use now', contexts: ['profiles'], run: useProfile, byComponent: true },
   { key: char('m'), label: 'make default', contexts: ['profiles'], run: makeDefaultProfile },
   { key: char('n'), label: 'add', contexts: ['profiles'], run: addProfile },
   { key: DELETE, label: 'remove', contexts: ['profiles'], run: send({ type: 'dialog/open-remove-profile' }) },
@@ -117,8 +117,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Add-profile form (the login flow).
   { key: ENTER, label: 'next', contexts: ['login'], run: loginEnter },
   { key: ESC, label: 'back', contexts: ['login'], run: loginBack },
-  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2, byField: true },
-  { key: CURSOR, label: 'cursor', contexts: ['login', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byField: true },
+  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2, byComponent: true },
+  { key: CURSOR, label: 'cursor', contexts: ['login', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
 
   // Wizard.
   { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }) },
@@ -127,13 +127,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter },
   { key: ENTER, label: 'create', contexts: ['wizard-review'], run: wizardEnter },
   { key: ESC, label: 'previous step', contexts: WIZARD_STEPS, run: leaveWizard },
-  { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2, byField: true },
+  { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2, byComponent: true },
   // Every key of the result step but Ctrl+C goes through whenSettled.
   { key: char('c'), label: 'copy secret', contexts: ['wizard-result'], run: whenSettled(copySecret) },
   { key: char('s'), label: 'save as profile', contexts: ['wizard-result'], run: whenSettled(send({ type: 'wizard/save-start' })) },
   { key: ENTER, label: 'save profile', contexts: ['wizard-save'], run: saveWizardAsProfile },
   { key: ESC, label: 'cancel', contexts: ['wizard-save'], run: send({ type: 'wizard/back' }) },
-  { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2, byField: true },
+  { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2, byComponent: true },
   { key: { key: 'return', alt: ['escape'] }, label: 'done', contexts: ['wizard-result'], run: whenSettled(leaveResult) },
 
   { key: char('?'), label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small'), run: whenSettled(send({ type: 'help/toggle' })) },
