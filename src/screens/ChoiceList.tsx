@@ -14,7 +14,7 @@
 import type { Key } from 'ink';
 import SelectInput, { type IndicatorProps, type ItemProps } from 'ink-select-input';
 import { Box, Text } from 'ink';
-import type { FC } from 'react';
+import { useState, type FC } from 'react';
 import { windowStart } from '../ui/format';
 import { useInputGate } from '../ui/fieldGate';
 import { GLYPH } from '../ui/theme';
@@ -58,18 +58,24 @@ function direction(event: { input: string; key: Key } | undefined): 1 | -1 | und
 
 export function ChoiceList({ choices, selection, viewport, focused, itemComponent, onHighlight, onMove, onSelect }: ChoiceListProps) {
   const gate = useInputGate();
+  const [wraps, setWraps] = useState(0);
   const start = windowStart(selection, choices.length, viewport);
   const shown = choices.slice(start, start + viewport);
   const highlight = (item: Choice) => {
-    const step = direction(gate.key());
-    const wrapped = step !== undefined && Math.sign(item.value - selection) !== step;
-    if (wrapped) onMove(step);
-    else onHighlight(item.value);
+    const jump = item.value - selection;
+    // The key says which way ink-select-input went; without one (the list on
+    // its own), a jump from one end of the rows shown to the other is a wrap.
+    const step = direction(gate.key()) ?? (Math.abs(jump) > 1 ? (-Math.sign(jump) as 1 | -1) : undefined);
+    if (step !== undefined && Math.sign(jump) !== step) {
+      onMove(step);
+      // At an end the store's selection stays: mount afresh all the same, undoing the wrap.
+      setWraps((n) => n + 1);
+    } else onHighlight(item.value);
   };
   return (
     <Box flexDirection="column">
       <SelectInput<number>
-        key={`${start}:${selection}:${choices.length}`}
+        key={`${start}:${selection}:${choices.length}:${wraps}`}
         items={[...shown]}
         initialIndex={Math.max(0, selection - start)}
         isFocused={focused}

@@ -46,14 +46,14 @@ export function profileColumns(profiles: readonly Profile[], columns: number): P
 }
 
 /** What every row shares: the column widths and which profiles carry a mark. */
-interface RowFacts {
+export interface RowFacts {
   profiles: readonly Profile[];
   widths: ProfileColumns;
   defaultProfile?: string;
   active?: string;
 }
 
-const RowFactsContext = createContext<RowFacts>({ profiles: [], widths: { name: MIN_NAME, org: 0 } });
+export const RowFactsContext = createContext<RowFacts>({ profiles: [], widths: { name: MIN_NAME, org: 0 } });
 
 /**
  * One profile's row, as ink-select-input's item component: it is handed the
