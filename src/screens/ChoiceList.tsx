@@ -34,10 +34,15 @@ export interface ChoiceListProps {
   focused: boolean;
   /** Draws a row; it receives the Choice's fields and isSelected. */
   itemComponent: FC<ItemProps>;
+  /** Draws the selection mark; ChoiceIndicator unless given. */
+  indicatorComponent?: FC<IndicatorProps>;
   onHighlight(index: number): void;
   onMove(delta: 1 | -1): void;
   onSelect(index: number): void;
 }
+
+/** Cells the selection mark takes. */
+export const INDICATOR_WIDTH = 2;
 
 /** The selection mark: the glyph on the highlighted row, blanks of its width elsewhere. */
 export function ChoiceIndicator({ isSelected = false }: IndicatorProps) {
@@ -56,7 +61,7 @@ function direction(event: { input: string; key: Key } | undefined): 1 | -1 | und
   return undefined;
 }
 
-export function ChoiceList({ choices, selection, viewport, focused, itemComponent, onHighlight, onMove, onSelect }: ChoiceListProps) {
+export function ChoiceList({ choices, selection, viewport, focused, itemComponent, indicatorComponent = ChoiceIndicator, onHighlight, onMove, onSelect }: ChoiceListProps) {
   const gate = useInputGate();
   const [wraps, setWraps] = useState(0);
   const start = windowStart(selection, choices.length, viewport);
@@ -79,7 +84,7 @@ export function ChoiceList({ choices, selection, viewport, focused, itemComponen
         items={[...shown]}
         initialIndex={Math.max(0, selection - start)}
         isFocused={focused}
-        indicatorComponent={ChoiceIndicator}
+        indicatorComponent={indicatorComponent}
         itemComponent={itemComponent}
         onHighlight={(item) => highlight(item as Choice)}
         onSelect={(item) => item && onSelect(item.value)}

@@ -1,6 +1,8 @@
 // The create wizard: one step at a time, validated as you type, with a review
 // before anything is sent. The secret appears only on the result step.
 import { Box, Text } from 'ink';
+import type { IndicatorProps, ItemProps } from 'ink-select-input';
+import { createContext, useContext } from 'react';
 import { describeSource } from '../config/resolve';
 import { bodyHeight } from '../state/layout';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
@@ -12,6 +14,8 @@ import { useAppState, useNow, useStore } from '../ui/context';
 import { editWizardField } from '../ui/fieldEdits';
 import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
+import { wizardEnter } from '../ui/keyFlows';
+import { ChoiceList, INDICATOR_WIDTH, type Choice } from './ChoiceList';
 import { TextField } from './TextField';
 import { displayWidth } from '../terminal-width';
 
@@ -59,26 +63,51 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
   );
 }
 
+/** The lifetime step's custom value, typed in its row; LifetimeRow reads it from here. */
+const CustomTtlContext = createContext<{ value: string; edit?: (value: string) => string }>({ value: '' });
+
+function LifetimeMark({ isSelected = false }: IndicatorProps) {
+  return <Text bold={isSelected}>{isSelected ? `${GLYPH.selected} ` : '  '}</Text>;
+}
+
+/** One lifetime choice, as ink-select-input's item component; the custom one, highlighted, is a text field. */
+function LifetimeRow({ isSelected = false, label, ...item }: ItemProps) {
+  const custom = useContext(CustomTtlContext);
+  if (isSelected && (item as unknown as Choice).value === CUSTOM_LIFETIME) {
+    return <TextField label="(•) custom" value={custom.value} focused onChange={custom.edit} inset={INDICATOR_WIDTH} />;
+  }
+  return (
+    <Text wrap="truncate" bold={isSelected}>
+      {`(${isSelected ? '•' : ' '}) ${label}`}
+    </Text>
+  );
+}
+
 function LifetimeStep({ state, now, edit }: { state: State; now: number; edit: (value: string) => string }) {
+  const store = useStore();
   const w = state.wizard;
-  const choices = [...LIFETIME_PRESETS.map((p) => p.label), `custom: ${w.customTtl}`];
+  const choices: Choice[] = [...LIFETIME_PRESETS.map((p) => p.label), `custom: ${w.customTtl}`].map((label, index) => ({ key: String(index), label, value: index }));
   // Title and the preview line take two rows; the choices get the rest.
   const viewport = Math.max(1, bodyHeight(state.size) - 2);
-  const start = windowStart(w.lifetimeChoice, choices.length, viewport);
   return (
     <Box flexDirection="column">
-      {choices.slice(start, start + viewport).map((label, i) => {
-        const index = start + i;
-        const here = index === w.lifetimeChoice;
-        if (here && index === CUSTOM_LIFETIME) {
-          return <TextField key={index} label="(•) custom" value={w.customTtl} focused onChange={edit} />;
-        }
-        return (
-          <Text key={index} wrap="truncate" bold={here}>
-            {`${here ? GLYPH.selected : ' '} (${here ? '•' : ' '}) ${label}`}
-          </Text>
-        );
-      })}
+      <CustomTtlContext.Provider value={{ value: w.customTtl, edit }}>
+        <ChoiceList
+          choices={choices}
+          selection={w.lifetimeChoice}
+          viewport={viewport}
+          // On the custom value its text field has the focus, and the keymap moves.
+          focused={w.lifetimeChoice !== CUSTOM_LIFETIME && !w.busy}
+          itemComponent={LifetimeRow}
+          indicatorComponent={LifetimeMark}
+          onHighlight={(index) => store.dispatch({ type: 'wizard/choose-lifetime', index })}
+          onMove={(delta) => store.dispatch({ type: 'wizard/move', delta })}
+          onSelect={(index) => {
+            store.dispatch({ type: 'wizard/choose-lifetime', index });
+            wizardEnter({ store, state: store.getState(), input: '', exit: () => undefined });
+          }}
+        />
+      </CustomTtlContext.Provider>
       <TtlPreview state={state} now={now} />
     </Box>
   );

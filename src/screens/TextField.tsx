@@ -39,6 +39,8 @@ export interface TextFieldProps {
   placeholder?: string;
   /** Hands a new value to the store and returns the value the store kept (it may refuse or filter characters). */
   onChange?: (value: string) => string;
+  /** Cells its container draws before it, the selection mark included (a row of a choice list): the field then draws no mark of its own. */
+  inset?: number;
 }
 
 /**
@@ -141,12 +143,12 @@ function useFollowedEditor(value: string, focused: boolean) {
   return { cursor: Math.min(cursor, value.length), showCursor, mount, report };
 }
 
-export function TextField({ label, value, focused, hidden, placeholder, onChange }: TextFieldProps) {
+export function TextField({ label, value, focused, hidden, placeholder, onChange, inset }: TextFieldProps) {
   const { size } = useAppState();
   const { cursor, showCursor, mount, report } = useFollowedEditor(value, focused);
 
-  const head = `${focused ? GLYPH.selected : ' '} ${label}: `;
-  const room = size.columns - displayWidth(head);
+  const head = inset === undefined ? `${focused ? GLYPH.selected : ' '} ${label}: ` : `${label}: `;
+  const room = size.columns - (inset ?? 0) - displayWidth(head);
   const shown = hidden ? MASK_CHAR.repeat(value.length) : value;
   const { before, after } = fieldWindow(shown, Math.max(cursor, 0), room);
   return (

@@ -182,6 +182,8 @@ export type Action =
   | { type: 'wizard/next' }
   | { type: 'wizard/back' }
   | { type: 'wizard/move'; delta: number }
+  /** The lifetime list highlighted this choice (an index; the last is the custom value). */
+  | { type: 'wizard/choose-lifetime'; index: number }
   | { type: 'wizard/toggle-permission' }
   | { type: 'wizard/busy'; busy: boolean }
   /** `at`: the store's clock when the secret arrived. */

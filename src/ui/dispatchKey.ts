@@ -46,7 +46,8 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void, fi
   const state = store.getState();
   const context = keyContext(state);
   const binding = bindingFor(context, input, key);
-  if (binding?.byComponent && fieldTypes && COMPONENTS.has(context)) {
+  const componentDoesIt = binding?.byComponent === true || (binding?.byComponent?.includes(context) ?? false);
+  if (componentDoesIt && fieldTypes && COMPONENTS.has(context)) {
     if (state.message) store.dispatch({ type: 'message/clear' });
     return 'field';
   }

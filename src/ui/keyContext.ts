@@ -36,10 +36,11 @@ export const FIELDS: ReadonlySet<KeyContext> = new Set(['login', 'wizard-text', 
 
 /**
  * Where an input component has the focus: a text field, or a choice list
- * (ink-select-input: the profile picker), which moves with ↑/↓/j/k and picks
- * with Enter or 1–9 itself. Keymap rows marked byComponent are theirs there.
+ * (ink-select-input: the profile picker, the lifetime presets), which moves
+ * with ↑/↓/j/k and picks with Enter or 1–9 itself. Keymap rows marked
+ * byComponent are theirs there.
  */
-export const COMPONENTS: ReadonlySet<KeyContext> = new Set([...FIELDS, 'profiles']);
+export const COMPONENTS: ReadonlySet<KeyContext> = new Set([...FIELDS, 'profiles', 'wizard-lifetime']);
 
 /** The context of the screen itself, ignoring the help overlay and dialogs. */
 export function screenContext(state: State): KeyContext {

@@ -30,9 +30,10 @@ export interface KeyBinding {
   /**
    * The focused input component does this itself (a text field erases and
    * moves its cursor, a choice list moves and picks): the row is here so the
-   * footer and the help show the key, and the dispatcher stands aside for it.
+   * footer and the help show the key, and the dispatcher stands aside for it:
+   * in every context of the row (true), or in the ones named.
    */
-  byComponent?: true;
+  byComponent?: true | readonly KeyContext[];
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
@@ -121,10 +122,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: CURSOR, label: 'cursor', contexts: ['login', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
 
   // Wizard.
-  { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }) },
-  { key: DOWN, label: 'down', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: 1 }) },
+  // On the lifetime presets the choice list moves and picks; on the custom value the text field has the focus, and these move.
+  { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }), byComponent: ['wizard-lifetime'] },
+  { key: DOWN, label: 'down', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: 1 }), byComponent: ['wizard-lifetime'] },
   { key: char(' '), label: 'toggle', contexts: ['wizard-permissions'], run: send({ type: 'wizard/toggle-permission' }) },
-  { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter },
+  { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter, byComponent: ['wizard-lifetime'] },
   { key: ENTER, label: 'create', contexts: ['wizard-review'], run: wizardEnter },
   { key: ESC, label: 'previous step', contexts: WIZARD_STEPS, run: leaveWizard },
   { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2, byComponent: true },

@@ -172,6 +172,8 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
       return next(w, root);
     case 'wizard/back':
       return back(w, root);
+    case 'wizard/choose-lifetime':
+      return w.step === 'lifetime' ? set(w, { lifetimeChoice: clamp(action.index, 0, CUSTOM_LIFETIME) }) : same(w);
     case 'wizard/move':
       return same(move(w, action.delta));
     case 'wizard/toggle-permission':
