@@ -58,6 +58,8 @@ const DELETE: KeyDesc = { key: 'd', alt: ['delete'] };
 /** Backspace erases in a field; ink 6 reports it as `delete` (dispatchKey.ts tells them apart by their bytes where it can), so both mean "erase" there. */
 const ERASE: KeyDesc = { key: 'backspace', unlisted: ['delete'] };
 const char = (key: string): KeyDesc => ({ key });
+/** Picks the Nth row shown of a choice list (ink-select-input does it); 1 stands for all nine. */
+const ROW_DIGIT: KeyDesc = { key: '1', unlisted: ['2', '3', '4', '5', '6', '7', '8', '9'] };
 /** Moves the cursor inside a text field. */
 const CURSOR: KeyDesc = { key: 'left', alt: ['right'] };
 
@@ -110,6 +112,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: FIRST, label: 'first', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'start' }), rank: 1 },
   { key: LAST, label: 'last', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'end' }), rank: 1 },
   { key: ENTER, label: 'use now', contexts: ['profiles'], run: useProfile, byComponent: true },
+  { key: ROW_DIGIT, label: 'use row 1–9', contexts: ['profiles'], run: () => undefined, rank: 2, byComponent: true },
   { key: char('m'), label: 'make default', contexts: ['profiles'], run: makeDefaultProfile },
   { key: char('n'), label: 'add', contexts: ['profiles'], run: addProfile },
   { key: DELETE, label: 'remove', contexts: ['profiles'], run: send({ type: 'dialog/open-remove-profile' }) },
@@ -125,6 +128,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   // On the lifetime presets the choice list moves and picks; on the custom value the text field has the focus, and these move.
   { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }), byComponent: ['wizard-lifetime'] },
   { key: DOWN, label: 'down', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: 1 }), byComponent: ['wizard-lifetime'] },
+  { key: ROW_DIGIT, label: 'pick row 1–9', contexts: ['wizard-lifetime'], run: () => undefined, rank: 2, byComponent: true },
   { key: char(' '), label: 'toggle', contexts: ['wizard-permissions'], run: send({ type: 'wizard/toggle-permission' }) },
   { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter, byComponent: ['wizard-lifetime'] },
   { key: ENTER, label: 'create', contexts: ['wizard-review'], run: wizardEnter },
