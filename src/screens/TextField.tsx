@@ -18,6 +18,11 @@
 // past the end it mounts a fresh component, whose cursor starts at the end.
 // A value the store did not keep as reported (a refused character, a key the
 // app's dispatcher took) also mounts a fresh component, the cursor at the end.
+// Enter is the keymap's, not the component's onSubmit: the same flow then
+// validates and moves on whether Enter came alone or at the end of keys that
+// arrived in one read (which the dispatcher splits), and the footer shows it.
+// After ← has reached the start, the first → only turns the cursor keys back
+// on: the price of keeping the component's cursor inside the text.
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useEffect, useRef, useState } from 'react';

@@ -5,8 +5,9 @@
 // rows, so a key cannot work without being shown, or be shown without working.
 //
 // Marks and bulk actions on the token list (Space to mark, E, R) are rows
-// here with flows of their own; a context where a select-input component owns
-// the arrows and Enter keeps only the rows that component does not handle.
+// here with flows of their own. Where an input component has the focus (a
+// text field, a choice list), the keys it handles itself stay rows, marked
+// byComponent, so they are shown; the dispatcher stands aside for them.
 import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keys';
 import {
   addProfile, answer, copySecret, copyTokenId, interrupt, leaveResult, leaveWizard, loginBack, loginEnter, makeDefaultProfile,
