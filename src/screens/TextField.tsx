@@ -21,8 +21,6 @@
 // Enter is the keymap's, not the component's onSubmit: the same flow then
 // validates and moves on whether Enter came alone or at the end of keys that
 // arrived in one read (which the dispatcher splits), and the footer shows it.
-// After ← has reached the start, the first → only turns the cursor keys back
-// on: the price of keeping the component's cursor inside the text.
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useEffect, useRef, useState } from 'react';
