@@ -12,9 +12,9 @@
 //    lands before the last one (vadimdemedes/ink-text-input#81).
 // So the component stays mounted, hidden (display none: its hooks still run),
 // and the adapter follows its cursor by the same rules on the same keys
-// (useFollowedCursor). Where those rules would let the cursor leave the text,
+// (useFollowedEditor). Where those rules would let the cursor leave the text,
 // the adapter steps in: at the start it turns the component's cursor keys off
-// until another key comes (so that one → after a ← at the start does not move),
+// until another key comes (a → pressed next only turns them back on),
 // past the end it mounts a fresh component, whose cursor starts at the end.
 // A value the store did not keep as reported (a refused character, a key the
 // app's dispatcher took) also mounts a fresh component, the cursor at the end.
