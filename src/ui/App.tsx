@@ -20,6 +20,7 @@ import type { Size, State } from '../state/types';
 import { ClockContext, StoreContext, useAppState, useStore } from './context';
 import { KeyStream } from '../tui/keyStream';
 import { createInputRouter } from './dispatchKey';
+import { FieldGateContext } from './fieldGate';
 
 function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
   if (stdin instanceof KeyStream) return stdin;
@@ -85,22 +86,27 @@ function Screen({ onExit }: { onExit: () => void }) {
       keys.off('key', router.onRaw);
     };
   }, [keys, router]);
+  // Subscribed once, at mount, before any text field: so the dispatcher hears
+  // each key first and has decided whether the field may take it when the
+  // field's text-input component reports its edit (fieldGate.ts).
   useInput(router.onKey);
 
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
   return (
-    <Box flexDirection="column" width={state.size.columns} height={frameHeight(state.size)}>
-      <Header />
-      {/* The inner box keeps its natural height (no shrinking, which would draw
-          lines over each other); the outer one clips what does not fit. */}
-      <Box flexDirection="column" height={bodyHeight(state.size)} overflowY="hidden">
-        <Box flexDirection="column" flexShrink={0} width="100%">
-          <Body state={state} />
+    <FieldGateContext.Provider value={router.gate}>
+      <Box flexDirection="column" width={state.size.columns} height={frameHeight(state.size)}>
+        <Header />
+        {/* The inner box keeps its natural height (no shrinking, which would draw
+            lines over each other); the outer one clips what does not fit. */}
+        <Box flexDirection="column" height={bodyHeight(state.size)} overflowY="hidden">
+          <Box flexDirection="column" flexShrink={0} width="100%">
+            <Body state={state} />
+          </Box>
         </Box>
+        <MessageLine />
+        <Footer />
       </Box>
-      <MessageLine />
-      <Footer />
-    </Box>
+    </FieldGateContext.Provider>
   );
 }
 

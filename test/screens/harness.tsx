@@ -44,6 +44,13 @@ export async function waitUntil(check: () => boolean, describe: () => string, ti
   }
 }
 
+/**
+ * ink draws a frame as React commits it, and runs effects after: a component
+ * that appeared in that frame (a text field) subscribes to keys a moment
+ * later. A person never types within that moment; a test waits for it.
+ */
+const effectsOfLastFrame = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface Driven {
   store: Store;
   frame(): string;
@@ -76,6 +83,7 @@ export async function drive(store: Store, clock: () => number = Date.now): Promi
     waitFor,
     waitForGone: (text: string) => waitUntil(() => !frame().includes(text), () => `${text} to go from\n${frame()}`),
     async press(key: string, expect?: string | RegExp) {
+      await effectsOfLastFrame();
       app.stdin.write(key);
       if (expect !== undefined) await waitFor(expect);
       else {
@@ -87,6 +95,7 @@ export async function drive(store: Store, clock: () => number = Date.now): Promi
     async type(text: string) {
       for (const ch of text) {
         const before = frame();
+        await effectsOfLastFrame();
         app.stdin.write(ch);
         await waitUntil(() => frame() !== before, () => `a frame after typing ${JSON.stringify(ch)}`);
       }
