@@ -12,8 +12,8 @@ import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
 import { createTerminalPrompter, type Prompter } from './prompter';
 import { keepWasmAtBaselineTier } from './wasm-tiering';
-import { oneLine } from '../report-error';
-import { terminalSafe } from '../terminal-text';
+import { oneLine } from '../errors/report';
+import { terminalSafe } from '../text/terminal-text';
 
 /** What exists before the command line is parsed. */
 export interface BaseDeps {

@@ -17,7 +17,7 @@ import { GLYPH, theme } from '../ui/theme';
 import { wizardEnter } from '../ui/keyFlows';
 import { ChoiceList, INDICATOR_WIDTH, type Choice } from './ChoiceList';
 import { TextField } from './TextField';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 
 const STEP_TITLES: Record<WizardStep, string> = {
   name: 'Name',

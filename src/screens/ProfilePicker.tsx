@@ -8,7 +8,7 @@ import { createContext, useContext } from 'react';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 import { useAppState, useStore } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
 import { useProfile } from '../ui/keyFlows';

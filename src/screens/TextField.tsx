@@ -24,7 +24,7 @@
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useEffect, useRef, useState } from 'react';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 import { useAppState } from '../ui/context';
 import { useFieldGate } from '../ui/fieldGate';
 import { fit, fitEnd } from '../ui/format';

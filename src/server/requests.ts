@@ -2,13 +2,13 @@
 // readable line per problem, naming the field by its wire path.
 import { z } from 'zod';
 import { parseTtl, passwordLengthProblem, validatePermissions } from '../tokens';
-import { BIDI_CONTROL, CONTROL_CHARACTER } from '../terminal-text';
+import { BIDI_CONTROL, CONTROL_CHARACTER } from '../text/terminal-text';
 
 const NAME_MAX = 255;
 
 // Names and descriptions are printed by terminals (ours and the official
 // CLI's): an ESC or a C1 CSI in one can move the cursor, rewrite the
-// clipboard (OSC 52) or clear the screen; see src/terminal-text.ts.
+// clipboard (OSC 52) or clear the screen; see src/text/terminal-text.ts.
 const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
 const BIDI_PROBLEM = 'must not contain bidirectional overrides (U+202A to U+202E, U+2066 to U+2069)';
 

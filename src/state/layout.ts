@@ -2,7 +2,7 @@
 // height to keep the selection in view, and the views draw exactly that many
 // rows, so both read it from here.
 import type { APIToken } from '../api/schemas';
-import { wrapText } from '../terminal-width';
+import { wrapText } from '../text/terminal-width';
 import type { Size } from './types';
 
 export const MIN_SIZE: Size = { columns: 50, rows: 12 };

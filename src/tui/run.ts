@@ -8,7 +8,7 @@ import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
 import { ENV, envValue } from '../config/env';
 import { EXIT, UsageError } from '../errors';
-import { isDebug, reportError } from '../report-error';
+import { isDebug, reportError } from '../errors/report';
 import type { SignalSource } from './terminal';
 import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';

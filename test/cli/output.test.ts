@@ -3,7 +3,7 @@ import type { APIToken } from '../../src/api/schemas';
 import { createdTokenTable, tokenTable } from '../../src/cli/output/resources';
 import { formatList, renderTable } from '../../src/cli/output/table';
 import { formatExpiresAt } from '../../src/cli/output/time';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 

@@ -15,7 +15,7 @@ import { createStore, type Store } from '../../src/state/store';
 import type { SessionInput, Size } from '../../src/state/types';
 import { buildStoreDeps } from '../../src/tui/deps';
 import { sessionFromContext } from '../../src/tui/session';
-import { App } from '../../src/ui/App';
+import { App } from '../../src/screens/App';
 import { renderInMemory } from './memory-terminal';
 import { createToken, registerAccount, startTestServer, type CreatedToken, type RegisteredAccount, type TestServer } from '../helpers/server';
 

@@ -2,7 +2,7 @@
 // end, and the token detail shows every word of a long description.
 import { describe, expect, it } from 'vitest';
 import { detailLineCount } from '../../src/state/layout';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 import { token } from '../state/fixtures';
 import { PASTE_END, PASTE_START } from '../../src/ui/dispatchKey';
 import { drive, fakeStore, KEY } from './harness';

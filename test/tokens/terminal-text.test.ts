@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeCharacter, terminalSafe, withoutUnsafeCharacters } from '../../src/terminal-text';
-import { displayWidth } from '../../src/terminal-width';
+import { hasUnsafeCharacter, terminalSafe, withoutUnsafeCharacters } from '../../src/text/terminal-text';
+import { displayWidth } from '../../src/text/terminal-width';
 
 describe('terminalSafe', () => {
   it('shows C0 controls and DEL in caret notation, so nothing reaches the terminal as an instruction', () => {

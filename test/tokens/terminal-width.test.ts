@@ -1,5 +1,5 @@
 // displayWidth is string-width's measure written out so the CLI need not load
-// string-width (see src/terminal-width.ts). ink lays its boxes out with
+// string-width (see src/text/terminal-width.ts). ink lays its boxes out with
 // string-width, so the UI's columns are right only while the two agree: these
 // tests hold them together, and name the version when an upgrade parts them.
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, isOneClusterPerCharacter } from '../../src/terminal-width';
+import { displayWidth, isOneClusterPerCharacter } from '../../src/text/terminal-width';
 
 // The string-width that ink itself resolves, and its version.
 const main = createRequire(createRequire(import.meta.url).resolve('ink')).resolve('string-width');
@@ -57,7 +57,7 @@ describe(`displayWidth measures as ${against}`, () => {
         }
       }
     }
-    expect(joined, 'characters that join a cluster: add them to MAY_JOIN in src/terminal-width.ts').toEqual([]);
+    expect(joined, 'characters that join a cluster: add them to MAY_JOIN in src/text/terminal-width.ts').toEqual([]);
   }, 60_000);
 
   it('gives the widths the CLI table used to get wrong', () => {

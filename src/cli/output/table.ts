@@ -2,9 +2,9 @@
 // left-aligned, two spaces apart, a row of dashes as long as each header
 // under it. Trailing spaces are trimmed so copy-paste and diffs stay clean.
 // Cells hold server text, so control characters are shown, not sent.
-import { terminalSafe } from '../../terminal-text';
+import { terminalSafe } from '../../text/terminal-text';
 // Cells, not string lengths, and the UI's measure: a CJK or emoji name lines up.
-import { displayWidth } from '../../terminal-width';
+import { displayWidth } from '../../text/terminal-width';
 
 export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const dashes = headers.map((h) => '-'.repeat(h.length));

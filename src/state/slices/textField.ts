@@ -8,7 +8,7 @@
 // names, typeProfileName's refusals. Appending (appendField) remains for keys
 // the dispatcher types itself: a run of keys that arrived in one read.
 import { profileNameProblem } from '../../config/profile-name';
-import { withoutUnsafeCharacters } from '../../terminal-text';
+import { withoutUnsafeCharacters } from '../../text/terminal-text';
 import type { Message } from '../types';
 
 export const MAX_FIELD_LENGTH = 255;

@@ -6,7 +6,7 @@
 // Marks for bulk actions belong here too when they come: a set of token IDs,
 // not indexes, so a refresh, a sort or a filter keeps what was marked.
 import type { APIToken } from '../../api/schemas';
-import { terminalSafe } from '../../terminal-text';
+import { terminalSafe } from '../../text/terminal-text';
 import { bodyHeight, detailLineCount, listViewportRows } from '../layout';
 import { listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';
 import type { Size, TokenListState, TokenSort } from '../types';

@@ -1,6 +1,6 @@
 import { ALL, DEFAULT_TTL, PERMISSIONS, parseTtl, validatePermissions } from '../../../tokens';
 import { UsageError } from '../../../errors';
-import { hasUnsafeCharacter } from '../../../terminal-text';
+import { hasUnsafeCharacter } from '../../../text/terminal-text';
 import { flagList, flagString, type CommandSpec, type OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';

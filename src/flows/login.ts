@@ -1,12 +1,12 @@
 // What `appclacks login` does, shared by the CLI command and the UI's "add
 // profile": check the account by reading its organization, create the
 // profile's own token, store it. Prompting and messages stay with the caller.
-import type { APIToken, Organization } from './api/schemas';
-import type { AppclacksApi, PasswordCredentials } from './api/types';
-import type { Profile } from './config/types';
-import { AppError } from './errors';
-import { ALL } from './tokens/permissions';
-import { MAX_TTL } from './tokens/ttl';
+import type { APIToken, Organization } from '../api/schemas';
+import type { AppclacksApi, PasswordCredentials } from '../api/types';
+import type { Profile } from '../config/types';
+import { AppError } from '../errors';
+import { ALL } from '../tokens/permissions';
+import { MAX_TTL } from '../tokens/ttl';
 
 /** The official login's token: `<profile>-cli`, for 1051200h, allowed everything. */
 export function loginTokenName(profileName: string): string {

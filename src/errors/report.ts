@@ -4,10 +4,10 @@
 // exitCodeFor, the one map in src/errors. API errors carry facts, not advice:
 // the next step a shell user can take is worded here (apiHint), as the UI
 // words its own in state/errorMessage.ts.
-import { ENV, envValue } from './config/env';
-import type { Env } from './config/types';
-import { ApiError, exitCodeFor, isUserFacing, type AppError } from './errors';
-import { terminalSafe } from './terminal-text';
+import { ENV, envValue } from '../config/env';
+import type { Env } from '../config/types';
+import { ApiError, exitCodeFor, isUserFacing, type AppError } from '.';
+import { terminalSafe } from '../text/terminal-text';
 
 export function isDebug(env: Env): boolean {
   return envValue(env, ENV.debug) === '1';

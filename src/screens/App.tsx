@@ -2,25 +2,25 @@
 // footer, one input handler for the whole app, and size from stdout's resize.
 import { Box, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { AddProfile } from '../screens/AddProfile';
-import { CreateWizard } from '../screens/CreateWizard';
-import { ConfirmDialog } from '../screens/DeleteConfirm';
-import { Footer } from '../screens/Footer';
-import { Header } from '../screens/Header';
-import { HelpOverlay } from '../screens/HelpOverlay';
-import { MessageLine } from '../screens/MessageLine';
-import { ProfilePicker } from '../screens/ProfilePicker';
-import { TokenDetail } from '../screens/TokenDetail';
-import { TokenList } from '../screens/TokenList';
-import { TooSmall } from '../screens/TooSmall';
+import { AddProfile } from './AddProfile';
+import { CreateWizard } from './CreateWizard';
+import { ConfirmDialog } from './DeleteConfirm';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
+import { MessageLine } from './MessageLine';
+import { ProfilePicker } from './ProfilePicker';
+import { TokenDetail } from './TokenDetail';
+import { TokenList } from './TokenList';
+import { TooSmall } from './TooSmall';
 import { bodyHeight, frameHeight, isTooSmall } from '../state/layout';
 import { currentScreen } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { Size, State } from '../state/types';
-import { ClockContext, StoreContext, useAppState, useStore } from './context';
+import { ClockContext, StoreContext, useAppState, useStore } from '../ui/context';
 import { KeyStream } from '../tui/keyStream';
-import { createInputRouter } from './dispatchKey';
-import { FieldGateContext } from './fieldGate';
+import { createInputRouter } from '../ui/dispatchKey';
+import { FieldGateContext } from '../ui/fieldGate';
 
 function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
   if (stdin instanceof KeyStream) return stdin;
