@@ -1,6 +1,6 @@
 // The token list's cost per key press with 10,000 tokens, as a ratio to the
 // same list with 100: only the visible window is drawn, so the ratio should
-// stay near 1 (shared/INK6.md item 8 measured ~2.1 s per update when every
+// stay near 1 (docs/terminal.md §10 measured ~2.1 s per update when every
 // row was drawn). Run by `npm run bench` through tsx; ink renders into
 // ink-testing-library's in-memory terminal.
 import { drive, fakeStore, KEY } from '../test/screens/harness';

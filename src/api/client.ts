@@ -1,6 +1,7 @@
-// The Appclacks API client: every call of API.md over one keep-alive undici
+// The Appclacks API client: every call of docs/api.md over one keep-alive undici
 // Pool per endpoint, answers validated with zod, failures as ApiError.
-import { Pool } from './undici-pool';
+import { Pool, poolRequest } from './undici-pool';
+import { checkEndpoint } from './endpoint';
 import { z } from 'zod';
 import { ApiError, UsageError } from '../errors';
 import { USER_AGENT } from '../version';
@@ -26,7 +27,6 @@ import {
   errorForStatus,
   isConnectionReset,
   protocolError,
-  TOKEN_NOT_FOUND_HINT,
   type Exchange,
   type RawResponse,
 } from './error-mapping';
@@ -60,7 +60,8 @@ interface Call<T> {
   parse: (json: unknown, exchange: Exchange, status: number) => T;
   /** What an empty 2xx body means, for calls whose answer is only informative. */
   whenEmpty?: () => T;
-  notFoundHint?: string;
+  /** What a 404 means: the thing the call named was not found. */
+  subject?: 'token';
 }
 
 const tokenWithSecretSchema = apiTokenSchema.extend({ token: z.string().min(1) });
@@ -152,7 +153,7 @@ export class AppclacksClient implements AppclacksApi {
       path: tokenPath(id),
       auth: { mode: 'token', credentials },
       parse: (json, exchange, status) => validate(apiTokenSchema, json, exchange, status),
-      notFoundHint: TOKEN_NOT_FOUND_HINT,
+      subject: 'token',
     });
   }
 
@@ -163,7 +164,7 @@ export class AppclacksClient implements AppclacksApi {
       auth: { mode: 'token', credentials },
       parse: (json, exchange, status) => validate(messagesSchema, json, exchange, status).messages,
       whenEmpty: () => [],
-      notFoundHint: TOKEN_NOT_FOUND_HINT,
+      subject: 'token',
     });
   }
 
@@ -196,7 +197,7 @@ export class AppclacksClient implements AppclacksApi {
         auth: { mode: 'password', account },
         body: request,
         parse: (json, exchange, status) => validate(rotatedTokenSchema, json, exchange, status),
-        notFoundHint: TOKEN_NOT_FOUND_HINT,
+        subject: 'token',
       }),
     );
   }
@@ -257,7 +258,7 @@ export class AppclacksClient implements AppclacksApi {
       secrets: [...secrets, ...(call.bodySecrets ?? [])],
       connectTimeoutMs: this.connectTimeoutMs,
       requestTimeoutMs: this.requestTimeoutMs,
-      ...(call.notFoundHint !== undefined && { notFoundHint: call.notFoundHint }),
+      subject: call.subject,
     };
     const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
     if (authorization !== undefined) headers.authorization = authorization;
@@ -273,7 +274,7 @@ export class AppclacksClient implements AppclacksApi {
     signal: AbortSignal,
   ): Promise<RawResponse> {
     const path = this.basePath + call.path;
-    const answer = await this.pool.request({ method: call.method, path, headers, body, signal });
+    const answer = await poolRequest(this.pool, { method: call.method, path, headers, body, signal });
     return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
   }
 
@@ -328,13 +329,7 @@ function authorize(auth: Auth, host: string): { authorization?: string; secrets:
       ? [auth.account.email, auth.account.password, 'an account email and password']
       : [auth.credentials.organizationId, auth.credentials.token, 'an organization ID and an API token'];
   if (!user || !password) {
-    throw new ApiError('auth', `no credentials for ${host}: this call needs ${missing}`, {
-      host,
-      hint:
-        auth.mode === 'password'
-          ? 'set APPCLACKS_ACCOUNT_EMAIL and APPCLACKS_ACCOUNT_PASSWORD, or enter them when asked'
-          : 'run `appclacks login`, or set APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN',
-    });
+    throw new ApiError('auth', `no credentials for ${host}: this call needs ${missing}`, { host, credential: auth.mode, reason: 'no-credentials' });
   }
   const encoded = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
   return { authorization: `Basic ${encoded}`, secrets: [password, encoded] };
@@ -364,25 +359,9 @@ function tokenPath(id: string): string {
   return `/api/v1/token/${encodeURIComponent(id)}`;
 }
 
+/** The client is built from code as well as from a resolved config: the same rule, without advice. */
 function parseEndpoint(endpoint: string): URL {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new UsageError(`the endpoint "${endpoint}" is not a URL`, {
-      hint: 'give a base URL such as https://api.appclacks.com (APPCLACKS_API_ENDPOINT / --endpoint)',
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`the endpoint must use http or https, not ${url.protocol.replace(':', '')}`, {
-      hint: 'give a base URL such as https://api.appclacks.com (APPCLACKS_API_ENDPOINT / --endpoint)',
-    });
-  }
-  if (url.username || url.password) {
-    // Credentials in the URL would bypass every redaction; they belong in the profile.
-    throw new UsageError('the endpoint must not contain a user name or password', {
-      hint: 'put credentials in a profile (`appclacks login`) or in APPCLACKS_TOKEN',
-    });
-  }
-  return url;
+  const checked = checkEndpoint(endpoint);
+  if (!checked.ok) throw new UsageError(`invalid API endpoint: ${checked.problem}`);
+  return checked.url;
 }

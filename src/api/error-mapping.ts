@@ -1,12 +1,14 @@
 // Turns what happened on the wire into one ApiError: a kind the CLI and UI
-// branch on, a one-line message naming the endpoint host, and a next step.
+// branch on, a one-line message naming the endpoint host, and the facts a
+// next step depends on (status, credential sent, reason). The next step
+// itself is worded by the CLI (errors/report.ts) and the UI (errorMessage.ts).
 import { STATUS_CODES } from 'node:http';
-import { ApiError, type ErrorKind } from '../errors';
+import { ApiError, type ApiErrorReason, type CredentialKind, type ErrorKind } from '../errors';
 import { PERMISSION_NAMES, ALL } from '../tokens/permissions';
 import { MAX_RESPONSE_MIB } from './limits';
 import { safeLine } from './redact';
 
-export type AuthMode = 'password' | 'token' | 'none';
+export type AuthMode = CredentialKind;
 
 /** What an error message may mention about the exchange; never the credentials themselves. */
 export interface Exchange {
@@ -16,25 +18,9 @@ export interface Exchange {
   secrets: readonly string[];
   connectTimeoutMs: number;
   requestTimeoutMs: number;
-  /** A hint for 404, when the call knows what was not found. */
-  notFoundHint?: string;
+  /** For 404: what the call looked up, when it named one thing. */
+  subject?: 'token';
 }
-
-const ENDPOINT_HINT = 'is the endpoint right? (APPCLACKS_API_ENDPOINT / --endpoint)';
-export const TOKEN_NOT_FOUND_HINT = 'no token has that ID: `appclacks token list` shows them';
-
-const HINTS = {
-  tokenAuth: "check the profile's token, or run `appclacks login`",
-  passwordAuth: 'check the account email and password (APPCLACKS_ACCOUNT_EMAIL / APPCLACKS_ACCOUNT_PASSWORD)',
-  validation: 'correct the values the server named and try again',
-  // The API's only 409: registering an email that already has an account.
-  conflict: 'that email already has an account: log in with it (`appclacks login --email ADDRESS`), or register another email',
-  server: 'the Appclacks service has a problem: try again in a moment',
-  network: ENDPOINT_HINT,
-  tls: "check the endpoint's scheme (http or https?) and its certificate (APPCLACKS_API_ENDPOINT / --endpoint)",
-  timeout: `the endpoint is slow or unreachable: try again, or check it (APPCLACKS_API_ENDPOINT / --endpoint)`,
-  protocol: `that does not look like an Appclacks API: ${ENDPOINT_HINT}`,
-} as const;
 
 // ---------------------------------------------------------------------------
 // Responses with an error status
@@ -52,55 +38,37 @@ export function errorForStatus(exchange: Exchange, response: RawResponse, now: (
   const messages = serverMessages(response.body).map((m) => safeLine(m, secrets));
   const reason = STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : '';
   const said = messages.length > 0 ? `: ${messages.join('; ')}` : `${reason} with ${describeBody(response)}`;
-  const base = { status, host, messages };
+  const base = { status, host, messages, credential: exchange.auth };
 
-  if (status === 401) {
-    return new ApiError('auth', safeLine(`${host} answered 401${said}`, secrets), {
-      ...base,
-      hint: exchange.auth === 'password' ? HINTS.passwordAuth : HINTS.tokenAuth,
-    });
-  }
+  if (status === 401) return new ApiError('auth', safeLine(`${host} answered 401${said}`, secrets), base);
   if (status === 403) {
     const permission = missingPermission(messages);
-    return new ApiError('permission', safeLine(`${host} answered 403${said}`, secrets), {
-      ...base,
-      ...(permission !== undefined && { permission }),
-      hint:
-        permission !== undefined
-          ? `use a token that has ${permission} (or *): \`appclacks token create --permission ${permission}\``
-          : 'use a token with the permission this call needs (or *)',
-    });
+    return new ApiError('permission', safeLine(`${host} answered 403${said}`, secrets), { ...base, permission });
   }
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(header(response.headers, 'retry-after'), now());
     const wait = retryAfterSeconds !== undefined ? `; retry in ${retryAfterSeconds}s` : '';
-    return new ApiError('rate-limited', safeLine(`${host} answered 429${said}${wait}`, secrets), {
-      ...base,
-      ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
-      hint: retryAfterSeconds !== undefined ? `wait ${retryAfterSeconds}s and try again` : 'wait a moment and try again',
-    });
+    return new ApiError('rate-limited', safeLine(`${host} answered 429${said}${wait}`, secrets), { ...base, retryAfterSeconds });
   }
   if (status >= 300 && status < 400) {
     const location = header(response.headers, 'location');
     const to = location ? ` to ${redirectTarget(location)}` : '';
-    return new ApiError('protocol', safeLine(`${host} answered ${status}, a redirect${to}`, secrets), {
-      ...base,
-      hint: `point the endpoint at the final address: ${ENDPOINT_HINT}`,
-    });
+    return new ApiError('protocol', safeLine(`${host} answered ${status}, a redirect${to}`, secrets), { ...base, reason: 'redirect' });
   }
-  const [kind, hint] = kindForStatus(status, exchange);
-  return new ApiError(kind, safeLine(`${host} answered ${status}${said}`, secrets), { ...base, hint });
+  const kind = kindForStatus(status);
+  const subject = kind === 'not-found' ? exchange.subject : undefined;
+  return new ApiError(kind, safeLine(`${host} answered ${status}${said}`, secrets), { ...base, subject });
 }
 
-function kindForStatus(status: number, exchange: Exchange): [ErrorKind, string] {
-  if (status === 400 || status === 422) return ['validation', HINTS.validation];
-  if (status === 404) return ['not-found', exchange.notFoundHint ?? ENDPOINT_HINT];
-  if (status === 409) return ['conflict', HINTS.conflict];
+function kindForStatus(status: number): ErrorKind {
+  if (status === 400 || status === 422) return 'validation';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
   // A 502 from a proxy usually carries an HTML page: the status says more than
   // the body does, so any 5xx is a server error whatever its body.
-  if (status >= 500) return ['server', HINTS.server];
+  if (status >= 500) return 'server';
   // Any other status means client and server disagree about the API.
-  return ['protocol', HINTS.protocol];
+  return 'protocol';
 }
 
 function serverMessages(body: string): string[] {
@@ -201,35 +169,35 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
   const { host, secrets } = exchange;
   const codes = failureCodes(error);
   const has = (...wanted: string[]) => codes.some((c) => wanted.includes(c));
-  const make = (kind: ErrorKind, text: string, hint: string) =>
-    new ApiError(kind, safeLine(text, secrets), { host, hint, cause: error });
+  const make = (kind: ErrorKind, text: string, reason?: ApiErrorReason) =>
+    new ApiError(kind, safeLine(text, secrets), { host, credential: exchange.auth, reason, cause: error });
 
   if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) {
-    return make('timeout', `${host} did not answer within ${seconds(exchange.requestTimeoutMs)}`, HINTS.timeout);
+    return make('timeout', `${host} did not answer within ${seconds(exchange.requestTimeoutMs)}`);
   }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
-    return make('timeout', `${host} did not accept a connection within ${seconds(exchange.connectTimeoutMs)}`, HINTS.timeout);
+    return make('timeout', `${host} did not accept a connection within ${seconds(exchange.connectTimeoutMs)}`);
   }
-  if (has('ECONNREFUSED')) return make('network', `${host} refused the connection`, HINTS.network);
+  if (has('ECONNREFUSED')) return make('network', `${host} refused the connection`);
   if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) {
-    return make('network', `cannot resolve ${host}: no such host, or DNS is unreachable`, HINTS.network);
+    return make('network', `cannot resolve ${host}: no such host, or DNS is unreachable`);
   }
   if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN')) {
-    return make('network', `${host} is unreachable from this network`, HINTS.network);
+    return make('network', `${host} is unreachable from this network`);
   }
   const tls = codes.find(isTlsCode);
   if (tls !== undefined) {
-    return make('network', `TLS with ${host} failed (${tls})`, HINTS.tls);
+    return make('network', `TLS with ${host} failed (${tls})`, 'tls');
   }
-  if (has(...RESET_CODES)) return make('network', `${host} closed the connection before answering`, HINTS.network);
+  if (has(...RESET_CODES)) return make('network', `${host} closed the connection before answering`);
   if (has('UND_ERR_RES_EXCEEDED_MAX_SIZE')) {
-    return make('protocol', `${host} sent an answer over ${MAX_RESPONSE_MIB} MiB, larger than any Appclacks API answer should be`, HINTS.protocol);
+    return make('protocol', `${host} sent an answer over ${MAX_RESPONSE_MIB} MiB, larger than any Appclacks API answer should be`, 'too-large');
   }
   if (has('UND_ERR_CLOSED', 'UND_ERR_DESTROYED')) {
-    return make('internal', `the connection pool for ${host} was already closed`, 'this is a bug: please report it');
+    return make('internal', `the connection pool for ${host} was already closed`, 'pool-closed');
   }
   const detail = codes[0] ?? (error instanceof Error ? error.message : String(error));
-  return make('network', `talking to ${host} failed (${detail})`, HINTS.network);
+  return make('network', `talking to ${host} failed (${detail})`);
 }
 
 function isTlsCode(code: string): boolean {
@@ -251,7 +219,7 @@ export function protocolError(exchange: Exchange, status: number, what: string, 
   return new ApiError('protocol', safeLine(`${exchange.host} answered ${status} with ${what}`, exchange.secrets), {
     status,
     host: exchange.host,
-    hint: HINTS.protocol,
-    ...(cause !== undefined && { cause }),
+    credential: exchange.auth,
+    cause,
   });
 }

@@ -1,4 +1,4 @@
-// zod schemas for every object of API.md. Objects keep their wire names
+// zod schemas for every object of docs/api.md. Objects keep their wire names
 // (kebab-case) so `-o json` prints exactly what the API sent; unknown fields
 // pass through untouched.
 import { z } from 'zod';

@@ -1,8 +1,4 @@
 // Types for the undici internals that src/api/undici-pool.ts loads directly.
-declare module 'undici/lib/dispatcher/dispatcher.js' {
-  const Dispatcher: { prototype: object };
-  export default Dispatcher;
-}
 declare module 'undici/lib/dispatcher/pool.js' {
   const Pool: unknown;
   export default Pool;

@@ -4,7 +4,6 @@
 // imported only when first needed, which keeps them off the start-up path of
 // those commands (see test/build). main() builds the process version; tests pass buffers, their
 // own environment and a real local server.
-import { setFlagsFromString } from 'node:v8';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigStore } from '../config';
 import { readProcessEnv } from '../config/env';
@@ -12,8 +11,9 @@ import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
 import { createTerminalPrompter, type Prompter } from './prompter';
-import { oneLine } from '../report-error';
-import { terminalSafe } from '../terminal-text';
+import { keepWasmAtBaselineTier } from './wasm-tiering';
+import { oneLine } from '../errors/report';
+import { terminalSafe } from '../text/terminal-text';
 
 /** What exists before the command line is parsed. */
 export interface BaseDeps {
@@ -81,13 +81,8 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
       return configStoreFor(await context());
     }),
     api: once(async () => {
-      // undici parses HTTP with llhttp compiled to WebAssembly; V8 optimises such
-      // code in background threads, and the process waits for them before it
-      // exits: ~90 ms of a ~290 ms `token list` on a 2-core machine (strace
-      // and CPU profile in the CLI issue's note). Baseline code parses a few
-      // small answers just as well. Only CLI commands come here: the UI keeps
-      // full tiering for ink's layout engine, which is WebAssembly too.
-      setFlagsFromString('--liftoff-only');
+      // Before undici loads: its HTTP parser is WebAssembly (see wasm-tiering.ts).
+      keepWasmAtBaselineTier();
       const { createClient } = await import('../api/client');
       client = createClient({ endpoint: (await context()).endpoint.value });
       return client;

@@ -1,6 +1,7 @@
-// Entry of the bundled program (dist/appclacks.js), called by bin/.
-import { processBaseDeps } from './deps';
-import { runCli } from './run-cli';
+// Entry of the bundled program (dist/appclacks.js), called by bin/. It stays
+// tiny: the parser (commander) and every command are in a chunk of their own,
+// so `appclacks --version` answers without loading them.
+import { VERSION } from '../version';
 
 // `appclacks token list | head -1` closes the pipe early: that is the reader's
 // choice, not a failure worth a stack trace.
@@ -13,5 +14,11 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 
 export async function main(argv: string[]): Promise<void> {
   exitQuietlyOnClosedPipe(process.stdout);
+  // The same answer commander gives (src/cli/program.ts), without commander.
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const [{ processBaseDeps }, { runCli }] = await Promise.all([import('./deps'), import('./run-cli')]);
   process.exitCode = await runCli(argv, processBaseDeps());
 }

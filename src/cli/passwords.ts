@@ -1,16 +1,12 @@
-// New account passwords, checked here with the server's rule (API.md: 10 to
-// 255 characters) so a typo costs no request and no rate-limit strike.
+// New account passwords, checked with the server's own rule (src/tokens/password.ts).
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordLength, passwordLengthProblem } from '../tokens';
 import { UsageError } from '../errors';
 import { readAllStdin } from './io';
 import type { CliDeps } from './deps';
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 255;
-
 export function checkNewPassword(password: string, flag: string): string {
-  const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-    throw new UsageError(`the new password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, it has ${length}`, {
+  if (passwordLengthProblem(password) !== undefined) {
+    throw new UsageError(`the new password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, it has ${passwordLength(password)}`, {
       hint: `choose a longer password (${flag})`,
     });
   }

@@ -7,7 +7,7 @@ import { COMMANDS, GROUPS } from './commands';
 import { createCliDeps, type BaseDeps } from './deps';
 import { buildProgram, exitCodeForCommander } from './program';
 import { optionKey } from './globals';
-import { isDebug, reportError } from '../report-error';
+import { isDebug, reportError } from '../errors/report';
 
 function requireMandatoryFlags(spec: AnyCommandSpec, input: ParsedInput): void {
   for (const option of spec.options ?? []) {

@@ -30,16 +30,6 @@ export function describeSource(source: Source): string {
   }
 }
 
-/** The selected profile; UsageError when none is selected or it is not in the file. */
-export function requireProfile(ctx: ResolvedContext): Profile {
-  if (ctx.profile !== undefined) return ctx.profile;
-  if (ctx.profileName !== undefined) throw profileNotFoundIn(ctx, ctx.profileName.value);
-  if (ctx.data.profiles.length > 0) throw new UsageError(noProfileSelected(ctx), { hint: noProfileSelectedHint(ctx) });
-  throw new UsageError(`no profile selected and no default-profile in ${fileName(ctx)}`, {
-    hint: 'run `appclacks login`, pass --profile NAME, or set APPCLACKS_PROFILE',
-  });
-}
-
 export function profileNotFoundIn(ctx: ResolvedContext, name: string): UsageError {
   return profileNotFound(name, fileName(ctx), ctx.data.profiles.map((p) => p.name));
 }
@@ -119,8 +109,8 @@ function missingTokenCredentials(ctx: ResolvedContext): string {
 /** Account email and password from the environment, as far as they are set; prompting for the rest is the caller's job. */
 export function accountCredentialsFromEnv(ctx: ResolvedContext): Partial<PasswordCredentials> {
   return {
-    ...(ctx.email === undefined ? {} : { email: ctx.email.value }),
-    ...(ctx.password === undefined ? {} : { password: ctx.password.value }),
+    email: ctx.email?.value,
+    password: ctx.password?.value,
   };
 }
 

@@ -12,6 +12,8 @@ export const ENV = {
   apiEndpoint: 'APPCLACKS_API_ENDPOINT',
   config: 'APPCLACKS_CONFIG',
   debug: 'APPCLACKS_DEBUG',
+  /** How long the UI waits for the rest of an escape sequence split by a slow link. */
+  escapeTimeoutMs: 'APPCLACKS_ESCAPE_TIMEOUT_MS',
   noColor: 'NO_COLOR',
   xdgConfigHome: 'XDG_CONFIG_HOME',
   xdgDataHome: 'XDG_DATA_HOME',

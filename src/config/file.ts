@@ -142,7 +142,7 @@ function readProfile(name: string, value: unknown, pair: Pair<unknown, unknown> 
     const problem =
       fieldValue === undefined ? 'missing' : fieldValue === null || fieldValue === '' ? 'empty' : typeof fieldValue === 'string' ? undefined : `${kindOf(fieldValue)}, not a string`;
     if (problem === undefined) profile[field] = fieldValue as string;
-    else problems.push({ key, problem, ...(line === undefined ? {} : { line }) });
+    else problems.push({ key, problem, line });
   }
   return problems.length === 0 ? profile : { ...profile, problems };
 }

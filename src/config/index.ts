@@ -32,7 +32,6 @@ export {
   profileNotFound,
   profileNotFoundIn,
   repairProfileHint,
-  requireProfile,
   requireTokenCredentials,
 } from './context';
 export type { ResolveOptions } from './resolve';

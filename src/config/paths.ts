@@ -37,8 +37,8 @@ export function userConfigDir(env: Env, platform: NodeJS.Platform = process.plat
   if (platform === 'darwin') {
     return path.posix.join(requireHome(env, homedir), 'Library', 'Application Support');
   }
-  // Go itself fails on a relative XDG_CONFIG_HOME; the XDG spec (and our
-  // API.md) say to ignore it, which lands on the same file as every other tool.
+  // Go itself fails on a relative XDG_CONFIG_HOME; the XDG spec (and
+  // docs/api.md) say to ignore it, which lands on the same file as every other tool.
   const xdg = envValue(env, ENV.xdgConfigHome);
   if (xdg !== undefined && path.posix.isAbsolute(xdg)) return xdg;
   return path.posix.join(requireHome(env, homedir), '.config');

@@ -2,6 +2,7 @@
 // credentials and endpoint, and where each came from. Precedence: a flag,
 // then an environment variable, then the file, then the built-in default;
 // credentials from the environment override the profile field by field.
+import { checkEndpoint } from '../api/endpoint';
 import { UsageError } from '../errors';
 import { ENV, envValue } from './env';
 import type { EnvName } from './env';
@@ -24,7 +25,7 @@ export interface ResolveOptions {
 /**
  * Resolves everything without failing on a missing profile, so commands like
  * `profile list` work with a stale APPCLACKS_PROFILE; commands that need the
- * profile call requireProfile or requireTokenCredentials. Throws only for a
+ * profile call requireTokenCredentials (context.ts). Throws only for a
  * config file that cannot be read or an invalid flag or variable.
  */
 export async function resolveContext(options: ResolveOptions): Promise<ResolvedContext> {
@@ -51,13 +52,13 @@ export async function resolveContext(options: ResolveOptions): Promise<ResolvedC
     configDisplayPath: shownPath,
     notices,
     data,
-    ...(profileName === undefined ? {} : { profileName }),
-    ...(profile === undefined ? {} : { profile }),
-    ...(profileName !== undefined && profile === undefined ? { missingProfile: profileName } : {}),
-    ...(organizationId === undefined ? {} : { organizationId }),
-    ...(token === undefined ? {} : { token }),
-    ...(email === undefined ? {} : { email }),
-    ...(password === undefined ? {} : { password }),
+    profileName,
+    profile,
+    missingProfile: profile === undefined ? profileName : undefined,
+    organizationId,
+    token,
+    email,
+    password,
     endpoint,
     overriddenBy,
   };
@@ -91,29 +92,16 @@ function resolveEndpoint(flags: ConfigFlags, env: Env): Resolved<string> {
   return { value: DEFAULT_ENDPOINT, source: { kind: 'default' } };
 }
 
-/** An http(s) base URL without trailing slashes; UsageError naming where it came from. */
+/** An http(s) base URL without trailing slashes (src/api/endpoint.ts); UsageError naming where it came from. */
 export function normalizeEndpoint(raw: string, source: Source): string {
-  const invalid = (problem: string): UsageError =>
-    new UsageError(`invalid API endpoint from ${describeSource(source)}: ${problem}`, {
-      hint: `use a base URL such as ${DEFAULT_ENDPOINT} or http://127.0.0.1:8080`,
-    });
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw invalid('not a URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(`expected http or https, got ${url.protocol.replace(/:$/, '')}`);
-  // Basic auth comes from the credentials; a password in the URL would leak into messages.
-  if (url.username !== '' || url.password !== '') throw invalid('credentials in the URL are not supported');
-  if (url.search !== '' || url.hash !== '') throw invalid('a base URL has no query or fragment');
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  const checked = checkEndpoint(raw);
+  if (checked.ok) return checked.base;
+  throw new UsageError(`invalid API endpoint from ${describeSource(source)}: ${checked.problem}`, {
+    hint: `use a base URL such as ${DEFAULT_ENDPOINT} or http://127.0.0.1:8080`,
+  });
 }
 
 /** A store for the file this context read (writes go to the same file, misspelled name included). */
 export function configStoreFor(ctx: ResolvedContext): ConfigStore {
   return new ConfigStore(ctx.configPath.value, { displayPath: fileName(ctx) });
 }
-
-// Still importable from here: the UI imports these from resolve.
-export { accountCredentialsFromEnv, describeSource, profileNotFoundIn, requireProfile, requireTokenCredentials } from './context';

@@ -72,7 +72,7 @@ export interface ResolvedContext {
   /**
    * Set when a profile is selected (by flag, env or default-profile) but the
    * file has no such profile. resolveContext does not throw for it, so
-   * `profile list` still works; requireProfile / requireTokenCredentials do.
+   * `profile list` still works; requireTokenCredentials does.
    */
   missingProfile?: Resolved<string>;
   organizationId?: Resolved<string>;

@@ -1,19 +1,21 @@
 // Adding a profile is `appclacks login` on screen: name, email, hidden password.
 import { Box, Text } from 'ink';
-import { useAppState } from '../ui/context';
+import { useAppState, useStore } from '../ui/context';
+import { editLoginField } from '../ui/fieldEdits';
 import { theme } from '../ui/theme';
 import { TextField } from './TextField';
 
 export function AddProfile() {
   const { login } = useAppState();
+  const edit = editLoginField(useStore());
   return (
     <Box flexDirection="column" width="100%">
       <Text bold color={theme.accent} wrap="truncate">Add a profile (the same as appclacks login)</Text>
       <Text dimColor wrap="truncate">Creates a token "{login.name || '<name>'}-cli" allowing every call, and stores it in the config file.</Text>
       <Box height={1} />
-      <TextField label="Profile name" value={login.name} focused={login.field === 'name'} placeholder="e.g. work" />
-      <TextField label="Account email" value={login.email} focused={login.field === 'email'} />
-      <TextField label="Password" value={login.password} focused={login.field === 'password'} hidden placeholder="hidden, never stored" />
+      <TextField label="Profile name" value={login.name} focused={login.field === 'name'} placeholder="e.g. work" onChange={edit} />
+      <TextField label="Account email" value={login.email} focused={login.field === 'email'} onChange={edit} />
+      <TextField label="Password" value={login.password} focused={login.field === 'password'} hidden placeholder="hidden, never stored" onChange={edit} />
       {login.busy && <Text color={theme.accent}>Signing in and creating the token…</Text>}
     </Box>
   );

@@ -1,18 +1,23 @@
 // The create wizard: one step at a time, validated as you type, with a review
 // before anything is sent. The secret appears only on the result step.
 import { Box, Text } from 'ink';
-import { describeSource } from '../config/resolve';
+import type { IndicatorProps, ItemProps } from 'ink-select-input';
+import { createContext, useContext } from 'react';
+import { describeSource } from '../config/context';
 import { bodyHeight } from '../state/layout';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
 import { wizardTtl } from '../state/selectors';
 import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
 import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';
-import { useAppState, useNow } from '../ui/context';
+import { useAppState, useNow, useStore } from '../ui/context';
+import { editWizardField } from '../ui/fieldEdits';
 import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
+import { wizardEnter } from '../ui/keyFlows';
+import { ChoiceList, INDICATOR_WIDTH, type Choice } from './ChoiceList';
 import { TextField } from './TextField';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 import { ProfileUpdateOfferView, RotatedLines, RotateReview } from './RotateParts';
 
 const STEP_TITLES: Record<WizardStep, string> = {
@@ -64,24 +69,51 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
   );
 }
 
-function LifetimeStep({ state, now }: { state: State; now: number }) {
+/** The lifetime step's custom value, typed in its row; LifetimeRow reads it from here. */
+const CustomTtlContext = createContext<{ value: string; edit?: (value: string) => string }>({ value: '' });
+
+function LifetimeMark({ isSelected = false }: IndicatorProps) {
+  return <Text bold={isSelected}>{isSelected ? `${GLYPH.selected} ` : '  '}</Text>;
+}
+
+/** One lifetime choice, as ink-select-input's item component; the custom one, highlighted, is a text field. */
+function LifetimeRow({ isSelected = false, label, ...item }: ItemProps) {
+  const custom = useContext(CustomTtlContext);
+  if (isSelected && (item as unknown as Choice).value === CUSTOM_LIFETIME) {
+    return <TextField label="(•) custom" value={custom.value} focused onChange={custom.edit} inset={INDICATOR_WIDTH} />;
+  }
+  return (
+    <Text wrap="truncate" bold={isSelected}>
+      {`(${isSelected ? '•' : ' '}) ${label}`}
+    </Text>
+  );
+}
+
+function LifetimeStep({ state, now, edit }: { state: State; now: number; edit: (value: string) => string }) {
+  const store = useStore();
   const w = state.wizard;
-  const choices = [...LIFETIME_PRESETS.map((p) => p.label), `custom: ${w.customTtl}`];
+  const choices: Choice[] = [...LIFETIME_PRESETS.map((p) => p.label), `custom: ${w.customTtl}`].map((label, index) => ({ key: String(index), label, value: index }));
   // Title and the preview line take two rows; the choices get the rest.
   const viewport = Math.max(1, bodyHeight(state.size) - 2);
-  const start = windowStart(w.lifetimeChoice, choices.length, viewport);
   return (
     <Box flexDirection="column">
-      {choices.slice(start, start + viewport).map((label, i) => {
-        const index = start + i;
-        const here = index === w.lifetimeChoice;
-        return (
-          <Text key={index} wrap="truncate" bold={here}>
-            {`${here ? GLYPH.selected : ' '} (${here ? '•' : ' '}) ${label}`}
-            {here && index === CUSTOM_LIFETIME ? GLYPH.cursor : ''}
-          </Text>
-        );
-      })}
+      <CustomTtlContext.Provider value={{ value: w.customTtl, edit }}>
+        <ChoiceList
+          choices={choices}
+          selection={w.lifetimeChoice}
+          viewport={viewport}
+          // On the custom value its text field has the focus, and the keymap moves.
+          focused={w.lifetimeChoice !== CUSTOM_LIFETIME && !w.busy}
+          itemComponent={LifetimeRow}
+          indicatorComponent={LifetimeMark}
+          onHighlight={(index) => store.dispatch({ type: 'wizard/choose-lifetime', index })}
+          onMove={(delta) => store.dispatch({ type: 'wizard/move', delta })}
+          onSelect={(index) => {
+            store.dispatch({ type: 'wizard/choose-lifetime', index });
+            wizardEnter({ store, state: store.getState(), input: '', exit: () => undefined });
+          }}
+        />
+      </CustomTtlContext.Provider>
       <TtlPreview state={state} now={now} />
     </Box>
   );
@@ -133,7 +165,7 @@ function secretIsWrapped(secret: string, columns: number): boolean {
   return displayWidth(secret) > columns;
 }
 
-function ResultStep({ state }: { state: State }) {
+function ResultStep({ state, edit }: { state: State; edit: (value: string) => string }) {
   const w = state.wizard;
   const token = w.result;
   if (!token) return null;
@@ -149,7 +181,7 @@ function ResultStep({ state }: { state: State }) {
       <ProfileUpdateOfferView state={state} />
       {w.saveAs === undefined && (!w.profileUpdate || w.profileUpdate.done) && <Text wrap="truncate">s saves it as a profile in the config file.</Text>}
       {w.saveAs !== undefined && !w.saveAs.saved && (
-        <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" />
+        <TextField label="Save as profile named" value={w.saveAs.name} focused placeholder="Enter saves, Esc cancels" onChange={edit} />
       )}
       {w.saveAs?.saved && <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Saved as profile ${w.saveAs.name}.`}</Text>}
     </Box>
@@ -160,22 +192,23 @@ export function CreateWizard() {
   const state = useAppState();
   const now = useNow();
   const w = state.wizard;
+  const edit = editWizardField(useStore());
   return (
     <Box flexDirection="column" width="100%">
       <Title state={state} />
-      {w.step === 'name' && <TextField label="Name" value={w.name} focused placeholder="e.g. ci-deploy (required)" />}
-      {w.step === 'description' && <TextField label="Description" value={w.description} focused placeholder="optional: Enter skips" />}
-      {w.step === 'lifetime' && <LifetimeStep state={state} now={now} />}
+      {w.step === 'name' && <TextField label="Name" value={w.name} focused placeholder="e.g. ci-deploy (required)" onChange={edit} />}
+      {w.step === 'description' && <TextField label="Description" value={w.description} focused placeholder="optional: Enter skips" onChange={edit} />}
+      {w.step === 'lifetime' && <LifetimeStep state={state} now={now} edit={edit} />}
       {w.step === 'permissions' && <PermissionsStep state={state} />}
       {w.step === 'account' && (
         <Box flexDirection="column">
           <Text wrap="truncate" dimColor>{`${w.mode === 'rotate' ? 'Rotating' : 'Creating'} a token needs the account's email and password (not stored).`}</Text>
-          <TextField label="Email" value={w.email} focused={w.accountField === 'email'} />
-          <TextField label="Password" value={w.password} focused={w.accountField === 'password'} hidden />
+          <TextField label="Email" value={w.email} focused={w.accountField === 'email'} onChange={edit} />
+          <TextField label="Password" value={w.password} focused={w.accountField === 'password'} hidden onChange={edit} />
         </Box>
       )}
       {w.step === 'review' && (w.mode === 'rotate' ? <RotateReview state={state} /> : <ReviewStep state={state} now={now} />)}
-      {w.step === 'result' && <ResultStep state={state} />}
+      {w.step === 'result' && <ResultStep state={state} edit={edit} />}
     </Box>
   );
 }

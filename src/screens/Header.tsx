@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { expiryState, parseApiTime, formatExpiry } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
-import { describeSource } from '../config/resolve';
+import { describeSource } from '../config/context';
 import { endpointHost, shortOrg } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 

@@ -4,7 +4,7 @@
 // keeps its height, so no list moves), and the text part is cut before the hint.
 import { Box, Text } from 'ink';
 import type { Message, State } from '../state/types';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 import { useAppState } from '../ui/context';
 import { fit, wrapText } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';

@@ -1,13 +1,19 @@
 // Every profile of the config file; the default and the active one are marked
-// in words and glyphs, tokens are masked.
+// in words and glyphs, tokens are masked. The list is an ink-select-input
+// (ChoiceList): ↑/↓ and j/k move, Enter or 1–9 use a profile; ProfileRow
+// draws a row's columns.
 import { Box, Text } from 'ink';
+import type { ItemProps } from 'ink-select-input';
+import { createContext, useContext } from 'react';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
-import { displayWidth } from '../terminal-width';
-import { useAppState } from '../ui/context';
-import { cell, fit, fitMiddle, shortOrg, windowStart } from '../ui/format';
+import { displayWidth } from '../text/terminal-width';
+import { useAppState, useStore } from '../ui/context';
+import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
+import { useProfile } from '../ui/keyFlows';
 import { GLYPH, theme } from '../ui/theme';
+import { ChoiceList, type Choice } from './ChoiceList';
 import { PROFILE_EXPIRY_WIDTH, ProfileTokenExpiry } from './ProfileTokenExpiry';
 
 const DEFAULT_MARK = `${GLYPH.default} default `;
@@ -40,15 +46,58 @@ export function profileColumns(profiles: readonly Profile[], columns: number): P
   return { name: Math.max(MIN_NAME, Math.min(longest, room)), org: 0 };
 }
 
+/** What every row shares: the column widths and which profiles carry a mark. */
+export interface RowFacts {
+  profiles: readonly Profile[];
+  widths: ProfileColumns;
+  defaultProfile?: string;
+  active?: string;
+  /** Room for each token's expiry after the organization (ProfileTokenExpiry). */
+  expiryFits?: boolean;
+}
+
+export const RowFactsContext = createContext<RowFacts>({ profiles: [], widths: { name: MIN_NAME, org: 0 } });
+
+/**
+ * One profile's row, as ink-select-input's item component: it is handed the
+ * Choice (label, value: the profile's index) and isSelected. A new column
+ * goes here and in profileColumns.
+ */
+export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
+  const { profiles, widths, defaultProfile, active, expiryFits } = useContext(RowFactsContext);
+  const profile = profiles[(item as unknown as Choice).value];
+  if (!profile) return null;
+  const isDefault = profile.name === defaultProfile;
+  const isActive = profile.name === active;
+  return (
+    <Box height={1}>
+      <Text wrap="truncate" inverse={isSelected}>
+        <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
+        <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
+        <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
+        {profile.problems?.length ? (
+          // An incomplete profile has no token to mask: say so rather than show ••••.
+          <Text color={theme.warning}>{cell(`${GLYPH.warning} incomplete`, TOKEN_WIDTH)}</Text>
+        ) : (
+          <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
+        )}
+        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
+        {expiryFits && <Text>{'  '}<ProfileTokenExpiry name={profile.name} /></Text>}
+      </Text>
+    </Box>
+  );
+}
+
 export function ProfilePicker() {
   const state = useAppState();
+  const store = useStore();
   const { profiles, session } = state;
   const viewport = Math.max(1, listViewportRows(state.size) - 1);
-  const start = windowStart(profiles.selection, profiles.items.length, viewport);
-  const active = session.profileName?.value;
   const widths = profileColumns(profiles.items, state.size.columns);
   // The token's expiry goes last, only where the organization ID leaves it room.
   const expiryFits = widths.org - displayWidth(shortOrg(session.organizationId?.value ?? 'x'.repeat(36))) > PROFILE_EXPIRY_WIDTH + 1;
+  const choices: Choice[] = profiles.items.map((p, index) => ({ key: p.name, label: p.name, value: index }));
+  const facts: RowFacts = { profiles: profiles.items, widths, defaultProfile: profiles.defaultProfile, active: session.profileName?.value, expiryFits };
   return (
     <Box flexDirection="column" width="100%">
       <Box height={1}>
@@ -74,29 +123,21 @@ export function ProfilePicker() {
         </Box>
       )}
       <Box flexDirection="column" height={viewport}>
-        {profiles.items.slice(start, start + viewport).map((profile, i) => {
-          const selected = start + i === profiles.selection;
-          const isDefault = profile.name === profiles.defaultProfile;
-          const isActive = profile.name === active;
-          return (
-            <Box key={profile.name} height={1}>
-              <Text wrap="truncate" inverse={selected}>
-                <Text bold={selected}>{selected ? `${GLYPH.selected} ` : '  '}</Text>
-                <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
-                <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
-                <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
-                {profile.problems?.length ? (
-                  // An incomplete profile has no token to mask: say so rather than show ••••.
-                  <Text color={theme.warning}>{cell(`${GLYPH.warning} incomplete`, TOKEN_WIDTH)}</Text>
-                ) : (
-                  <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
-                )}
-                {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
-                {expiryFits && <Text>{'  '}<ProfileTokenExpiry name={profile.name} /></Text>}
-              </Text>
-            </Box>
-          );
-        })}
+        <RowFactsContext.Provider value={facts}>
+          <ChoiceList
+            choices={choices}
+            selection={profiles.selection}
+            viewport={viewport}
+            focused
+            itemComponent={ProfileRow}
+            onHighlight={(index) => store.dispatch({ type: 'profiles/highlight', index })}
+            onMove={(delta) => store.dispatch({ type: 'profiles/move', delta })}
+            onSelect={(index) => {
+              store.dispatch({ type: 'profiles/highlight', index });
+              useProfile({ store, state: store.getState(), input: '', exit: () => undefined });
+            }}
+          />
+        </RowFactsContext.Provider>
       </Box>
     </Box>
   );

@@ -1,10 +1,10 @@
-// The token list: only the rows that fit are rendered (INK6.md item 8), each
+// The token list: only the rows that fit are rendered (docs/terminal.md §10), each
 // one line (wrap="truncate"), so 10,000 tokens cost what 20 do.
 import { Box, Text } from 'ink';
 import type { APIToken } from '../api/schemas';
 import { listViewportRows } from '../state/layout';
 import { hasTokenCredentials, serverSaysLastUse, sortLabel, visibleTokens, widestName } from '../state/selectors';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 import type { State } from '../state/types';
 import { expiryState, parseApiTime } from '../tokens';
 import { useAppState, useNow } from '../ui/context';

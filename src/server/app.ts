@@ -1,4 +1,4 @@
-// The HTTP application: routes of API.md, the `{"messages": [...]}` error
+// The HTTP application: routes of docs/api.md, the `{"messages": [...]}` error
 // shape for everything that goes wrong, and one log line per request.
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';

@@ -1,4 +1,4 @@
-// The two HTTP Basic schemes of API.md: email:password for /app/v1, and
+// The two HTTP Basic schemes of docs/api.md: email:password for /app/v1, and
 // organizationId:token for /api/v1.
 import { allows, expiryState, type Clock } from '../tokens';
 import { HttpError } from './http-error';

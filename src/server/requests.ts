@@ -1,14 +1,14 @@
-// Request bodies of API.md, validated with zod. Every failure becomes one
+// Request bodies of docs/api.md, validated with zod. Every failure becomes one
 // readable line per problem, naming the field by its wire path.
 import { z } from 'zod';
-import { parseTtl, validatePermissions } from '../tokens';
-import { BIDI_CONTROL, CONTROL_CHARACTER } from '../terminal-text';
+import { parseTtl, passwordLengthProblem, validatePermissions } from '../tokens';
+import { BIDI_CONTROL, CONTROL_CHARACTER } from '../text/terminal-text';
 
 const NAME_MAX = 255;
 
 // Names and descriptions are printed by terminals (ours and the official
 // CLI's): an ESC or a C1 CSI in one can move the cursor, rewrite the
-// clipboard (OSC 52) or clear the screen; see src/terminal-text.ts.
+// clipboard (OSC 52) or clear the screen; see src/text/terminal-text.ts.
 const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
 const BIDI_PROBLEM = 'must not contain bidirectional overrides (U+202A to U+202E, U+2066 to U+2069)';
 
@@ -43,7 +43,10 @@ function text(options: { required: boolean; max: number }) {
 const requiredName = () => text({ required: true, max: NAME_MAX });
 const description = () => text({ required: false, max: NAME_MAX });
 const password = () =>
-  stringField().min(10, 'must be at least 10 characters').max(255, 'must be at most 255 characters');
+  stringField().check((context) => {
+    const problem = passwordLengthProblem(context.value);
+    if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: context.value });
+  });
 
 const object = <T extends z.ZodRawShape>(shape: T) =>
   z.object(shape, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an object') });
@@ -67,7 +70,7 @@ export const changePasswordRequest = object({ 'new-password': password() });
 
 /**
  * Go's time.ParseDuration syntax only: days and weeks are a client-side
- * convenience (API.md), and refusing them here keeps this server an honest
+ * convenience (docs/api.md), and refusing them here keeps this server an honest
  * stand-in for the official one. Errors name Go's units, not the CLI's.
  */
 const ttl = stringField().transform((value, context) => {

@@ -1,4 +1,4 @@
-// Records to the exact objects of API.md (kebab-case keys, RFC 3339 UTC times).
+// Records to the exact objects of docs/api.md (kebab-case keys, RFC 3339 UTC times).
 import type { Account, APIToken, Organization } from '../api/schemas';
 import type { AccountRecord, OrganizationRecord, TokenRecord } from './storage/types';
 

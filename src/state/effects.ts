@@ -6,7 +6,7 @@ import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { profileNameProblem } from '../config/profile-name';
 import type { Profile } from '../config/types';
 import { AppError } from '../errors';
-import { logIn, loginTokenName } from '../login';
+import { logIn, loginTokenName } from '../flows/login';
 import type { StoreDeps } from './deps';
 import { errorMessage } from './errorMessage';
 import { clipboardHint, osc52 } from './osc52';

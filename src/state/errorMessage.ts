@@ -1,15 +1,17 @@
 // Turns any failure into a message line with a next step in the UI's own keys.
-// The API client's hints name CLI commands; on screen a key is the next step.
+// API errors carry facts (kind, status, permission, Retry-After, what was
+// looked up), not advice: the CLI words its hints in errors/report.ts, and on
+// screen the next step is a key.
 import { AppError, ApiError } from '../errors';
 import type { Message } from './types';
-import { terminalSafe } from '../terminal-text';
+import { terminalSafe } from '../text/terminal-text';
 
 export type Situation = 'token-auth' | 'password-auth' | 'config';
 
 /** What went wrong and what to do, with any text the server sent made safe for the terminal. */
 export function errorMessage(error: unknown, situation: Situation, tokenVariable?: string): Message {
   const message = describe(error, situation, tokenVariable);
-  return { ...message, text: terminalSafe(message.text), ...(message.hint !== undefined && { hint: terminalSafe(message.hint) }) };
+  return { ...message, text: terminalSafe(message.text), hint: message.hint === undefined ? undefined : terminalSafe(message.hint) };
 }
 
 /** tokenVariable: the environment variable the session's token came from, if it did. */
@@ -44,9 +46,26 @@ function describe(error: unknown, situation: Situation, tokenVariable?: string):
     case 'network':
     case 'timeout':
       return { kind: 'error', text, hint: 'check the endpoint and your connection, then press r to retry' };
-    case 'rate-limited':
-      return { kind: 'error', text, hint: error.hint ?? 'wait a moment, then try again' };
     default:
-      return error.hint === undefined ? { kind: 'error', text } : { kind: 'error', text, hint: error.hint };
+      break;
+  }
+  if (error instanceof ApiError) return { kind: 'error', text, hint: apiHint(error) };
+  return error.hint === undefined ? { kind: 'error', text } : { kind: 'error', text, hint: error.hint };
+}
+
+function apiHint(error: ApiError): string {
+  switch (error.kind) {
+    case 'rate-limited':
+      return error.retryAfterSeconds !== undefined ? `wait ${error.retryAfterSeconds}s, then try again` : 'wait a moment, then try again';
+    case 'not-found':
+      return error.subject === 'token' ? 'that token is gone: press r to reload the list' : 'check the endpoint: it has no such API';
+    case 'validation':
+      return 'the server refused those values: correct them and try again';
+    case 'conflict':
+      return 'the server already has that: change it and try again';
+    case 'server':
+      return 'the Appclacks service has a problem: press r to retry in a moment';
+    default:
+      return error.reason === 'pool-closed' ? 'this is a bug; press r to retry' : 'check the endpoint: it does not answer like an Appclacks API';
   }
 }

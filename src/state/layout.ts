@@ -2,12 +2,12 @@
 // height to keep the selection in view, and the views draw exactly that many
 // rows, so both read it from here.
 import type { APIToken } from '../api/schemas';
-import { wrapText } from '../terminal-width';
+import { wrapText } from '../text/terminal-width';
 import type { Size } from './types';
 
 export const MIN_SIZE: Size = { columns: 50, rows: 12 };
 
-/** ink 6 clears the whole screen when a frame is as tall as the terminal (INK6.md item 1). */
+/** ink 6 clears the whole screen when a frame is as tall as the terminal (docs/terminal.md §1). */
 export function frameHeight(size: Size): number {
   return Math.max(1, size.rows - 1);
 }

@@ -1,4 +1,4 @@
-// The wizard's lifetime choices. Values are Go durations (API.md) so they go
+// The wizard's lifetime choices. Values are Go durations (docs/api.md) so they go
 // on the wire as they are; the last choice means "type your own".
 import { DEFAULT_TTL } from '../tokens';
 

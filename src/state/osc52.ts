@@ -1,6 +1,6 @@
 // OSC 52 asks the terminal to put text on the clipboard; it works over SSH.
 // Inside tmux, which form gets through depends on tmux's options
-// (INK6.md item 11): with `set-clipboard on` tmux takes the plain sequence
+// (docs/terminal.md §13): with `set-clipboard on` tmux takes the plain sequence
 // itself and passes it on; with `allow-passthrough on` only the sequence
 // wrapped for passthrough (every inner ESC doubled) reaches the outer
 // terminal. With tmux's defaults neither does. So inside tmux both forms are

@@ -1,7 +1,7 @@
 // Derived views of the state. The listed tokens are cached on their inputs so
 // a 10,000-token list is filtered and sorted once per change, not once per key.
 import type { APIToken } from '../api/schemas';
-import { displayWidth } from '../terminal-width';
+import { displayWidth } from '../text/terminal-width';
 import { parseTtl } from '../tokens';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from './lifetimes';
 import type { State, TokenListState, TokenSort, WizardDraft } from './types';

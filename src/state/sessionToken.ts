@@ -5,7 +5,7 @@
 // makes the list answer 401 is still recognised as "credentials gone".
 import type { APIToken } from '../api/schemas';
 import type { Session } from './types';
-import { loginTokenName } from '../login';
+import { loginTokenName } from '../flows/login';
 
 export function findSessionTokenId(
   tokens: readonly APIToken[],

@@ -249,16 +249,22 @@ export type Action =
   | { type: 'profiles/loaded'; items: Profile[]; defaultProfile?: string; selectName?: string }
   | { type: 'profiles/failed'; error: Message }
   | { type: 'profiles/move'; delta: number }
+  /** The choice list highlighted this profile (an index into items). */
+  | { type: 'profiles/highlight'; index: number }
   | { type: 'profiles/jump'; to: 'start' | 'end' }
   | { type: 'profiles/token'; name: string; info: ProfileTokenInfo }
   | { type: 'wizard/start'; email?: string }
   /** The rotate flow: the account step when the environment lacks the account, else straight to rotating. */
   | { type: 'wizard/start-rotate'; token: { id: string; name: string }; email?: string; needsAccount: boolean }
   | { type: 'wizard/input'; text: string }
+  /** The focused field's whole value, as its text-input component reports it. */
+  | { type: 'wizard/edit'; value: string }
   | { type: 'wizard/backspace' }
   | { type: 'wizard/next' }
   | { type: 'wizard/back' }
   | { type: 'wizard/move'; delta: number }
+  /** The lifetime list highlighted this choice (an index; the last is the custom value). */
+  | { type: 'wizard/choose-lifetime'; index: number }
   | { type: 'wizard/toggle-permission' }
   | { type: 'wizard/busy'; busy: boolean }
   /** `at`: the store's clock when the secret arrived. */
@@ -273,6 +279,8 @@ export type Action =
   | { type: 'wizard/reset' }
   | { type: 'login/start'; email?: string }
   | { type: 'login/input'; text: string }
+  /** The focused field's whole value, as its text-input component reports it. */
+  | { type: 'login/edit'; value: string }
   | { type: 'login/backspace' }
   | { type: 'login/next' }
   | { type: 'login/back' }

@@ -5,7 +5,7 @@ import { MS } from './ttl';
 export type Clock = () => number;
 export const systemClock: Clock = () => Date.now();
 
-/** Tokens expiring within this window are flagged (UX.md: warn within 24 h). */
+/** Tokens expiring within this window are flagged (a day's notice: the UI warns within 24 h). */
 export const EXPIRING_SOON_MS = 24 * MS.h;
 
 export type ExpiryState = 'expired' | 'expiring' | 'valid';

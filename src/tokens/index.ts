@@ -1,3 +1,5 @@
 export * from './ttl';
+export * from './time-text';
 export * from './permissions';
 export * from './expiry';
+export * from './password';

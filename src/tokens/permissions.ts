@@ -1,4 +1,4 @@
-// The permission catalogue of API.md. Both the server (authorisation) and the
+// The permission catalogue of docs/api.md. Both the server (authorisation) and the
 // clients (validation, the wizard's descriptions) read this one table.
 
 export const ALL = '*';

@@ -1,4 +1,4 @@
-// Token lifetimes. The wire format is Go's time.ParseDuration syntax (API.md);
+// Token lifetimes. The wire format is Go's time.ParseDuration syntax (docs/api.md);
 // people may also type days and weeks, which we convert to hours before
 // anything is sent, so the official server accepts every value we produce.
 
@@ -15,7 +15,6 @@ export const MS = {
 
 /** The official `login` creates tokens for 1051200h (120 years); nothing longer makes sense. */
 export const MAX_TTL = '1051200h';
-export const MAX_TTL_MS = 1_051_200 * MS.h;
 export const DEFAULT_TTL = '72h';
 
 const NS_PER = {
@@ -183,15 +182,10 @@ function daysOrWeeksError(text: string): string {
 const nsToMs = (ns: bigint): number => Number(ns) / 1e6;
 
 /**
- * Parses a duration in Go syntax (plus d and w) to milliseconds; throws
- * nothing. Go's nanosecond truncation applies, so `0.4ns` is 0.
+ * A duration in Go syntax (plus d and w), in exact integer nanoseconds; throws
+ * nothing, undefined for bad text or beyond Go's range. Go's nanosecond
+ * truncation applies, so `0.4ns` is 0.
  */
-export function parseDuration(text: string): number | undefined {
-  const ns = parseDurationNs(text);
-  return ns === undefined ? undefined : nsToMs(ns);
-}
-
-/** Like parseDuration, in exact integer nanoseconds; undefined beyond Go's range too. */
 export function parseDurationNs(text: string, options: TtlOptions = {}): bigint | undefined {
   const parsed = parseDurationText(text.trim(), options.syntax ?? 'people');
   return 'ns' in parsed ? parsed.ns : undefined;
@@ -256,53 +250,4 @@ function decimal(value: bigint, unit: bigint): string {
   if (fraction === 0n) return String(whole);
   const width = String(unit).length - 1;
   return `${whole}.${String(fraction).padStart(width, '0').replace(/0+$/, '')}`;
-}
-
-/** Formats milliseconds in Go's duration syntax, compactly (`168h`, `1h30m`, `1.5s`, `500ms`). */
-export function formatGoDuration(ms: number): string {
-  return formatGoDurationNs(BigInt(Math.round(ms * 1e6)));
-}
-
-/** A short, rounded-down span for people: `45s`, `12m`, `3h`, `41d`, `120y`. */
-export function formatSpan(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs >= 365 * MS.d) return `${Math.floor(abs / (365 * MS.d))}y`;
-  if (abs >= MS.d) return `${Math.floor(abs / MS.d)}d`;
-  if (abs >= MS.h) return `${Math.floor(abs / MS.h)}h`;
-  if (abs >= MS.m) return `${Math.floor(abs / MS.m)}m`;
-  return `${Math.floor(abs / MS.s)}s`;
-}
-
-/** `in 3h` or `2d ago`. */
-export function formatRelative(targetMs: number, nowMs: number): string {
-  const diff = targetMs - nowMs;
-  return diff >= 0 ? `in ${formatSpan(diff)}` : `${formatSpan(diff)} ago`;
-}
-
-/** `in 3h` for a live token, `expired 2d ago` for a dead one. */
-export function formatExpiry(expiresAtMs: number, nowMs: number): string {
-  const diff = expiresAtMs - nowMs;
-  return diff > 0 ? `in ${formatSpan(diff)}` : `expired ${formatSpan(diff)} ago`;
-}
-
-/** A lifetime in words for the wizard: `72h` → `3 days`, `90m` → `1 hour 30 minutes`. */
-export function describeDuration(ms: number): string {
-  const parts: string[] = [];
-  let rest = Math.round(ms / MS.s) * MS.s;
-  const units: Array<[number, string]> = [
-    [365 * MS.d, 'year'],
-    [MS.d, 'day'],
-    [MS.h, 'hour'],
-    [MS.m, 'minute'],
-    [MS.s, 'second'],
-  ];
-  for (const [size, name] of units) {
-    const count = Math.floor(rest / size);
-    if (count > 0) {
-      parts.push(`${count} ${name}${count === 1 ? '' : 's'}`);
-      rest -= count * size;
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.length > 0 ? parts.join(' ') : 'less than a second';
 }

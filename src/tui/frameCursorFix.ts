@@ -1,8 +1,8 @@
 // Works around two ways ink 6.8's incremental renderer draws a frame where it
 // is not, seen in a real pseudo-terminal.
 //
-// 1. A frame shorter than the terminal (we keep it at rows - 1, INK6.md
-// item 1) ends with a newline, which leaves the cursor on the line *below*
+// 1. A frame shorter than the terminal (we keep it at rows - 1,
+// docs/terminal.md §1) ends with a newline, which leaves the cursor on the line *below*
 // the frame, yet the next incremental frame moves up only `lines - 1` before
 // redrawing. Every frame then lands one row low, the header scrolls away and
 // stale rows stay on screen. Moving the cursor back onto the frame's last
@@ -19,6 +19,10 @@
 // store has the new size and React has committed it; ink's listener then
 // renders the new tree, and the screen is cleared and that frame drawn in
 // full (redrawOnResize).
+//
+// ink has no public hook for either, so this adapter is the one place that
+// knows. test/ui/ink-frames.test.tsx checks the first assumption against the
+// installed ink and fails naming its version when an upgrade changes it.
 import type { EventEmitter } from 'node:events';
 
 const CURSOR_UP = '\u001b[A';

@@ -9,13 +9,14 @@ import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { ENV, envValue } from '../config/env';
 import { EXIT } from '../errors';
-import { BUG_HINT, isDebug, oneLine } from '../report-error';
+import { BUG_HINT, isDebug, oneLine } from '../errors/report';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { SessionInput } from '../state/types';
-import { App, terminalSize } from '../ui/App';
+import { App, terminalSize } from '../screens/App';
 import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
+import { asInkStdin, KeyStream } from './keyStream';
 import { createTerminal, type SignalSource } from './terminal';
 
 export interface MountOptions {
@@ -28,6 +29,8 @@ export interface MountOptions {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   clock: () => number;
+  /** How long a lone ESC waits for the rest of a sequence (src/tui/keyStream.ts). */
+  escapeTimeoutMs?: number;
   firstTokenList?: Promise<APIToken[]>;
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
   signals?: SignalSource;
@@ -35,7 +38,7 @@ export interface MountOptions {
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
-/** ink would draw its error box on the alternate screen, lost on restore (INK6.md item 3). */
+/** ink would draw its error box on the alternate screen, lost on restore (docs/terminal.md §5). */
 class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
   static getDerivedStateFromError() {
@@ -61,10 +64,11 @@ function FrameWriter({ onWriter }: { onWriter: (write: (data: string) => void) =
 
 export function mountTui(options: MountOptions): Promise<number> {
   const { stdout, stderr, env } = options;
-  // chalk ignores NO_COLOR; ink draws with this same chalk (INK6.md item 9).
+  // chalk ignores NO_COLOR; ink draws with this same chalk (docs/terminal.md §11).
   if (envValue(env, ENV.noColor) !== undefined) chalk.level = 0;
 
   const terminal = createTerminal(stdout);
+  const keys = new KeyStream(options.stdin, options.escapeTimeoutMs === undefined ? {} : { escapeTimeoutMs: options.escapeTimeoutMs });
   const store = createStore(
     buildStoreDeps({
       ctx: options.ctx,
@@ -95,6 +99,7 @@ export function mountTui(options: MountOptions): Promise<number> {
       } catch {
         // Unmounting a crashed tree may throw; the terminal is restored regardless.
       }
+      keys.dispose();
       terminal.restore();
       if (error !== undefined) {
         // On the normal screen now, where it stays readable; a bug, so it says how to report it.
@@ -136,7 +141,7 @@ export function mountTui(options: MountOptions): Promise<number> {
           <FrameWriter onWriter={(write) => (writeFrame = write)} />
         </CrashGuard>,
         {
-          stdin: options.stdin,
+          stdin: asInkStdin(keys),
           stdout: withFrameCursorFix(stdout, { resizeEvents: heldResize }),
           stderr,
           // Ctrl+C goes through the keymap, so the same restore runs for it as for q.

@@ -1,14 +1,16 @@
 // `appclacks tui`: checks for a terminal, resolves who we are, starts the
-// first token request, and only then loads ink and react (INK6.md item 13),
+// first token request, and only then loads ink and react (docs/terminal.md §16),
 // so the network wait overlaps module loading. The CLI reaches this file
 // only through import(), so `appclacks token list` never loads ink.
 import type { APIToken } from '../api/schemas';
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
-import { EXIT } from '../errors';
-import { isDebug, reportError } from '../report-error';
+import { ENV, envValue } from '../config/env';
+import { EXIT, UsageError } from '../errors';
+import { isDebug, reportError } from '../errors/report';
 import type { SignalSource } from './terminal';
+import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';
 
 /** The flags that take part in resolution, as for every CLI command. */
@@ -28,7 +30,7 @@ const CLOSE_GRACE_MS = 250;
 
 export const NO_TTY_MESSAGE = 'error: the UI needs a terminal; use `appclacks token list` instead\n';
 
-/** isRawModeSupported is undefined, not false, without a TTY (INK6.md item 7). */
+/** isRawModeSupported is undefined, not false, without a TTY (docs/terminal.md §9). */
 export function canRunUi(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): boolean {
   const rawModeSupported = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
   return rawModeSupported === true && stdout.isTTY === true;
@@ -40,6 +42,13 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
     return EXIT.usage;
   }
   const flags = options;
+  const escapeTimeout = parseEscapeTimeout(envValue(deps.env, ENV.escapeTimeoutMs));
+  if (!escapeTimeout.ok) {
+    const error = new UsageError(`${ENV.escapeTimeoutMs} must be a whole number of milliseconds from 0 to ${MAX_ESCAPE_TIMEOUT_MS}`, {
+      hint: `unset it for the default (${DEFAULT_ESCAPE_TIMEOUT_MS}), or set it higher for a slow link, e.g. ${ENV.escapeTimeoutMs}=200`,
+    });
+    return reportError(error, deps.stderr, isDebug(deps.env));
+  }
   let ctx;
   try {
     ctx = await resolveContext({ flags, env: deps.env });
@@ -56,7 +65,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   }
   try {
     const { mountTui } = await import('./mount');
-    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, ...(firstTokenList && { firstTokenList }), ...(deps.signals && { signals: deps.signals }) });
+    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, escapeTimeoutMs: escapeTimeout.ms, ...(firstTokenList && { firstTokenList }), ...(deps.signals && { signals: deps.signals }) });
   } finally {
     // A graceful close waits for requests in flight (up to the 15 s request
     // timeout against a hung server); the person already asked to quit.

@@ -1,7 +1,7 @@
 // From the config layer's ResolvedContext to what the UI's state keeps. The
 // rules (which profile must exist, which env var wins) stay in src/config.
 import type { ResolvedContext } from '../config/types';
-import { requireTokenCredentials } from '../config/resolve';
+import { requireTokenCredentials } from '../config/context';
 import type { SessionInput } from '../state/types';
 
 export function sessionFromContext(ctx: ResolvedContext): SessionInput {

@@ -1,9 +1,12 @@
-// The single input handler: every key of the app comes here once (INK6.md
-// item 6), is matched against the keymap of the current context, and
-// otherwise typed into the focused field.
+// The app's input handler: every key comes here first (docs/terminal.md §8) and is matched against
+// the keymap of the current context. A text field (a text-input component,
+// src/screens/TextField.tsx) hears every key too: for the keys it edits with
+// (text, Backspace, ←/→, a paste) the dispatcher stands aside and says so,
+// for every other key it acts and the field must leave its value alone
+// (src/ui/fieldGate.ts).
 import type { Key } from 'ink';
 import type { Store } from '../state/store';
-import { keyContext, TYPING } from './keyContext';
+import { COMPONENTS, FIELDS, keyContext, TYPING } from './keyContext';
 import { typeInto } from './keyFlows';
 import { bindingFor } from './keymap';
 import { INTERRUPT, matchesKey } from './keys';
@@ -32,19 +35,32 @@ function splitRun(input: string, key: Key): Array<[string, Key]> {
   return events;
 }
 
-function dispatchOne(store: Store, input: string, key: Key, exit: () => void): void {
+/** Who handled a key: the dispatcher, or the focused text field (the dispatcher stood aside). */
+export type KeyTaker = 'app' | 'field';
+
+/**
+ * `fieldTypes`: a text field has the focus and edits with this key itself, so
+ * the dispatcher neither types it nor runs the field's own rows (erase, cursor).
+ */
+function dispatchOne(store: Store, input: string, key: Key, exit: () => void, fieldTypes: boolean): KeyTaker {
   const state = store.getState();
   const context = keyContext(state);
   const binding = bindingFor(context, input, key);
+  const componentDoesIt = binding?.byComponent === true || (binding?.byComponent?.includes(context) ?? false);
+  if (componentDoesIt && fieldTypes && COMPONENTS.has(context)) {
+    if (state.message) store.dispatch({ type: 'message/clear' });
+    return 'field';
+  }
   if (binding) {
     if (state.message && !binding.keepsMessage) store.dispatch({ type: 'message/clear' });
     binding.run({ store, state: store.getState(), input, exit });
-    return;
+    return 'app';
   }
-  // A key no binding took types into the field, if one is being typed in.
-  // When a text-input component has the focus, it takes these itself and the
-  // dispatcher only runs the context's bindings the component leaves alone.
-  if (TYPING.has(context) && isPrintable(input, key)) typeInto({ store, state, input, exit }, context);
+  if (!TYPING.has(context) || !isPrintable(input, key)) return 'app';
+  if (fieldTypes && FIELDS.has(context)) return 'field';
+  // The filter, and keys of a run the dispatcher types itself.
+  typeInto({ store, state, input, exit }, context);
+  return 'app';
 }
 
 export const PASTE_START = '\u001b[200~';
@@ -56,17 +72,20 @@ export const PASTE_END = '\u001b[201~';
  * set aside with a word on what to do, so a pasted "dm" deletes nothing and
  * changes no default.
  */
-export function dispatchPaste(store: Store, text: string, exit: () => void): void {
+export function dispatchPaste(store: Store, text: string, exit: () => void): KeyTaker {
   const state = store.getState();
   const context = keyContext(state);
+  // A text field inserts it at its cursor; its slice makes it one safe line (fieldText).
+  if (FIELDS.has(context)) return 'field';
   if (TYPING.has(context)) {
     const line = text.replace(/[\r\n]+$/, '').replace(/[\r\n\t]+/g, ' ');
     if (line !== '') typeInto({ store, state, input: line, exit }, context);
-    return;
+    return 'app';
   }
   const onList = context === 'list' || context === 'marked';
   const hint = onList ? 'To filter by it, press / and paste again.' : 'Pasted text only goes into text fields.';
   store.dispatch({ type: 'message/set', message: { kind: 'info', text: 'Paste ignored: nothing was changed.', hint } });
+  return 'app';
 }
 
 /**
@@ -77,7 +96,14 @@ export function dispatchPaste(store: Store, text: string, exit: () => void): voi
 export function createInputRouter(store: Store, exit: () => void) {
   let raw = '';
   let pasting = false;
+  let taker: KeyTaker = 'app';
+  let current: { input: string; key: Key } | undefined;
   return {
+    /** What the focused input component may do with the key being handled (fieldGate.ts). */
+    gate: {
+      mayTake: (): boolean => taker === 'field',
+      key: () => current,
+    },
     /** Every input event, before ink's useInput sees it. */
     onRaw(data: string): void {
       raw = data;
@@ -86,9 +112,10 @@ export function createInputRouter(store: Store, exit: () => void) {
     },
     /** ink's parsed key for the same event. */
     onKey(input: string, key: Key): void {
+      taker = 'app';
+      current = { input, key };
       if (raw === PASTE_START || raw === PASTE_END) return;
-      if (pasting) dispatchPaste(store, raw, exit);
-      else dispatchKey(store, input, key, exit, raw);
+      taker = pasting ? dispatchPaste(store, raw, exit) : dispatchKey(store, input, key, exit, raw);
     },
   };
 }
@@ -98,15 +125,30 @@ function isBackspaceBytes(raw: string): boolean {
   return raw === '\u007f' || raw === '\u001b\u007f' || raw === '\b';
 }
 
-export function dispatchKey(store: Store, input: string, key: Key, exit: () => void, rawInput = ''): void {
+/** A run the focused field can take whole: text only, none of it a key of the context. */
+function isFieldText(store: Store, events: Array<[string, Key]>): boolean {
+  const context = keyContext(store.getState());
+  return FIELDS.has(context) && events.every(([one, oneKey]) => isPrintable(one, oneKey) && !bindingFor(context, one, oneKey));
+}
+
+/**
+ * Handles one input event; says whether the focused text field is to take it.
+ * A run of keys that arrived in one read is the field's when it is only text
+ * (typed fast, it goes in at the cursor); a run holding an Enter or a key of
+ * the context is the dispatcher's, key by key, typing its text at the end.
+ */
+export function dispatchKey(store: Store, input: string, key: Key, exit: () => void, rawInput = ''): KeyTaker {
   const named = key.delete && isBackspaceBytes(rawInput) ? { ...key, delete: false, backspace: true } : key;
   const events = splitRun(input, named);
+  if (events.length > 1 && isFieldText(store, events)) return 'field';
+  if (events.length === 1) return dispatchOne(store, events[0]![0], events[0]![1], exit, true);
   for (const [one, oneKey] of events) {
     // A paste, or keys merged on the way, never answers a question the user has
     // not seen: "deploy-bot" pasted into the list opens the delete confirmation
     // at "d", and its "y" must not confirm it. Only Ctrl+C still gets through.
     const quit = matchesKey(INTERRUPT, one, oneKey);
-    if (events.length > 1 && keyContext(store.getState()) === 'dialog' && !quit) continue;
-    dispatchOne(store, one, oneKey, exit);
+    if (keyContext(store.getState()) === 'dialog' && !quit) continue;
+    dispatchOne(store, one, oneKey, exit, false);
   }
+  return 'app';
 }

@@ -1,8 +1,8 @@
 // Short forms of values for the views. Fitting text into cells lives in
-// src/terminal-width.ts (the layout rules in src/state use it too).
+// src/text/terminal-width.ts (the layout rules in src/state use it too).
 import { ALL, formatExpiry, formatSpan, parseApiTime, sortPermissions } from '../tokens';
 
-export { cell, fit, fitEnd, fitMiddle, wrapText } from '../terminal-width';
+export { cell, fit, fitEnd, fitMiddle, wrapText } from '../text/terminal-width';
 
 export function shortId(id: string): string {
   return id.slice(0, 8);

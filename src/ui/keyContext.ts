@@ -1,5 +1,5 @@
 // Which set of keys applies right now. Every key goes through one dispatcher
-// (INK6.md item 6), which looks the key up in the keymap for this context.
+// (docs/terminal.md §8), which looks the key up in the keymap for this context.
 import { isTooSmall } from '../state/layout';
 import { CUSTOM_LIFETIME } from '../state/lifetimes';
 import { currentScreen } from '../state/selectors';
@@ -30,12 +30,23 @@ export type KeyContext =
   | 'help'
   | 'too-small';
 
-/**
- * Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text.
- * When the fields become text-input components, these are the contexts where
- * the focused field takes keys first and the dispatcher stands aside.
- */
+/** Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text. */
 export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save']);
+
+/**
+ * Where the field being typed in is a text-input component (src/screens/TextField.tsx):
+ * it edits with text, Backspace and ←/→ itself, and the dispatcher stands aside
+ * for those keys. The list's filter is typed by the dispatcher.
+ */
+export const FIELDS: ReadonlySet<KeyContext> = new Set(['login', 'wizard-text', 'wizard-custom', 'wizard-save']);
+
+/**
+ * Where an input component has the focus: a text field, or a choice list
+ * (ink-select-input: the profile picker, the lifetime presets), which moves
+ * with ↑/↓/j/k and picks with Enter or 1–9 itself. Keymap rows marked
+ * byComponent are theirs there.
+ */
+export const COMPONENTS: ReadonlySet<KeyContext> = new Set([...FIELDS, 'profiles', 'wizard-lifetime']);
 
 /** The context of the screen itself, ignoring the help overlay and dialogs. */
 export function screenContext(state: State): KeyContext {

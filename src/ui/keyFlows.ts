@@ -199,10 +199,10 @@ export const leaveResult: KeyFlow = ({ store, state }) => {
 };
 
 /**
- * What a printable key does in a text field, when no binding took it. When
- * the fields become text-input components, they take typing and erasing
- * themselves and report whole values; this goes, and the dispatcher stands
- * aside for every key the focused field handles.
+ * What a printable key does in a text field when the dispatcher types it: in
+ * the list's filter, and for a run of keys that arrived in one read holding
+ * an Enter or a key of the context (the text-input fields type the rest
+ * themselves, at their cursor, and report whole values).
  */
 export function typeInto({ store, state, input }: KeyActionContext, context: KeyContext): void {
   switch (context) {

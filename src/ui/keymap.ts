@@ -4,8 +4,9 @@
 // that matches; the footer and the `?` overlay draw their labels from the same
 // rows, so a key cannot work without being shown, or be shown without working.
 //
-// A context where a select-input component owns the arrows and Enter keeps
-// only the rows that component does not handle.
+// Where an input component has the focus (a text field, a choice list), the
+// keys it handles itself stay rows, marked byComponent, so they are shown;
+// the dispatcher stands aside for them.
 import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keys';
 import {
   addProfile, answer, answerProfileOffer, closeDeletions, copySecret, copyTokenId, deleteMarked, interrupt,
@@ -27,6 +28,13 @@ export interface KeyBinding {
   rank?: 0 | 1 | 2;
   /** Leaves the message line as it is; every other key clears it first. Ctrl+C exits at once, over what was being read. */
   keepsMessage?: true;
+  /**
+   * The focused input component does this itself (a text field erases and
+   * moves its cursor, a choice list moves and picks): the row is here so the
+   * footer and the help show the key, and the dispatcher stands aside for it:
+   * in every context of the row (true), or in the ones named.
+   */
+  byComponent?: true | readonly KeyContext[];
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
@@ -56,6 +64,10 @@ const DELETE: KeyDesc = { key: 'd', alt: ['delete'] };
 /** Backspace erases in a field; ink 6 reports it as `delete` (dispatchKey.ts tells them apart by their bytes where it can), so both mean "erase" there. */
 const ERASE: KeyDesc = { key: 'backspace', unlisted: ['delete'] };
 const char = (key: string): KeyDesc => ({ key });
+/** Picks the Nth row shown of a choice list (ink-select-input does it); 1 stands for all nine. */
+const ROW_DIGIT: KeyDesc = { key: '1', unlisted: ['2', '3', '4', '5', '6', '7', '8', '9'] };
+/** Moves the cursor inside a text field. */
+const CURSOR: KeyDesc = { key: 'left', alt: ['right'] };
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Everywhere, even when the terminal is too small.
@@ -107,11 +119,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ESC, label: 'back', contexts: ['detail'], run: send({ type: 'screen/pop' }) },
 
   // Profiles.
-  { key: UP, label: 'up', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: -1 }) },
-  { key: DOWN, label: 'down', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: 1 }) },
+  { key: UP, label: 'up', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: -1 }), byComponent: true },
+  { key: DOWN, label: 'down', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: 1 }), byComponent: true },
   { key: FIRST, label: 'first', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'start' }), rank: 1 },
   { key: LAST, label: 'last', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'end' }), rank: 1 },
-  { key: ENTER, label: 'use now', contexts: ['profiles'], run: useProfile },
+  { key: ENTER, label: 'use now', contexts: ['profiles'], run: useProfile, byComponent: true },
+  { key: ROW_DIGIT, label: 'use row 1–9', contexts: ['profiles'], run: () => undefined, rank: 2, byComponent: true },
   { key: char('m'), label: 'make default', contexts: ['profiles'], run: makeDefaultProfile },
   { key: char('n'), label: 'add', contexts: ['profiles'], run: addProfile },
   { key: DELETE, label: 'remove', contexts: ['profiles'], run: send({ type: 'dialog/open-remove-profile' }) },
@@ -120,22 +133,25 @@ export const KEYMAP: readonly KeyBinding[] = [
   // Add-profile form (the login flow).
   { key: ENTER, label: 'next', contexts: ['login'], run: loginEnter },
   { key: ESC, label: 'back', contexts: ['login'], run: loginBack },
-  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2 },
+  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2, byComponent: true },
+  { key: CURSOR, label: 'cursor', contexts: ['login', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
 
   // Wizard.
-  { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }) },
-  { key: DOWN, label: 'down', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: 1 }) },
+  // On the lifetime presets the choice list moves and picks; on the custom value the text field has the focus, and these move.
+  { key: UP, label: 'up', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: -1 }), byComponent: ['wizard-lifetime'] },
+  { key: DOWN, label: 'down', contexts: WIZARD_LISTS, run: send({ type: 'wizard/move', delta: 1 }), byComponent: ['wizard-lifetime'] },
+  { key: ROW_DIGIT, label: 'pick row 1–9', contexts: ['wizard-lifetime'], run: () => undefined, rank: 2, byComponent: true },
   { key: char(' '), label: 'toggle', contexts: ['wizard-permissions'], run: send({ type: 'wizard/toggle-permission' }) },
-  { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter },
+  { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter, byComponent: ['wizard-lifetime'] },
   { key: ENTER, label: 'create', contexts: ['wizard-review'], run: wizardEnter },
   { key: ESC, label: 'previous step', contexts: WIZARD_STEPS, run: leaveWizard },
-  { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2 },
+  { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2, byComponent: true },
   // Every key of the result step but Ctrl+C goes through whenSettled.
   { key: char('c'), label: 'copy secret', contexts: ['wizard-result'], run: whenSettled(copySecret) },
   { key: char('s'), label: 'save as profile', contexts: ['wizard-result'], run: whenSettled(send({ type: 'wizard/save-start' })) },
   { key: ENTER, label: 'save profile', contexts: ['wizard-save'], run: saveWizardAsProfile },
   { key: ESC, label: 'cancel', contexts: ['wizard-save'], run: send({ type: 'wizard/back' }) },
-  { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2 },
+  { key: ERASE, label: 'erase', contexts: ['wizard-save'], run: send({ type: 'wizard/backspace' }), rank: 2, byComponent: true },
   { key: { key: 'return', alt: ['escape'] }, label: 'done', contexts: ['wizard-result'], run: whenSettled(leaveResult) },
   // A rotation's result, while it offers to update the profile that held the old token.
   { key: { key: 'up', alt: ['down', 'k', 'j'] }, label: 'choose', contexts: ['wizard-offer'], run: whenSettled(send({ type: 'wizard/offer-move' })) },

@@ -1,4 +1,4 @@
-// Colours are data, and only the 16 named ones (INK6.md item 10), so light and
+// Colours are data, and only the 16 named ones (docs/terminal.md §12), so light and
 // dark themes both work. Meaning never rides on colour alone: every coloured
 // state also has a word or a glyph.
 import type { ExpiryState } from '../tokens';

@@ -1,4 +1,4 @@
-// Each call of API.md: what goes on the wire, and what comes back parsed.
+// Each call of docs/api.md: what goes on the wire, and what comes back parsed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type AppclacksApi } from '../../src/api';
 import { USER_AGENT } from '../../src/version';

@@ -10,6 +10,7 @@ import {
   type Exchange,
 } from '../../src/api/error-mapping';
 import { redact, safeLine } from '../../src/api/redact';
+import { hintFor } from '../../src/errors/report';
 
 const exchange: Exchange = {
   host: 'api.appclacks.com',
@@ -40,7 +41,8 @@ describe('errorForFailure', () => {
     expect(mapped.kind).toBe(kind);
     expect(mapped.message).toBe(message);
     expect(mapped.host).toBe('api.appclacks.com');
-    expect(mapped.hint).toBeTruthy();
+    expect(mapped.hint).toBeUndefined();
+    expect(hintFor(mapped)).toBeTruthy();
     expect(mapped.cause).toBe(error);
   });
 

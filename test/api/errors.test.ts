@@ -1,7 +1,10 @@
 // Every failure becomes one ApiError with a kind, a one-line message naming
-// the endpoint host, a hint, and never a credential.
+// the endpoint host, the facts a next step needs, and never a credential. The
+// API layer gives no advice: the CLI's hint for each error (hintFor) is
+// checked here too, against the same failures.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/errors';
+import { hintFor } from '../../src/errors/report';
 import { createClient, type AppclacksApi } from '../../src/api';
 import { closedPortUrl, startScriptedServer, type ScriptedServer } from './scripted-server';
 import { ACCOUNT, LISTED_TOKEN, ORGANIZATION, TOKEN_CREDENTIALS } from './fixtures';
@@ -36,8 +39,9 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   expect(error).toBeInstanceOf(ApiError);
   const apiError = error as ApiError;
   expect(apiError.message).not.toMatch(/\n/);
-  expect(apiError.hint).toBeTruthy();
-  const shown = `${apiError.message} ${apiError.hint} ${apiError.messages.join(' ')} ${JSON.stringify(apiError)}`;
+  expect(apiError.hint).toBeUndefined();
+  expect(hintFor(apiError)).toBeTruthy();
+  const shown = `${apiError.message} ${hintFor(apiError)} ${apiError.messages.join(' ')} ${JSON.stringify(apiError)}`;
   for (const secret of SECRETS) expect(shown).not.toContain(secret);
   return apiError;
 }
@@ -48,14 +52,14 @@ describe('error statuses', () => {
     const error = await failure(api.listTokens(TOKEN_CREDENTIALS));
     expect(error).toMatchObject({ kind: 'auth', status: 401, host: server.host, messages: ['Unauthorized'] });
     expect(error.message).toBe(`${server.host} answered 401: Unauthorized`);
-    expect(error.hint).toContain('appclacks login');
+    expect(hintFor(error)).toContain('appclacks login');
   });
 
   it('401 on a password call points at the email and password', async () => {
     server.reply({ status: 401, json: { messages: ['Unauthorized'] } });
     const error = await failure(api.getOrganization(ACCOUNT));
     expect(error.kind).toBe('auth');
-    expect(error.hint).toContain('APPCLACKS_ACCOUNT_PASSWORD');
+    expect(hintFor(error)).toContain('APPCLACKS_ACCOUNT_PASSWORD');
   });
 
   it('403 names the missing permission when the server does', async () => {
@@ -63,7 +67,7 @@ describe('error statuses', () => {
     const error = await failure(api.listTokens(TOKEN_CREDENTIALS));
     expect(error).toMatchObject({ kind: 'permission', status: 403, permission: 'ListAPITokens' });
     expect(error.message).toBe(`${server.host} answered 403: missing permission ListAPITokens`);
-    expect(error.hint).toContain('ListAPITokens');
+    expect(hintFor(error)).toContain('ListAPITokens');
   });
 
   it('403 reads the longest catalogue name, not a prefix of it', async () => {
@@ -83,7 +87,7 @@ describe('error statuses', () => {
     server.reply({ status: 404, json: { messages: ['API token not found'] } });
     const error = await failure(api.deleteToken(TOKEN_CREDENTIALS, 'nope'));
     expect(error).toMatchObject({ kind: 'not-found', status: 404, messages: ['API token not found'] });
-    expect(error.hint).toContain('token list');
+    expect(hintFor(error)).toContain('token list');
   });
 
   it("400 is a validation error carrying all the server's messages", async () => {
@@ -102,7 +106,7 @@ describe('error statuses', () => {
       }),
     );
     expect(error.kind).toBe('conflict');
-    expect(error.hint).toContain('appclacks login --email');
+    expect(hintFor(error)).toContain('appclacks login --email');
   });
 
   it('429 is rate-limited with the wait from Retry-After', async () => {
@@ -222,7 +226,7 @@ describe('transport failures', () => {
     await refused.close();
     expect(error.kind).toBe('network');
     expect(error.message).toBe(`${new URL(url).host} refused the connection`);
-    expect(error.hint).toBe('is the endpoint right? (APPCLACKS_API_ENDPOINT / --endpoint)');
+    expect(hintFor(error)).toBe('is the endpoint right? (APPCLACKS_API_ENDPOINT / --endpoint)');
   });
 
   it('a server that never answers is a timeout after requestTimeoutMs', async () => {
@@ -272,5 +276,10 @@ describe('endpoints', () => {
 
   it('rejects credentials inside the endpoint URL', () => {
     expect(() => createClient({ endpoint: 'https://me:pw@api.appclacks.com' })).toThrow(/user name or password/);
+  });
+
+  it('holds to the rule the config applies: no query or fragment, and no CLI advice', () => {
+    expect(() => createClient({ endpoint: 'https://api.appclacks.com/?x=1' })).toThrow(/no query or fragment/);
+    expect(() => createClient({ endpoint: 'ftp://api.appclacks.com' })).toThrow(/^invalid API endpoint: expected http or https, got ftp$/);
   });
 });

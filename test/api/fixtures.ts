@@ -1,4 +1,4 @@
-// Wire objects as API.md shows them, and credentials distinctive enough that a
+// Wire objects as docs/api.md shows them, and credentials distinctive enough that a
 // leak into any message is caught by a plain substring check.
 import type { PasswordCredentials, TokenCredentials } from '../../src/api';
 

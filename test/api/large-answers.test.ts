@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client';
 import { MAX_RESPONSE_BYTES } from '../../src/api/limits';
+import type { ApiError } from '../../src/errors';
+import { hintFor } from '../../src/errors/report';
 import { LISTED_TOKEN, TOKEN_CREDENTIALS } from './fixtures';
 import { startScriptedServer, type ScriptedServer } from './scripted-server';
 
@@ -31,10 +33,8 @@ describe('answer sizes', () => {
 
   it('refuses an answer over the limit with one line that says what it looks like', async () => {
     server.reply({ text: 'x'.repeat(MAX_RESPONSE_BYTES + 1), headers: { 'content-type': 'application/json' } });
-    await expect(api.listTokens(TOKEN_CREDENTIALS)).rejects.toMatchObject({
-      kind: 'protocol',
-      message: expect.stringMatching(/sent an answer over 64 MiB/),
-      hint: expect.stringContaining('is the endpoint right?'),
-    });
+    const error = await api.listTokens(TOKEN_CREDENTIALS).catch((e: unknown) => e as ApiError);
+    expect(error).toMatchObject({ kind: 'protocol', reason: 'too-large', message: expect.stringMatching(/sent an answer over 64 MiB/) });
+    expect(hintFor(error as ApiError)).toContain('is the endpoint right?');
   });
 });

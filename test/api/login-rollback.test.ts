@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client';
 import { ConfigError } from '../../src/errors';
-import { logIn } from '../../src/login';
+import { logIn } from '../../src/flows/login';
 import { createToken, registerAccount, startTestServer, type RegisteredAccount, type TestServer } from '../helpers/server';
 
 let server: TestServer;

@@ -43,6 +43,14 @@ describe('the bundled CLI', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('answers --version from an entry that statically loads no library at all, not even commander', () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    const outputs = staticClosure(meta, 'dist/appclacks.js');
+    const inputs = [...outputs].flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));
+    expect(inputs).toContain('src/cli/main.ts');
+    expect(inputs.filter((i) => i.includes('node_modules/'))).toEqual([]);
+  });
+
   it('reaches undici only through its Pool, not the whole package', () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));

@@ -38,7 +38,7 @@ describe('text from the server never reaches the terminal as control sequences',
     expect(table.stdout.trim().split('\n')).toHaveLength(3); // header, dashes, one row
 
     const json = await sandbox.run(['token', 'list', '-o', 'json']);
-    expect(JSON.parse(json.stdout)[0].name).toBe(hostile.name);
+    expect(JSON.parse(json.stdout).result[0].name).toBe(hostile.name);
     expect(json.stdout).not.toMatch(CONTROL);
   });
 

@@ -90,7 +90,7 @@ describe('token list', () => {
     expect(rows.find((row) => row.startsWith(expired.id))).toMatch(/ {2}never$/);
 
     const expiring = await sandbox.run(['token', 'list', '--expiring', '2d', '-o', 'json']);
-    const ids = (JSON.parse(expiring.stdout) as Array<{ id: string }>).map((t) => t.id);
+    const ids = (JSON.parse(expiring.stdout) as { result: Array<{ id: string }> }).result.map((t) => t.id);
     expect(ids).toContain(soon.id);
     expect(ids).not.toContain(expired.id);
     expect(ids).not.toContain(admin.id);

@@ -3,7 +3,7 @@ import type { APIToken } from '../../src/api/schemas';
 import { createdTokenTable, tokenTable } from '../../src/cli/output/resources';
 import { formatList, renderTable } from '../../src/cli/output/table';
 import { formatExpiresAt } from '../../src/cli/output/time';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -34,6 +34,11 @@ describe('tables', () => {
     // A combining accent takes no cell: "é" written as e + U+0301 is one cell wide.
     const accented = renderTable(['A', 'B'], [['cafe\u0301', 'S'], ['abcd', 'T']]).split('\n');
     expect(cellsBefore(accented[2]!, 'S')).toBe(cellsBefore(accented[3]!, 'T'));
+  });
+
+  it('measures emoji sequences as the UI does: a family, a skin tone, VS16 each take two cells', () => {
+    const rows = renderTable(['NAME', 'X'], [['👨‍👩‍👧', 'P'], ['👍🏽', 'Q'], ['❤️', 'R'], ['ab', 'S']]).split('\n');
+    expect(rows.slice(2, 6)).toEqual(['👨‍👩‍👧    P', '👍🏽    Q', '❤️    R', 'ab    S']);
   });
 
   it('prints permissions as Go prints a slice', () => {

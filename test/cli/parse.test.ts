@@ -46,6 +46,8 @@ describe('option parsing', () => {
     await expect(parse(['token', 'create', '--name', '   '])).rejects.toThrow(/--name cannot be empty/);
     await expect(parse(['token', 'create', '--name', 'esc\u001b[31mred'])).rejects.toThrow(/--name contains a control character/);
     await expect(parse(['token', 'create', '--name', 'ci', '--description', 'two\nlines'])).rejects.toThrow(/--description contains a control character/);
+    // A bidirectional override makes a name read as another; the server refuses it too.
+    await expect(parse(['token', 'create', '--name', 'ci\u202egnp.exe'])).rejects.toThrow(/--name contains .*bidirectional override/);
     expect((await parse(['token', 'create', '--name', '日本語 🚀', '--description', 'Ünïcødé'])).options).toMatchObject({ name: '日本語 🚀', description: 'Ünïcødé' });
   });
 
@@ -76,7 +78,7 @@ describe('option parsing', () => {
 
   it('account and organization commands', async () => {
     expect((await parse(['account', 'organization', '-o', 'json'])).options).toEqual({ output: 'json' });
-    expect((await parse(['account', 'password', 'change', '--new-password-stdin'])).options).toEqual({ newPasswordStdin: true });
+    expect((await parse(['account', 'password', 'change', '--new-password-stdin'])).options).toEqual({ newPasswordStdin: true, output: 'table' });
     const created = await parse([
       'organization', 'create', '--organization-name', 'acme', '--organization-description', 'rockets',
       '--account-first-name', 'Ada', '--account-last-name', 'Lovelace', '--account-email', 'ada@example.com', '--account-password', 'long enough password',

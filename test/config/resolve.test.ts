@@ -5,7 +5,6 @@ import {
   accountCredentialsFromEnv,
   configStoreFor,
   describeSource,
-  requireProfile,
   requireTokenCredentials,
   resolveContext,
 } from '../../src/config';
@@ -122,11 +121,11 @@ describe('resolveContext', () => {
     expect(ctx.data.profiles.map((p) => p.name)).toEqual(['home', 'work']);
   });
 
-  it('requireProfile names the file and the known profiles, with a login hint', async () => {
+  it('a profile not in the file: names the file and the known profiles, with a login hint', async () => {
     const ctx = await resolve({}, { profile: 'typo' });
     let error: unknown;
     try {
-      requireProfile(ctx);
+      requireTokenCredentials(ctx);
     } catch (caught) {
       error = caught;
     }
@@ -159,7 +158,6 @@ describe('resolveContext', () => {
     expect((error as AppError).kind).toBe('auth');
     expect((error as AppError).hint).toMatch(/appclacks login.*APPCLACKS_ORGANIZATION_ID and APPCLACKS_TOKEN/);
     expect((error as AppError).message).toMatch(/^not logged in: no profile in .*appclacks\.yaml and neither APPCLACKS_ORGANIZATION_ID nor APPCLACKS_TOKEN is set$/);
-    expect(() => requireProfile(ctx)).toThrow(/no profile selected/);
   });
 
   it('requireTokenCredentials names the one value that is missing', async () => {
@@ -213,7 +211,6 @@ describe('resolveContext', () => {
     expect(error.kind).toBe('auth');
     expect(error.message).toBe('no profile selected: ~/.config/appclacks/appclacks.yaml has profiles home, work but no default-profile');
     expect(error.hint).toBe('use -p home, or make one the default: appclacks profile use home');
-    expect(() => requireProfile(ctx)).toThrow('no profile selected: ~/.config/appclacks/appclacks.yaml has profiles home, work but no default-profile');
     expect(requireTokenCredentials(await resolve({ APPCLACKS_TOKEN: 't', APPCLACKS_ORGANIZATION_ID: 'o' }, {}, FILE.replace('default-profile: home\n', '')))).toEqual({
       organizationId: 'o',
       token: 't',

@@ -198,7 +198,7 @@ describe('appclacks demo, the built command', () => {
       expect(list.stdout).toContain('demo-readonly-cli');
       expect(list.stdout).toContain('oncall-debug');
       const readonly = await runCli(['token', 'list', '-p', 'demo-readonly', '-o', 'json'], { HOME: tmp, ...exported });
-      expect(JSON.parse(readonly.stdout)).toHaveLength(12);
+      expect(JSON.parse(readonly.stdout).result).toHaveLength(12);
 
       child.kill('SIGINT');
       expect(await exited).toBe(130);

@@ -167,7 +167,8 @@ describe('with the extensions', () => {
     expect(world.readConfig()).not.toContain(ci.token);
     const viaProfile = await world.cli(['token', 'list', '-p', 'ci', '-o', 'json']);
     expect(viaProfile.code, viaProfile.stderr).toBe(0);
-    const rotated = (JSON.parse(viaProfile.stdout) as Array<{ name: string; ttl: string; description: string; id: string }>).filter((t) => t.name === 'ci-token');
+    const listed = JSON.parse(viaProfile.stdout) as { result: Array<{ name: string; ttl: string; description: string; id: string }> };
+    const rotated = listed.result.filter((t) => t.name === 'ci-token');
     expect(rotated).toHaveLength(1);
     expect(rotated[0]).toMatchObject({ ttl: '100h', description: 'for CI' });
     expect(rotated[0]!.id).not.toBe(ci.id);

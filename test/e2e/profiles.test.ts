@@ -170,7 +170,27 @@ test('n in the picker adds a profile as appclacks login does: a <name>-cli token
   expect(file['default-profile']).toBe('work'); // a default existed, so it stays
   const tokens = await world.cli(['token', 'list', '-p', 'laptop', '-o', 'json']);
   expect(tokens.code, tokens.stderr).toBe(0);
-  const created = (JSON.parse(tokens.stdout) as Array<{ name: string; ttl: string; permissions: { actions: string[] } }>).find((t) => t.name === 'laptop-cli');
+  const created = (JSON.parse(tokens.stdout) as { result: Array<{ name: string; ttl: string; permissions: { actions: string[] } }> }).result.find((t) => t.name === 'laptop-cli');
   expect(created?.permissions.actions).toEqual(['*']);
   expect(created?.ttl).toBe('1051200h');
+});
+
+test('the picker is a choice list: j/k stop at its ends rather than wrap, and a digit uses the profile on that row', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30 });
+  await ui.waitForText('reader-token');
+  await openProfiles(ui);
+  const rows = ui.lines().filter((line) => /^. (work|reader)\s/.test(line)).map((line) => line.slice(2).split(/\s/)[0]!);
+  expect([...rows].sort()).toEqual(['reader', 'work']);
+  const [first, second] = rows;
+  for (const key of ['k', 'up', 'k'] as const) ui.press(key);
+  ui.press('j');
+  await ui.waitFor(() => highlighted(ui).startsWith(`› ${second} `), 'j to the second row');
+  for (const key of ['j', 'down', 'j'] as const) ui.press(key);
+  ui.press('k');
+  await ui.waitFor(() => highlighted(ui).startsWith(`› ${first} `), 'k back to the first row');
+  ui.press('2');
+  await ui.waitForText(`Using profile ${second} for this session.`);
+  await ui.waitFor(() => header(ui).includes(`profile ${second}`), 'the header to show the profile');
+  ui.press('q');
+  await ui.exited;
 });

@@ -1,4 +1,4 @@
-// The terminal contract of UX.md, in a real pseudo-terminal: the alternate
+// The terminal behaviour of docs/terminal.md, in a real pseudo-terminal: the alternate
 // screen and the cursor are always given back, resize reflows, a small
 // window gets a notice, NO_COLOR means no colour, no TTY means no UI.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -127,7 +127,7 @@ describe('window size', () => {
     await ui.waitFor(() => top().startsWith('appclacks') && titles().includes('DESCRIPTION'), 'the header and every column');
 
     ui.resize(60, 15);
-    // Frame height is rows - 1 (INK6.md item 1): the footer sits on row 14.
+    // Frame height is rows - 1 (docs/terminal.md §1): the footer sits on row 14.
     await ui.waitFor(() => {
       const footer = ui.lines()[13] ?? '';
       return top().startsWith('appclacks') && titles().includes('PERMISSIONS') && !titles().includes('DESCRIPTION') && /quit/.test(footer);

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function openUi(): Promise<PtySession> {
-  // The size UX.md says people often have.
+  // 80x24: a size many people still work in.
   const ui = world.spawn({ args: ['tui'], cols: 80, rows: 24 });
   await ui.waitForText(/ · 1\/\d+/);
   return ui;
@@ -94,7 +94,7 @@ describe('browsing', () => {
     await quit(ui);
   });
 
-  test('moving the selection redraws only what changed (cheap over SSH, INK6.md item 1)', async () => {
+  test('moving the selection redraws only what changed (cheap over SSH, docs/terminal.md §1)', async () => {
     const ui = await openUi();
     const before = ui.output().length;
     for (let i = 2; i <= 30; i++) {
@@ -336,7 +336,7 @@ describe('the create wizard', () => {
     const asNewToken = { APPCLACKS_ORGANIZATION_ID: world.account.organization.id, APPCLACKS_TOKEN: secret };
     const listed = await world.cli(['token', 'list', '-o', 'json'], asNewToken);
     expect(listed.code, listed.stderr).toBe(0);
-    const made = (JSON.parse(listed.stdout) as Array<{ id: string; ttl: string; description: string; permissions: { actions: string[] } }>).find((t) => t.id === id);
+    const made = (JSON.parse(listed.stdout) as { result: Array<{ id: string; ttl: string; description: string; permissions: { actions: string[] } }> }).result.find((t) => t.id === id);
     expect(made?.ttl).toBe('36h');
     expect(made?.description).toBe('made by e2e');
     expect([...(made?.permissions.actions ?? [])].sort()).toEqual(['GetAPIToken', 'ListAPITokens']);

@@ -103,3 +103,30 @@ describe('leaving the wizard', () => {
     expect((await ui.exited).exitCode).toBe(0);
   });
 });
+
+describe('editing a name in place', () => {
+  test('← to the start (and past it) to type a forgotten first letter, Backspace in the middle: the token gets the fixed name', async () => {
+    const ui = await openUi();
+    ui.press('n');
+    await ui.waitForText('New token — Name');
+    await ui.type('i-deplooy');
+    await ui.waitForText('Name: i-deplooy▏');
+    ui.press('left');
+    await ui.waitForText('Name: i-deploo▏y');
+    ui.press('backspace');
+    await ui.waitForText('Name: i-deplo▏y');
+    // Two more presses than the name is long: the cursor stays at the start.
+    for (let i = 0; i < 'i-deploy'.length + 2; i++) ui.press('left');
+    await ui.waitForText('Name: ▏i-deploy');
+    await ui.type('c');
+    await ui.waitForText('Name: c▏i-deploy');
+    ui.press('right');
+    await ui.waitForText('Name: ci▏-deploy');
+    ui.press('enter');
+    await ui.waitForText('Description (step 2');
+    ui.press('esc');
+    await ui.waitForText('Name: ci-deploy▏');
+    ui.press('ctrl-c');
+    expect((await ui.exited).exitCode).toBe(130);
+  });
+});

@@ -48,7 +48,7 @@ export function ensureBuilt(): void {
 
 /**
  * The child's environment: only what a terminal session needs plus `extra`.
- * Never `CI` (ink stops drawing, shared/INK6.md item 4), never the parent's
+ * Never `CI` (ink stops drawing, docs/terminal.md §6), never the parent's
  * APPCLACKS_* or colour switches, so tests do not depend on who runs them.
  */
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
@@ -116,6 +116,8 @@ export interface PtySession {
   press(key: KeyName | (string & {})): void;
   /** Types text one character per write, as a person would. */
   type(text: string): Promise<void>;
+  /** Sends `parts` as separate writes `gapMs` apart, as a slow link delivers one key in pieces. */
+  sendSplit(parts: readonly string[], gapMs: number): Promise<void>;
   /** Queued after the keys pressed before it, like press(). */
   resize(cols: number, rows: number): void;
   /** Queued after the keys pressed before it, like press(). */
@@ -225,6 +227,10 @@ export function spawnApp(options: PtyOptions): PtySession {
     async type(text) {
       const chars = [...text];
       await Promise.all(chars.map((char, i) => send(char, i === chars.length - 1 ? KEY_GAP_MS : CHAR_GAP_MS)));
+    },
+    async sendSplit(parts, gapMs) {
+      if (exitInfo) throw new Error('cannot send: the program has exited');
+      await Promise.all(parts.map((part, i) => send(part, i === parts.length - 1 ? KEY_GAP_MS : gapMs)));
     },
     resize(newCols, newRows) {
       void enqueue(() => {

@@ -275,6 +275,19 @@ describe('create wizard against the real server', () => {
     ui.unmount();
   });
 
+  it('the lifetime presets are a choice list: ↑/k stop at the top rather than wrap, and 2 picks the second and moves on', async () => {
+    const { ui, store } = await openWizard();
+    await toPermissions(ui, 'picked-by-digit');
+    for (let i = 0; i < 3; i++) await ui.press('k');
+    await ui.press(KEY.up, '› (•) 1 hour');
+    expect(store.getState().wizard.lifetimeChoice).toBe(0);
+    expect(ui.frame()).not.toContain('› (•) custom');
+    await ui.press('2', 'Permissions (step 4');
+    await ui.press(KEY.escape, 'Lifetime (step 3');
+    expect(ui.frame()).toContain('› (•) 1 day');
+    ui.unmount();
+  });
+
   it('holding j down to the custom lifetime moves there without typing j; j and k keep moving from it', async () => {
     const { ui, store } = await openWizard();
     await toPermissions(ui, 'custom-ttl');

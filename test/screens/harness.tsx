@@ -1,10 +1,9 @@
-// Drives the real App in ink-testing-library, following INK6.md item 12: wait
+// Drives the real App in memory (./memory-terminal), following docs/terminal.md §17: wait
 // for the input listener, one key per write, then wait for the frame to show
 // the expected text (never a fixed sleep).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { createClient } from '../../src/api/client';
 import type { AppclacksApi } from '../../src/api/types';
 import { resolveContext } from '../../src/config/resolve';
@@ -16,7 +15,8 @@ import { createStore, type Store } from '../../src/state/store';
 import type { SessionInput, Size } from '../../src/state/types';
 import { buildStoreDeps } from '../../src/tui/deps';
 import { sessionFromContext } from '../../src/tui/session';
-import { App } from '../../src/ui/App';
+import { App } from '../../src/screens/App';
+import { renderInMemory } from './memory-terminal';
 import { createToken, registerAccount, startTestServer, type CreatedToken, type RegisteredAccount, type TestServer } from '../helpers/server';
 
 export const KEY = {
@@ -44,6 +44,13 @@ export async function waitUntil(check: () => boolean, describe: () => string, ti
   }
 }
 
+/**
+ * ink draws a frame as React commits it, and runs effects after: a component
+ * that appeared in that frame (a text field) subscribes to keys a moment
+ * later. A person never types within that moment; a test waits for it.
+ */
+const effectsOfLastFrame = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface Driven {
   store: Store;
   frame(): string;
@@ -65,9 +72,9 @@ function matches(frame: string, expect: string | RegExp): boolean {
 export async function drive(store: Store, clock: () => number = Date.now): Promise<Driven> {
   const writes: string[] = [];
   const driven = { exits: 0 } as Driven;
-  const app = render(<App store={store} clock={clock} onExit={() => (driven.exits += 1)} />);
+  const app = renderInMemory(<App store={store} clock={clock} onExit={() => (driven.exits += 1)} />);
   const frame = () => app.lastFrame() ?? '';
-  await waitUntil(() => app.stdin.listenerCount('readable') > 0, () => 'the input listener');
+  await waitUntil(() => app.keys.listenerCount('readable') > 0, () => 'the input listener');
   const waitFor = (expect: string | RegExp) => waitUntil(() => matches(frame(), expect), () => `${String(expect)} in\n${frame()}`);
   Object.assign(driven, {
     store,
@@ -76,13 +83,19 @@ export async function drive(store: Store, clock: () => number = Date.now): Promi
     waitFor,
     waitForGone: (text: string) => waitUntil(() => !frame().includes(text), () => `${text} to go from\n${frame()}`),
     async press(key: string, expect?: string | RegExp) {
+      await effectsOfLastFrame();
       app.stdin.write(key);
       if (expect !== undefined) await waitFor(expect);
-      else await new Promise((resolve) => setImmediate(resolve));
+      else {
+        // Keys queued behind an Esc reach ink once ink has flushed the Esc.
+        await waitUntil(() => app.keys.undelivered === 0, () => 'ink to read the keys');
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
     async type(text: string) {
       for (const ch of text) {
         const before = frame();
+        await effectsOfLastFrame();
         app.stdin.write(ch);
         await waitUntil(() => frame() !== before, () => `a frame after typing ${JSON.stringify(ch)}`);
       }

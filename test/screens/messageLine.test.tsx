@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageRows } from '../../src/screens/MessageLine';
 import type { Message } from '../../src/state/types';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 import { drive, fakeStore } from './harness';
 
 const PASSWORD: Message = {

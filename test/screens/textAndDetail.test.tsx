@@ -2,8 +2,9 @@
 // end, and the token detail shows every word of a long description.
 import { describe, expect, it } from 'vitest';
 import { detailLineCount } from '../../src/state/layout';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 import { token } from '../state/fixtures';
+import { PASTE_END, PASTE_START } from '../../src/ui/dispatchKey';
 import { drive, fakeStore, KEY } from './harness';
 
 const LONG = 'Deploys the production stack from GitHub Actions, owned by platform team, rotated every quarter by the on-call engineer';
@@ -17,8 +18,9 @@ describe('a text field wider than the terminal', () => {
     await ui.press('n', 'New token');
     await ui.type('ci');
     await ui.press(KEY.enter, 'Description');
-    store.dispatch({ type: 'wizard/input', text: LONG });
-    await ui.waitFor('on-call engineer▏');
+    // Pasted, as a person would: the field's text-input component takes it at its cursor.
+    await ui.press(`${PASTE_START}${LONG}${PASTE_END}`, 'on-call engineer▏');
+    expect(store.getState().wizard.description).toBe(LONG);
     const line = ui.frame().split('\n').find((l) => l.includes('› Description:')) ?? '';
     expect(line).toMatch(/› Description: ….*by the on-call engineer▏$/);
     expect(displayWidth(line)).toBeLessThanOrEqual(80);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from './harness';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 import { token, tokens } from '../state/fixtures';
 
 describe('token list against the real server', () => {

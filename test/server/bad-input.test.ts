@@ -59,6 +59,8 @@ const registerCases: BadCase[] = [
   { name: 'a 256-character last name', body: withAccount({ 'last-name': long(256) }), status: 400, message: /last-name: must be at most 255/ },
   { name: 'a 9-character password', body: withAccount({ password: long(9) }), status: 400, message: /at least 10/ },
   { name: 'a 256-character password', body: withAccount({ password: long(256) }), status: 400, message: /at most 255/ },
+  // Characters are code points, as the CLI counts them: 9 emoji are 18 UTF-16 units and still too short.
+  { name: 'a 9-emoji password', body: withAccount({ password: '🔑'.repeat(9) }), status: 400, message: /at least 10/ },
   { name: 'a numeric password', body: withAccount({ password: 1234567890123 }), status: 400, message: /must be a string/ },
   { name: 'an email without @', body: withAccount({ email: 'ada.example.com' }), status: 400, message: /email address/ },
   { name: 'an email with a colon', body: withAccount({ email: 'a:b@example.com' }), status: 400, message: /email address/ },

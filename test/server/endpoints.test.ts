@@ -1,4 +1,4 @@
-// Every endpoint's success answer, field by field against API.md.
+// Every endpoint's success answer, field by field against docs/api.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, registerAccount, startTestServer, type TestServer } from '../helpers/server';
 import { manualClock, RFC3339_UTC, send, tokenAuth, UUID } from './http';

@@ -9,7 +9,7 @@ import {
 } from '../../src/tokens/permissions';
 
 describe('the permission catalogue', () => {
-  it('holds the 13 names of API.md', () => {
+  it('holds the 13 names of docs/api.md', () => {
     expect(PERMISSION_NAMES).toHaveLength(13);
     expect(PERMISSION_NAMES).toContain('ListAPITokens');
     expect(PERMISSION_NAMES).toContain('CabourotteDiscovery');

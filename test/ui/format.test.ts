@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/terminal-width';
+import { displayWidth } from '../../src/text/terminal-width';
 import { cell, fit, fitEnd, fitMiddle, lastUseText, wrapText } from '../../src/ui/format';
 
 describe('cell: exactly `width` terminal cells', () => {

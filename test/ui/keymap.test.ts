@@ -5,7 +5,7 @@ import { dispatchKey } from '../../src/ui/dispatchKey';
 import { helpLayout } from '../../src/ui/helpLayout';
 import { KEYMAP, bindingFor, bindingsFor, footerBindings, hint } from '../../src/ui/keymap';
 import { keyContext, type KeyContext } from '../../src/ui/keyContext';
-import { INTERRUPT, keyLabel, matchesKey } from '../../src/ui/keys';
+import { INTERRUPT, keyLabel, matchesKey, strokeEvent } from '../../src/ui/keys';
 import { fakeStore } from '../screens/harness';
 import { token, tokens } from '../state/fixtures';
 
@@ -192,9 +192,14 @@ describe('keys on screens do what they say', () => {
     press(store, 'Esc');
     press(store, 'n');
     expect(keyContext(store.getState())).toBe('wizard-text');
-    for (const ch of 'ci') press(store, ch);
-    press(store, 'Bksp');
-    expect(store.getState().wizard.name).toBe('c');
+    // The name field is a text-input component: the dispatcher leaves it the
+    // keys it edits with (the screen tests type through it), and runs Enter.
+    for (const stroke of ['c', 'backspace', 'left', 'right', 'q'] as const) {
+      const [input, key] = strokeEvent(stroke);
+      expect({ stroke, taker: dispatchKey(store, input, key, () => undefined) }).toEqual({ stroke, taker: 'field' });
+    }
+    expect(store.getState().wizard.name).toBe('');
+    store.dispatch({ type: 'wizard/edit', value: 'c' });
     press(store, 'Enter');
     expect(store.getState().wizard.step).toBe('description');
     press(store, 'Esc');

@@ -21,7 +21,8 @@ function streams(tty = true) {
   return { stdin, stdout, stderr, deps: { stdin: asRead(stdin), stdout: asWrite(stdout), stderr: asWrite(stderr) } };
 }
 
-const listening = (stdin: FakeStdin) => waitUntil(() => stdin.listenerCount('readable') > 0, () => 'the UI to listen for keys');
+// The UI reads the terminal through its KeyStream (src/tui/keyStream.ts), which listens for data in raw mode.
+const listening = (stdin: FakeStdin) => waitUntil(() => stdin.listenerCount('data') > 0, () => 'the UI to listen for keys');
 
 describe('runTui', () => {
   let world: World;

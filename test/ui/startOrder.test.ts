@@ -1,4 +1,4 @@
-// INK6.md item 13: the first token request is on the wire before ink and
+// docs/terminal.md §16: the first token request is on the wire before ink and
 // react are loaded, so the network wait overlaps module loading.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

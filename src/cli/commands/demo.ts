@@ -1,5 +1,6 @@
 import { flagBoolean, flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
+import { withDatabaseDriver } from '../database-driver';
 import { parsePort } from './server';
 
 export interface DemoCommandOptions {
@@ -23,6 +24,8 @@ export const command: CommandSpec<DemoCommandOptions> = {
 };
 
 export async function run(options: DemoCommandOptions, deps: CliDeps): Promise<number> {
-  const { runDemoCommand } = await import('../../demo/command');
-  return runDemoCommand(options, { env: deps.env, stdin: deps.io.stdin, stdout: deps.io.stdout, stderr: deps.io.stderr });
+  return withDatabaseDriver(async () => {
+    const { runDemoCommand } = await import('../../demo/command');
+    return runDemoCommand(options, { env: deps.env, stdin: deps.io.stdin, stdout: deps.io.stdout, stderr: deps.io.stderr });
+  });
 }

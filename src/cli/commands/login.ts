@@ -4,7 +4,7 @@ import { CancelledError, UsageError } from '../../errors';
 import { flagBoolean, flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
 import { readAllStdin } from '../io';
-import { logIn } from '../../login';
+import { logIn } from '../../flows/login';
 
 export interface LoginOptions {
   profileName?: string;

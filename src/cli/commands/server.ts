@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors';
 import { flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
+import { withDatabaseDriver } from '../database-driver';
 
 export interface ServerOptions {
   host?: string;
@@ -47,6 +48,8 @@ export const command: CommandSpec<ServerOptions> = {
 
 export async function run(options: ServerOptions, deps: CliDeps): Promise<void> {
   // Loaded on demand: fastify and SQLite are not for every CLI start.
-  const { runServerCommand } = await import('../../server/command');
-  await runServerCommand(options, { stdout: deps.io.stdout, stderr: deps.io.stderr, env: deps.env });
+  await withDatabaseDriver(async () => {
+    const { runServerCommand } = await import('../../server/command');
+    await runServerCommand(options, { stdout: deps.io.stdout, stderr: deps.io.stderr, env: deps.env });
+  });
 }

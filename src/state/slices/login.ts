@@ -4,7 +4,7 @@
 import { profileNameProblem } from '../../config/profile-name';
 import type { LoginDraft, State } from '../types';
 import { error, type Said, type SayingReducer } from './slice';
-import { appendField, eraseLast, typeProfileName } from './textField';
+import { appendField, eraseLast, fieldText, typeProfileName } from './textField';
 
 export function emptyLogin(email = ''): LoginDraft {
   return { field: 'name', name: '', email, password: '', busy: false };
@@ -41,6 +41,14 @@ export const loginReducer: SayingReducer<LoginDraft> = (l, action, root) => {
     case 'login/input': {
       if (l.field !== 'name') return { next: edit(l, (v) => appendField(v, action.text)) };
       const typed = typeProfileName(l.name, action.text);
+      const next = { ...l, name: typed.value };
+      return typed.refused ? { next, say: typed.refused } : { next };
+    }
+    case 'login/edit': {
+      // The focused field's whole new value, as its text-input component reports it.
+      const value = fieldText(action.value);
+      if (l.field !== 'name') return { next: edit(l, () => value) };
+      const typed = typeProfileName('', value);
       const next = { ...l, name: typed.value };
       return typed.refused ? { next, say: typed.refused } : { next };
     }

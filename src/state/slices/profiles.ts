@@ -26,6 +26,8 @@ export const profilesReducer: SliceReducer<ProfilesState> = (profiles, action, r
       return { ...profiles, status: 'error', error: action.error };
     case 'profiles/move':
       return { ...profiles, selection: clamp(profiles.selection + action.delta, 0, last) };
+    case 'profiles/highlight':
+      return { ...profiles, selection: clamp(action.index, 0, last) };
     case 'profiles/jump':
       return { ...profiles, selection: action.to === 'start' ? 0 : last };
     case 'profiles/token':

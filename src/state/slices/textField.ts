@@ -2,18 +2,29 @@
 // paste may add, and how long a field may grow. Pure helpers, no state of
 // their own; the slices that own a field call them.
 //
-// When the fields become text-input components, the component owns the
-// cursor and hands over whole values: the slices then take a "set field to
-// value" action, and these rules become its filter (printable, the length
-// cap, typeProfileName's refusals) instead of per-key appends.
+// The fields are text-input components (src/screens/TextField.tsx): they own
+// the cursor and hand over whole values, which the slices pass through
+// fieldText (one line, no unsafe characters, the length cap) and, for profile
+// names, typeProfileName's refusals. Appending (appendField) remains for keys
+// the dispatcher types itself: a run of keys that arrived in one read.
 import { profileNameProblem } from '../../config/profile-name';
+import { withoutUnsafeCharacters } from '../../text/terminal-text';
 import type { Message } from '../types';
 
 export const MAX_FIELD_LENGTH = 255;
 
+/** Keeps what a terminal shows as text: control characters and bidirectional overrides never enter a field. */
 export function printable(text: string): string {
-  // A paste arrives as one input event; keep its characters, drop control codes.
-  return text.replace(/[\u0000-\u001f\u007f]/g, '');
+  return withoutUnsafeCharacters(text);
+}
+
+/**
+ * A field's whole new value as the field component reports it, made one safe
+ * line: a pasted text's line breaks and tabs become one space (a trailing one
+ * goes), then unsafe characters go and the length is capped.
+ */
+export function fieldText(value: string): string {
+  return printable(value.replace(/[\r\n]+$/, '').replace(/[\r\n\t]+/g, ' ')).slice(0, MAX_FIELD_LENGTH);
 }
 
 export function appendField(value: string, text: string): string {

@@ -7,7 +7,7 @@
 // sort or a filter keeps what was marked; a token that left the list leaves
 // the marks too, so a bulk action never names a token nobody can see.
 import type { APIToken } from '../../api/schemas';
-import { terminalSafe } from '../../terminal-text';
+import { terminalSafe } from '../../text/terminal-text';
 import { bodyHeight, detailLineCount, listViewportRows } from '../layout';
 import { expiryState, parseApiTime } from '../../tokens';
 import { listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';

@@ -3,16 +3,16 @@
 // profile). Validation happens on Enter (wizard/next), and says what to do on
 // the message line rather than refusing silently.
 //
-// The lifetime and permission steps are single-choice and multiple-choice
-// lists; when they become select-input components, wizard/move goes and the
-// component reports the chosen index instead.
+// Text fields report whole values (wizard/edit); wizard/input and
+// wizard/backspace remain for keys the dispatcher types itself (a run of keys
+// that arrived in one read).
 import { ALL, PERMISSIONS, validatePermissions } from '../../tokens';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../lifetimes';
 import { wizardNeedsAccount, wizardTtl } from '../selectors';
 import type { Action, State, WizardDraft } from '../types';
 import { clamp, error, type Said, type SayingReducer } from './slice';
 import { safeToken } from './tokenList';
-import { appendField, eraseLast, profileNameFor, typeProfileName } from './textField';
+import { appendField, eraseLast, fieldText, profileNameFor, typeProfileName } from './textField';
 
 export function emptyWizard(email = ''): WizardDraft {
   return {
@@ -52,6 +52,30 @@ function input(w: WizardDraft, text: string): Said<WizardDraft> {
       const saveAs = w.saveAs;
       if (!saveAs || saveAs.saved) return same(w);
       const typed = typeProfileName(saveAs.name, text);
+      const next = { ...w, saveAs: { ...saveAs, name: typed.value } };
+      return typed.refused ? { next, say: typed.refused } : { next };
+    }
+    default:
+      return same(w);
+  }
+}
+
+/** The focused field's whole new value, as its text-input component reports it. */
+function edit(w: WizardDraft, value: string): Said<WizardDraft> {
+  const text = fieldText(value);
+  switch (w.step) {
+    case 'name':
+      return set(w, { name: text });
+    case 'description':
+      return set(w, { description: text });
+    case 'lifetime':
+      return w.lifetimeChoice === CUSTOM_LIFETIME ? set(w, { customTtl: text.trimStart() }) : same(w);
+    case 'account':
+      return w.accountField === 'email' ? set(w, { email: text.trim() }) : set(w, { password: text });
+    case 'result': {
+      const saveAs = w.saveAs;
+      if (!saveAs || saveAs.saved) return same(w);
+      const typed = typeProfileName('', text);
       const next = { ...w, saveAs: { ...saveAs, name: typed.value } };
       return typed.refused ? { next, say: typed.refused } : { next };
     }
@@ -175,6 +199,8 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
       return { next: emptyWizard(action.email), say: null };
     case 'wizard/input':
       return input(w, action.text);
+    case 'wizard/edit':
+      return edit(w, action.value);
     case 'wizard/backspace':
       return backspace(w);
     case 'wizard/start-rotate':
@@ -183,6 +209,8 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
       return w.mode === 'rotate' ? nextInRotation(w) : next(w, root);
     case 'wizard/back':
       return w.mode === 'rotate' && w.step !== 'result' ? backInRotation(w) : back(w, root);
+    case 'wizard/choose-lifetime':
+      return w.step === 'lifetime' ? set(w, { lifetimeChoice: clamp(action.index, 0, CUSTOM_LIFETIME) }) : same(w);
     case 'wizard/move':
       return same(move(w, action.delta));
     case 'wizard/toggle-permission':

@@ -33,4 +33,14 @@ describe('login slice: add profile (the login flow)', () => {
     expect(run(s, { type: 'login/busy', busy: true }).login.busy).toBe(true);
     expect(run(s, { type: 'login/reset' }).login).toMatchObject({ name: '', password: '', field: 'name' });
   });
+
+  it('login/edit sets the focused field: the name refuses blanks with a reason, the password is kept as typed', () => {
+    let s = run(started, { type: 'login/edit', value: 'my work' });
+    expect(s.login.name).toBe('mywork');
+    expect(s.message?.text).toMatch(/^Space not typed/);
+    s = run(s, { type: 'login/next' }, { type: 'login/edit', value: ' a@b.example ' });
+    expect(s.login).toMatchObject({ field: 'email', email: 'a@b.example' });
+    s = run(s, { type: 'login/next' }, { type: 'login/edit', value: ' pass word \u202e' });
+    expect(s.login).toMatchObject({ field: 'password', password: ' pass word ' });
+  });
 });

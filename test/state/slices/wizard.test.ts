@@ -158,4 +158,25 @@ describe('wizard slice', () => {
     expect(pasted.wizard.saveAs?.name).toBe('wiz-q2');
     expect(pasted.message?.text).toMatch(/^Space not typed/);
   });
+
+  it('wizard/edit sets the focused field to the value a text field reports, filtered as typing is', () => {
+    let s = run(started, { type: 'wizard/edit', value: 'ci\u202e-deploy\n' });
+    expect(s.wizard.name).toBe('ci-deploy');
+    s = run(s, { type: 'wizard/next' }, { type: 'wizard/edit', value: 'line one\nline two' });
+    expect(s.wizard.description).toBe('line one line two');
+    s = run(s, { type: 'wizard/next' }, { type: 'wizard/choose-lifetime', index: CUSTOM_LIFETIME }, { type: 'wizard/edit', value: ' 2h' });
+    expect(s.wizard).toMatchObject({ lifetimeChoice: CUSTOM_LIFETIME, customTtl: '2h' });
+    s = run(s, { type: 'wizard/choose-lifetime', index: 99 });
+    expect(s.wizard.lifetimeChoice).toBe(CUSTOM_LIFETIME);
+    // A preset has no text: an edit there changes nothing.
+    s = run(s, { type: 'wizard/choose-lifetime', index: 0 }, { type: 'wizard/edit', value: 'x' });
+    expect(s.wizard.customTtl).toBe('2h');
+  });
+
+  it('wizard/edit of the save-as name refuses what a profile name cannot hold, and says why', () => {
+    let s = run(started, { type: 'wizard/input', text: 'ci' }, { type: 'wizard/created', token: token(9, { token: 'apc_x' }), at: NOW }, { type: 'wizard/save-start' });
+    s = run(s, { type: 'wizard/edit', value: 'ci bot' });
+    expect(s.wizard.saveAs?.name).toBe('cibot');
+    expect(s.message?.text).toMatch(/^Space not typed/);
+  });
 });

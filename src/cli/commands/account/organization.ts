@@ -1,6 +1,7 @@
 import type { CommandSpec, OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { organizationJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { organizationTable } from '../../output/resources';
 
@@ -22,5 +23,5 @@ export const command: CommandSpec<AccountOrganizationOptions> = {
 export async function run(options: AccountOrganizationOptions, deps: CliDeps): Promise<void> {
   const account = await passwordCredentials(deps);
   const organization = await (await deps.api()).getOrganization(account);
-  printResult(deps, options.output, organization, () => organizationTable(organization));
+  printResult(deps, options.output, organizationJson(organization), () => organizationTable(organization));
 }

@@ -1,11 +1,14 @@
 import { ENV } from '../../../config/env';
-import { flagBoolean, type CommandSpec } from '../../command';
+import { flagBoolean, type CommandSpec, type OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { messagesJson } from '../../output/json';
+import { printResult } from '../../output/print';
 import { readNewPassword } from '../../passwords';
 
 export interface PasswordChangeOptions {
   newPasswordStdin: boolean;
+  output: OutputFormat;
 }
 
 const STDIN_FLAG = '--new-password-stdin';
@@ -18,7 +21,7 @@ export const command: CommandSpec<PasswordChangeOptions> = {
     'appclacks account password change',
     `printf '%s' "$NEW_PASSWORD" | APPCLACKS_ACCOUNT_EMAIL=ada@example.com APPCLACKS_ACCOUNT_PASSWORD=... appclacks account password change ${STDIN_FLAG}`,
   ],
-  parse: ({ flags }) => ({ newPasswordStdin: flagBoolean(flags, 'newPasswordStdin') }),
+  parse: ({ flags, globals }) => ({ newPasswordStdin: flagBoolean(flags, 'newPasswordStdin'), output: globals.output }),
   run,
 };
 
@@ -26,7 +29,7 @@ export async function run(options: PasswordChangeOptions, deps: CliDeps): Promis
   const account = await passwordCredentials(deps);
   const newPassword = await readNewPassword(deps, options.newPasswordStdin, STDIN_FLAG);
   const messages = await (await deps.api()).changePassword(account, newPassword);
-  deps.io.stdout.write(`${(messages.length > 0 ? messages : ['Password changed']).join('\n')}\n`);
+  printResult(deps, options.output, messagesJson(messages), () => `${(messages.length > 0 ? messages : ['Password changed']).join('\n')}\n`);
   const ctx = await deps.context();
   if (ctx.password?.source.kind === 'env') {
     deps.warn(`${ENV.accountPassword} still holds the old password: update it where it is set`);

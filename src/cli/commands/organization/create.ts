@@ -3,6 +3,7 @@ import { ENV, envValue } from '../../../config/env';
 import { UsageError } from '../../../errors';
 import { flagString, type CommandSpec, type OutputFormat } from '../../command';
 import type { CliDeps } from '../../deps';
+import { registerJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { organizationTable } from '../../output/resources';
 import { checkNewPassword } from '../../passwords';
@@ -80,7 +81,7 @@ export async function run(options: OrganizationCreateOptions, deps: CliDeps): Pr
     },
     account: { 'first-name': options.firstName, 'last-name': options.lastName, email: options.email, password },
   });
-  printResult(deps, options.output, created, () => organizationTable(created.organization));
+  printResult(deps, options.output, registerJson(created), () => organizationTable(created.organization));
   deps.say(`Organization ${created.organization.name} created with the account ${created.account.email}.`);
   deps.say(`Next: appclacks login --email ${created.account.email}`);
 }

@@ -16,7 +16,7 @@ import { ApiError, UsageError } from '../../../errors';
 import type { CommandSpec, OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
-import { renderJson } from '../../output/json';
+import { renderJson, tokenJson } from '../../output/json';
 import { createdTokenTable } from '../../output/resources';
 import { formatExpiresAt } from '../../output/time';
 import { durationFlag, extensionRequired, readableTime } from '../token/lifecycle';
@@ -77,7 +77,7 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 /** The new secret, once, where the user can take it: the API object for -o json, the create table otherwise. */
 function handOver(rotated: RotatedToken, options: ProfileRotateOptions, deps: CliDeps): void {
-  deps.io.stdout.write(options.output === 'json' ? renderJson(rotated) : createdTokenTable(rotated, deps.clock()));
+  deps.io.stdout.write(options.output === 'json' ? renderJson(tokenJson(rotated, { withSecret: true })) : createdTokenTable(rotated, deps.clock()));
 }
 
 async function whichToken(api: AppclacksApi, credentials: TokenCredentials, profile: Profile) {

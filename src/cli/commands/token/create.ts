@@ -1,9 +1,10 @@
 import { ALL, DEFAULT_TTL, PERMISSIONS, parseTtl, validatePermissions } from '../../../tokens';
 import { UsageError } from '../../../errors';
-import { CONTROL_CHARACTER } from '../../../terminal-text';
+import { hasUnsafeCharacter } from '../../../text/terminal-text';
 import { flagList, flagString, type CommandSpec, type OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { tokenJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { createdTokenTable } from '../../output/resources';
 
@@ -37,7 +38,9 @@ export const command: CommandSpec<TokenCreateOptions> = {
     const description = flagString(flags, 'description') ?? '';
     // Names and descriptions are shown in other people's terminals; our server refuses these too.
     for (const [flag, value] of [['--name', name], ['--description', description]] as const) {
-      if (CONTROL_CHARACTER.test(value)) throw new UsageError(`${flag} contains a control character (newline, tab, escape…)`, { hint: `give ${flag} plain text on one line` });
+      if (hasUnsafeCharacter(value)) {
+        throw new UsageError(`${flag} contains a control character (newline, tab, escape…) or a bidirectional override`, { hint: `give ${flag} plain text on one line` });
+      }
     }
     const ttl = parseTtl(flagString(flags, 'ttl') ?? DEFAULT_TTL);
     if (!ttl.ok) throw new UsageError(ttl.error, { hint: 'pass --ttl with a lifetime such as 72h' });
@@ -58,6 +61,6 @@ export async function run(options: TokenCreateOptions, deps: CliDeps): Promise<v
     ttl: options.ttl,
     permissions: { actions: options.permissions },
   });
-  printResult(deps, options.output, token, () => createdTokenTable(token, deps.clock()));
+  printResult(deps, options.output, tokenJson(token, { withSecret: true }), () => createdTokenTable(token, deps.clock()));
   deps.say('Copy the token now: it will not be shown again.');
 }

@@ -3,7 +3,7 @@
 // one bad token does not keep forty others, and says what failed.
 import type { APIToken } from '../../../api/schemas';
 import { ApiError, CancelledError, UsageError } from '../../../errors';
-import { terminalSafe } from '../../../terminal-text';
+import { terminalSafe } from '../../../text/terminal-text';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { renderJson } from '../../output/json';

@@ -1,6 +1,7 @@
 import type { CommandSpec, OutputFormat } from '../../command';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { tokenJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { tokenTable } from '../../output/resources';
 import { ID_OPTION, tokenIdFrom } from './id-option';
@@ -21,5 +22,5 @@ export const command: CommandSpec<TokenGetOptions> = {
 
 export async function run(options: TokenGetOptions, deps: CliDeps): Promise<void> {
   const token = await withTokenAuth(deps, (api, credentials) => api.getToken(credentials, options.id));
-  printResult(deps, options.output, token, () => tokenTable([token], deps.clock()));
+  printResult(deps, options.output, tokenJson(token, { withSecret: false }), () => tokenTable([token], deps.clock()));
 }

@@ -4,6 +4,7 @@ import { parseApiTime } from '../../../tokens';
 import { flagBoolean, type CommandSpec, type OutputFormat } from '../../command';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { tokenListJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { tokenTable } from '../../output/resources';
 import { durationFlag, formatLastUsed } from './lifecycle';
@@ -55,7 +56,7 @@ export async function run(options: TokenListOptions, deps: CliDeps): Promise<voi
   const tokens = filterTokens(listed, options, now);
   // Only servers with the extension send last-used-at: elsewhere the table stays the official one.
   const lastUsed = listed.some((token) => 'last-used-at' in token);
-  printResult(deps, options.output, tokens, () =>
+  printResult(deps, options.output, tokenListJson(tokens), () =>
     tokenTable(tokens, now, lastUsed ? [{ header: 'Last used', cell: (token) => formatLastUsed(token['last-used-at'], now) }] : []),
   );
 }

@@ -2,6 +2,7 @@ import type { RotateTokenRequest } from '../../../api/schemas';
 import type { CommandSpec, OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
+import { tokenJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { createdTokenTable } from '../../output/resources';
 import { ID_OPTION, tokenIdFrom } from './id-option';
@@ -58,7 +59,7 @@ export async function run(options: TokenRotateOptions, deps: CliDeps): Promise<v
     throw extensionRequired(answer.host, answer.extension, 'create a new token with `appclacks token create`, then delete the old one with `appclacks token delete`');
   }
   const rotated = answer.value;
-  printResult(deps, options.output, rotated, () => createdTokenTable(rotated, deps.clock()));
+  printResult(deps, options.output, tokenJson(rotated, { withSecret: true }), () => createdTokenTable(rotated, deps.clock()));
   deps.say('Copy the token now: it will not be shown again.');
   const previous = rotated.previous['expires-at'];
   deps.say(previous === null ? `The old token ${rotated.previous.id} is deleted.` : `The old token ${rotated.previous.id} stays valid until ${readableTime(previous)}.`);

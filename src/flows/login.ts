@@ -1,12 +1,12 @@
 // What `appclacks login` does, shared by the CLI command and the UI's "add
 // profile": check the account by reading its organization, create the
 // profile's own token, store it. Prompting and messages stay with the caller.
-import type { APIToken, Organization } from './api/schemas';
-import type { AppclacksApi, PasswordCredentials } from './api/types';
-import type { Profile } from './config/types';
-import { AppError } from './errors';
-import { ALL } from './tokens/permissions';
-import { MAX_TTL } from './tokens/ttl';
+import type { APIToken, Organization } from '../api/schemas';
+import type { AppclacksApi, PasswordCredentials } from '../api/types';
+import type { Profile } from '../config/types';
+import { AppError } from '../errors';
+import { ALL } from '../tokens/permissions';
+import { MAX_TTL } from '../tokens/ttl';
 
 /** The official login's token: `<profile>-cli`, for 1051200h, allowed everything. */
 export function loginTokenName(profileName: string): string {
@@ -53,7 +53,7 @@ async function withdrawToken(api: AppclacksApi, credentials: { organizationId: s
   const hint = saveError instanceof AppError ? saveError.hint : undefined;
   try {
     await api.deleteToken(credentials, token.id);
-    return new AppError(kind, `${what} (the token ${token.name} created for the profile was deleted again)`, { cause: saveError, ...(hint !== undefined && { hint }) });
+    return new AppError(kind, `${what} (the token ${token.name} created for the profile was deleted again)`, { cause: saveError, hint });
   } catch {
     return new AppError(kind, `${what}; the token ${token.name} (${token.id}) created for the profile is still valid`, {
       cause: saveError,

@@ -12,6 +12,19 @@ export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE = new RegExp(`${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}`, 'g');
 
+/**
+ * A control character or a bidirectional override: what the server refuses in
+ * names and descriptions, and what clients refuse before sending.
+ */
+export function hasUnsafeCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text) || BIDI_CONTROL.test(text);
+}
+
+/** Typed or pasted text with every control character and bidirectional override dropped. */
+export function withoutUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE, '');
+}
+
 /** Control characters in caret notation (`^[`, `^J`), as `cat -v` and `less` show them. */
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (ch) => {

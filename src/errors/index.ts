@@ -1,6 +1,9 @@
 // Typed errors shared by the CLI, the UI and the API client. Each kind maps to
 // one exit code, in exactly one place (exitCodeFor); bin/ and the UI show
-// `message` (one line, never a secret) and `hint` (what to do next).
+// `message` (one line, never a secret) and a hint (what to do next). An
+// ApiError carries no hint: it carries what happened (kind, status, host,
+// the credential sent, a reason) and the CLI (errors/report.ts) and the UI
+// (state/errorMessage.ts) each say what to do in their own terms.
 
 export type ErrorKind =
   | 'usage' // bad flag, bad TTL, unknown permission, unknown profile
@@ -53,7 +56,22 @@ export class CancelledError extends AppError {
   }
 }
 
-/** An error about one HTTP exchange with an Appclacks API endpoint. */
+/** Which credential a call sent: an account's email and password, an organization's token, or none. */
+export type CredentialKind = 'password' | 'token' | 'none';
+
+/** What went wrong, beyond the kind, where the next step differs. */
+export type ApiErrorReason =
+  | 'no-credentials' // the call needs a credential that is not there; nothing was sent
+  | 'redirect' // a 3xx: the endpoint is not the API's final address
+  | 'tls' // the TLS handshake failed: scheme or certificate
+  | 'too-large' // an answer larger than any Appclacks API answer
+  | 'pool-closed'; // the client was used after it was closed: a bug
+
+/**
+ * An error about one HTTP exchange with an Appclacks API endpoint. src/api
+ * never sets `hint`; a caller that knows more (the CLI knows where a refused
+ * token came from) may wrap the error with one.
+ */
 export interface ApiErrorDetails extends AppErrorOptions {
   /** HTTP status, when a response arrived. */
   status?: number;
@@ -65,6 +83,11 @@ export interface ApiErrorDetails extends AppErrorOptions {
   permission?: string;
   /** For 429: seconds to wait, from Retry-After. */
   retryAfterSeconds?: number;
+  /** The credential the call sent (or needed). */
+  credential?: CredentialKind;
+  reason?: ApiErrorReason;
+  /** For 404: what the call looked up, when it named one thing ('token': a token by ID). */
+  subject?: 'token';
 }
 
 export class ApiError extends AppError {
@@ -73,6 +96,9 @@ export class ApiError extends AppError {
   readonly messages: string[];
   readonly permission?: string;
   readonly retryAfterSeconds?: number;
+  readonly credential?: CredentialKind;
+  readonly reason?: ApiErrorReason;
+  readonly subject?: 'token';
 
   constructor(kind: ErrorKind, message: string, details: ApiErrorDetails) {
     super(kind, message, details);
@@ -81,6 +107,9 @@ export class ApiError extends AppError {
     if (details.status !== undefined) this.status = details.status;
     if (details.permission !== undefined) this.permission = details.permission;
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.credential !== undefined) this.credential = details.credential;
+    if (details.reason !== undefined) this.reason = details.reason;
+    if (details.subject !== undefined) this.subject = details.subject;
   }
 }
 

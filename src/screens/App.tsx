@@ -1,0 +1,124 @@
+// The root: frame of rows-1 lines (docs/terminal.md §1), header / body / message /
+// footer, one input handler for the whole app, and size from stdout's resize.
+import { Box, useInput, useStdin, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { AddProfile } from './AddProfile';
+import { CreateWizard } from './CreateWizard';
+import { DeletionReport } from './DeletionReport';
+import { ConfirmDialog } from './DeleteConfirm';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
+import { MessageLine } from './MessageLine';
+import { ProfilePicker } from './ProfilePicker';
+import { TokenDetail } from './TokenDetail';
+import { TokenList } from './TokenList';
+import { TooSmall } from './TooSmall';
+import { bodyHeight, frameHeight, isTooSmall } from '../state/layout';
+import { currentScreen } from '../state/selectors';
+import type { Store } from '../state/store';
+import type { Size, State } from '../state/types';
+import { ClockContext, StoreContext, useAppState, useStore } from '../ui/context';
+import { KeyStream } from '../tui/keyStream';
+import { createInputRouter } from '../ui/dispatchKey';
+import { FieldGateContext } from '../ui/fieldGate';
+
+function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
+  if (stdin instanceof KeyStream) return stdin;
+  throw new Error('the UI reads keys through a KeyStream: render it with { stdin: asInkStdin(new KeyStream(source)) } (src/tui/keyStream.ts)');
+}
+
+/** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
+const CLOCK_TICK_MS = 30_000;
+
+/** ink-testing-library and pipes leave rows undefined (docs/terminal.md §7). */
+export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
+function Body({ state }: { state: State }) {
+  if (state.dialog) return <ConfirmDialog />;
+  if (state.helpOpen) return <HelpOverlay />;
+  switch (currentScreen(state)) {
+    case 'list':
+      return <TokenList />;
+    case 'detail':
+      return <TokenDetail />;
+    case 'wizard':
+      return <CreateWizard />;
+    case 'profiles':
+      return <ProfilePicker />;
+    case 'login':
+      return <AddProfile />;
+    case 'deletions':
+      return <DeletionReport />;
+  }
+}
+
+function Screen({ onExit }: { onExit: () => void }) {
+  const store = useStore();
+  const state = useAppState();
+  const { stdout } = useStdout();
+
+  useEffect(() => {
+    const onResize = () => store.dispatch({ type: 'resize', size: terminalSize(stdout) });
+    onResize();
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, store]);
+
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  // The bytes of each key tell Backspace (\x7f) from Delete (ESC[3~), which
+  // ink names alike, and mark pasted text. The stdin ink reads is our
+  // KeyStream, which announces each key's bytes just before ink parses it, so
+  // the router has seen them when onKey runs.
+  const keys = keyStreamOf(useStdin().stdin);
+  const exitRef = useRef(onExit);
+  exitRef.current = onExit;
+  const [router] = useState(() => createInputRouter(store, () => exitRef.current()));
+  useEffect(() => {
+    keys.on('key', router.onRaw);
+    return () => {
+      keys.off('key', router.onRaw);
+    };
+  }, [keys, router]);
+  // Subscribed once, at mount, before any text field: so the dispatcher hears
+  // each key first and has decided whether the field may take it when the
+  // field's text-input component reports its edit (fieldGate.ts).
+  useInput(router.onKey);
+
+  if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
+  return (
+    <FieldGateContext.Provider value={router.gate}>
+      <Box flexDirection="column" width={state.size.columns} height={frameHeight(state.size)}>
+        <Header />
+        {/* The inner box keeps its natural height (no shrinking, which would draw
+            lines over each other); the outer one clips what does not fit. */}
+        <Box flexDirection="column" height={bodyHeight(state.size)} overflowY="hidden">
+          <Box flexDirection="column" flexShrink={0} width="100%">
+            <Body state={state} />
+          </Box>
+        </Box>
+        <MessageLine />
+        <Footer />
+      </Box>
+    </FieldGateContext.Provider>
+  );
+}
+
+export function App({ store, clock, onExit }: { store: Store; clock: () => number; onExit: () => void }) {
+  return (
+    <StoreContext.Provider value={store}>
+      <ClockContext.Provider value={clock}>
+        <Screen onExit={onExit} />
+      </ClockContext.Provider>
+    </StoreContext.Provider>
+  );
+}

@@ -1,0 +1,42 @@
+// What a text field's onChange does: hand the whole new value to the slice
+// that owns the field, and read back what it kept (a slice filters unsafe
+// characters and refuses what a profile name may not hold). The field
+// (src/screens/TextField.tsx) mounts a fresh editor when the two differ.
+import type { Store } from '../state/store';
+import type { LoginDraft, WizardDraft } from '../state/types';
+
+/** The wizard's field being typed in: the one wizard/edit writes. */
+export function wizardFieldValue(w: WizardDraft): string {
+  switch (w.step) {
+    case 'name':
+      return w.name;
+    case 'description':
+      return w.description;
+    case 'lifetime':
+      return w.customTtl;
+    case 'account':
+      return w.accountField === 'email' ? w.email : w.password;
+    case 'result':
+      return w.saveAs?.name ?? '';
+    default:
+      return '';
+  }
+}
+
+export function loginFieldValue(l: LoginDraft): string {
+  return l[l.field];
+}
+
+export function editWizardField(store: Store): (value: string) => string {
+  return (value) => {
+    store.dispatch({ type: 'wizard/edit', value });
+    return wizardFieldValue(store.getState().wizard);
+  };
+}
+
+export function editLoginField(store: Store): (value: string) => string {
+  return (value) => {
+    store.dispatch({ type: 'login/edit', value });
+    return loginFieldValue(store.getState().login);
+  };
+}
