@@ -10,7 +10,7 @@ import { logIn, loginTokenName } from '../flows/login';
 import type { StoreDeps } from './deps';
 import { errorMessage } from './errorMessage';
 import { clipboardHint, osc52 } from './osc52';
-import { eachBounded } from './bounded';
+import { mapBounded } from '../flows/bounded';
 import { profileHolding, wizardTtl } from './selectors';
 import { findSessionTokenId } from './sessionToken';
 import { bulkProgressLabel } from './slices/bulkDelete';
@@ -165,11 +165,13 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
       fetchedProfileTokens.set(p.name, p.apiToken);
       if (getState().profiles.tokens[p.name] === undefined) dispatch({ type: 'profiles/token', name: p.name, info: { status: 'loading' } });
     }
-    await eachBounded(wanted, PROFILE_TOKEN_CONCURRENCY, async (p) => {
+    // One profile's failure must not stop the others: each settles on its own.
+    const settle = async (p: Profile) => {
       const info = await profileTokenInfo(p);
       if (info.status === 'unknown') fetchedProfileTokens.delete(p.name);
       dispatch({ type: 'profiles/token', name: p.name, info });
-    });
+    };
+    await mapBounded(wanted, PROFILE_TOKEN_CONCURRENCY, (p) => settle(p).catch(() => undefined));
   }
 
   /** The profile holding token `id`, asking the profiles of this organization when the picker has not yet. */

@@ -13,6 +13,7 @@ import { printResult } from '../../output/print';
 import { formatList, renderTable } from '../../output/table';
 import { formatExpiresAt } from '../../output/time';
 import { durationFlag, formatLastUsed, lacksExtension } from '../token/lifecycle';
+import { mapBounded } from '../../../flows/bounded';
 
 /** Exit codes of `profile check`; README documents them. */
 export const CHECK_EXIT = { ok: 0, failed: 1, expiring: 3 } as const;
@@ -71,19 +72,6 @@ export const command: CommandSpec<ProfileCheckOptions> = {
 };
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order. */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function statusOfFailure(error: unknown): { status: CheckStatus; detail: string } {
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof ApiError && error.kind === 'auth') {
