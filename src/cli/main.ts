@@ -2,6 +2,7 @@
 // tiny: the parser (commander) and every command are in a chunk of their own,
 // so `appclacks --version` answers without loading them.
 import { VERSION } from '../version';
+import { plainTuiArgv } from './tui-argv';
 
 // `appclacks token list | head -1` closes the pipe early: that is the reader's
 // choice, not a failure worth a stack trace.
@@ -19,6 +20,23 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
+  const tuiOptions = plainTuiArgv(argv);
+  if (tuiOptions !== undefined) {
+    process.exitCode = await runTuiDirectly(tuiOptions);
+    return;
+  }
   const [{ processBaseDeps }, { runCli }] = await Promise.all([import('./deps'), import('./run-cli')]);
   process.exitCode = await runCli(argv, processBaseDeps());
+}
+
+/** What the `tui` command does (commands/tui.ts, run by runCli), without loading the parser first. */
+async function runTuiDirectly(options: NonNullable<ReturnType<typeof plainTuiArgv>>): Promise<number> {
+  const [{ runTui }, { readProcessEnv }] = await Promise.all([import('../tui/run'), import('../config/env')]);
+  const env = readProcessEnv();
+  try {
+    return await runTui(options, { env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  } catch (error) {
+    const { isDebug, reportError } = await import('../report-error');
+    return reportError(error, process.stderr, isDebug(env));
+  }
 }
