@@ -1,5 +1,7 @@
 // Everything that needs ink and react, loaded by run.ts with import() once the
 // first request is under way. Owns the terminal until the promise settles.
+// First import: it must be evaluated before ink loads yoga (see the module).
+import { restoreFetch } from './yoga-without-fetch';
 import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render, useStdout } from 'ink';
@@ -18,6 +20,8 @@ import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { asInkStdin, KeyStream } from './keyStream';
 import { createTerminal, type SignalSource } from './terminal';
+
+restoreFetch();
 
 export interface MountOptions {
   ctx: ResolvedContext;
