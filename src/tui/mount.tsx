@@ -96,7 +96,6 @@ export function mountTui(options: MountOptions): Promise<number> {
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
       finished = true;
-      for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
       stopResize();
       try {
         instance?.unmount();
@@ -112,7 +111,16 @@ export function mountTui(options: MountOptions): Promise<number> {
         if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
         else stderr.write(`hint: ${BUG_HINT}\n`);
       }
-      resolve(code);
+      // Our signal handlers stay until the signal that may have called us
+      // has reached its other listeners: ink's signal-exit (which unmount
+      // just unsubscribed) re-raises a signal when it sees no other listener
+      // left, and that would kill the process before it exits with `code`.
+      // With the config file's lock loaded, signal-exit was registered first
+      // and hid this; the lock now loads only to change the file.
+      setImmediate(() => {
+        for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
+        resolve(code);
+      });
     };
 
     // SIGINT only arrives from `kill`: in raw mode Ctrl+C is a key.
