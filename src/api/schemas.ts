@@ -2,7 +2,7 @@
 // (kebab-case) so `-o json` prints exactly what the API sent; unknown fields
 // pass through untouched. Written with zod's `zod/mini` entry and named
 // imports: the same validation, but only the functions used are bundled
-// (about 30 KB instead of zod's 450 KB), which is compile time on every CLI
+// (about 25 KB instead of zod's 450 KB), which is compile time on every CLI
 // start. The English messages come from ./zod-messages, as `zod` sets them.
 import { array, extend, looseObject, minLength, nullable, optional, regex, string, type infer as Infer } from 'zod/mini';
 import './zod-messages';
