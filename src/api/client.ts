@@ -2,7 +2,7 @@
 // Pool per endpoint, answers validated with zod, failures as ApiError.
 import { Pool, poolRequest } from './undici-pool';
 import { checkEndpoint } from './endpoint';
-import { z } from 'zod';
+import { extend, minLength, string, type output as Output, type ZodMiniType } from 'zod/mini';
 import { ApiError, UsageError } from '../errors';
 import { USER_AGENT } from '../version';
 import {
@@ -64,7 +64,7 @@ interface Call<T> {
   subject?: 'token';
 }
 
-const tokenWithSecretSchema = apiTokenSchema.extend({ token: z.string().min(1) });
+const tokenWithSecretSchema = extend(apiTokenSchema, { token: string().check(minLength(1)) });
 
 export class AppclacksClient implements AppclacksApi {
   readonly endpoint: string;
@@ -312,7 +312,7 @@ function interpret<T>(
   return call.parse(json, exchange, status);
 }
 
-function validate<S extends z.ZodType>(schema: S, json: unknown, exchange: Exchange, status: number): z.output<S> {
+function validate<S extends ZodMiniType>(schema: S, json: unknown, exchange: Exchange, status: number): Output<S> {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,73 +1,77 @@
 // zod schemas for every object of docs/api.md. Objects keep their wire names
 // (kebab-case) so `-o json` prints exactly what the API sent; unknown fields
-// pass through untouched.
-import { z } from 'zod';
+// pass through untouched. Written with zod's `zod/mini` entry and named
+// imports: the same validation, but only the functions used are bundled
+// (about 25 KB instead of zod's 450 KB), which is compile time on every CLI
+// start. The English messages come from ./zod-messages, as `zod` sets them.
+import { array, extend, looseObject, minLength, nullable, optional, regex, string, type infer as Infer } from 'zod/mini';
+import './zod-messages';
 
 /** RFC 3339 in UTC, with or without fractional seconds (up to nanoseconds). */
-export const apiTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'expected an RFC 3339 time');
+export const apiTime = string().check(
+  regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'expected an RFC 3339 time'),
+);
 
-export const organizationSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable().optional(),
+export const organizationSchema = looseObject({
+  id: string(),
+  name: string(),
+  description: optional(nullable(string())),
   'created-at': apiTime,
 });
-export type Organization = z.infer<typeof organizationSchema>;
+export type Organization = Infer<typeof organizationSchema>;
 
-export const accountSchema = z.looseObject({
-  id: z.string(),
-  'first-name': z.string(),
-  'last-name': z.string(),
-  email: z.string(),
+export const accountSchema = looseObject({
+  id: string(),
+  'first-name': string(),
+  'last-name': string(),
+  email: string(),
   'created-at': apiTime,
 });
-export type Account = z.infer<typeof accountSchema>;
+export type Account = Infer<typeof accountSchema>;
 
-export const permissionsSchema = z.looseObject({
-  actions: z.array(z.string()),
+export const permissionsSchema = looseObject({
+  actions: array(string()),
 });
 
-export const apiTokenSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
+export const apiTokenSchema = looseObject({
+  id: string(),
+  name: string(),
   /** The secret: only in the answer to a create; absent or empty elsewhere. */
-  token: z.string().optional(),
-  description: z.string().nullable().optional(),
+  token: optional(string()),
+  description: optional(nullable(string())),
   permissions: permissionsSchema,
   'created-at': apiTime,
   'expires-at': apiTime,
-  ttl: z.string(),
+  ttl: string(),
   /**
    * An extension of this project's server (README, API "Extensions"): the
    * last successful authentication, null when never. Official servers leave
    * it out, so absent means "unknown", not "never".
    */
-  'last-used-at': apiTime.nullable().optional(),
+  'last-used-at': optional(nullable(apiTime)),
 });
-export type APIToken = z.infer<typeof apiTokenSchema>;
+export type APIToken = Infer<typeof apiTokenSchema>;
 
 /** The answer to a rotation (extension): the new token with its secret, and what became of the old one. */
-export const rotatedTokenSchema = apiTokenSchema.extend({
-  token: z.string().min(1),
-  previous: z.looseObject({
-    id: z.string(),
+export const rotatedTokenSchema = extend(apiTokenSchema, {
+  token: string().check(minLength(1)),
+  previous: looseObject({
+    id: string(),
     /** null: deleted at once; otherwise valid until the grace period ends. */
-    'expires-at': apiTime.nullable(),
+    'expires-at': nullable(apiTime),
   }),
 });
-export type RotatedToken = z.infer<typeof rotatedTokenSchema>;
+export type RotatedToken = Infer<typeof rotatedTokenSchema>;
 
-export const tokenListSchema = z.looseObject({ result: z.array(apiTokenSchema).nullable() });
+export const tokenListSchema = looseObject({ result: nullable(array(apiTokenSchema)) });
 
-export const registerResponseSchema = z.looseObject({
+export const registerResponseSchema = looseObject({
   organization: organizationSchema,
   account: accountSchema,
 });
-export type RegisterResponse = z.infer<typeof registerResponseSchema>;
+export type RegisterResponse = Infer<typeof registerResponseSchema>;
 
-export const messagesSchema = z.looseObject({ messages: z.array(z.string()) });
+export const messagesSchema = looseObject({ messages: array(string()) });
 
 // Requests: what the client sends and the server accepts.
 

@@ -3,7 +3,8 @@
 // with zod. Errors name the file and line, never the content (it holds tokens).
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document, DocumentOptions, Node, Pair, ParseOptions, SchemaOptions } from 'yaml';
-import { z } from 'zod';
+import { looseObject, nullish, record, string, unknown, type core } from 'zod/mini';
+import '../api/zod-messages';
 import { ConfigError } from '../errors';
 import type { ConfigData, Profile, ProfileProblem } from './types';
 
@@ -27,12 +28,12 @@ const EDIT_OPTIONS: YamlOptions = { merge: true };
 // Only the shape of the file is fatal. A profile that lacks a field or holds
 // a list there is read as incomplete (Profile.problems): one bad profile must
 // not stop the commands that would repair it, nor the others.
-const fileSchema = z
-  .looseObject({
-    [KEYS.defaultProfile]: z.string().nullish(),
-    [KEYS.profiles]: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .nullish();
+const fileSchema = nullish(
+  looseObject({
+    [KEYS.defaultProfile]: nullish(string()),
+    [KEYS.profiles]: nullish(record(string(), unknown())),
+  }),
+);
 
 const PROFILE_FIELDS = [
   { key: KEYS.organizationId, field: 'organizationId' },
@@ -163,7 +164,7 @@ function lineAt(node: unknown, lineCounter: LineCounter): number | undefined {
   return range ? lineCounter.linePos(range[0]).line : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const input = (issue as { input?: unknown }).input;
     if (input === undefined) return `missing (expected ${article(issue.expected)})`;

@@ -4,13 +4,16 @@
 // file under it, applies itself to what is there now, and writes atomically.
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
+import type lockfile from 'proper-lockfile';
 import { ConfigError } from '../errors';
 import { CONFIG_DIR_MODE, nodeWriteSteps, removeOrphanTempFiles, writeFileAtomically } from './atomic-write';
 import type { WriteSteps } from './atomic-write';
-import { ConfigDocument } from './document';
-import { parseConfigText } from './file';
+import type { ConfigDocument } from './document';
 import type { ConfigData, Profile } from './types';
+
+// The YAML parser and the lock are imported when a file is there to parse or
+// to change: a command that runs on environment variables alone (CI) never
+// compiles them, about a sixth of `appclacks token list`'s start-up.
 
 export interface ConfigStoreOptions {
   /** How messages name the file, e.g. with `~` for the home directory. Default: the path. */
@@ -55,7 +58,11 @@ export class ConfigStore {
   /** The file's content; a missing or empty file is an empty config. */
   async read(): Promise<ConfigData> {
     // No lock: writers replace the file by rename, so a read sees all of one version.
-    return parseConfigText(await this.readText(this.path), this.displayPath).data;
+    const text = await this.readText(this.path);
+    // What parseConfigText gives for no text at all, without loading the parser.
+    if (text === '') return { profiles: [] };
+    const { parseConfigText } = await import('./file');
+    return parseConfigText(text, this.displayPath).data;
   }
 
   async listProfiles(): Promise<Profile[]> {
@@ -107,6 +114,7 @@ export class ConfigStore {
       compromised = error;
     });
     try {
+      const { ConfigDocument } = await import('./document');
       const doc = ConfigDocument.parse(await this.readText(target), this.displayPath);
       const result = await mutate(doc);
       if (doc.changed) {
@@ -143,6 +151,7 @@ export class ConfigStore {
   }
 
   private async lock(target: string, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
+    const { default: lockfile } = await import('proper-lockfile');
     try {
       return await lockfile.lock(target, {
         realpath: false, // the file may not exist yet

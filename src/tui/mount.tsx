@@ -1,5 +1,7 @@
 // Everything that needs ink and react, loaded by run.ts with import() once the
 // first request is under way. Owns the terminal until the promise settles.
+// First import: it must be evaluated before ink loads yoga (see the module).
+import { restoreFetch } from './yoga-without-fetch';
 import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render, useStdout } from 'ink';
@@ -18,6 +20,8 @@ import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { asInkStdin, KeyStream } from './keyStream';
 import { createTerminal, type SignalSource } from './terminal';
+
+restoreFetch();
 
 export interface MountOptions {
   ctx: ResolvedContext;
@@ -92,7 +96,6 @@ export function mountTui(options: MountOptions): Promise<number> {
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
       finished = true;
-      for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
       stopResize();
       try {
         instance?.unmount();
@@ -108,7 +111,16 @@ export function mountTui(options: MountOptions): Promise<number> {
         if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
         else stderr.write(`hint: ${BUG_HINT}\n`);
       }
-      resolve(code);
+      // Our signal handlers stay until the signal that may have called us
+      // has reached its other listeners: ink's signal-exit (which unmount
+      // just unsubscribed) re-raises a signal when it sees no other listener
+      // left, and that would kill the process before it exits with `code`.
+      // With the config file's lock loaded, signal-exit was registered first
+      // and hid this; the lock now loads only to change the file.
+      setImmediate(() => {
+        for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
+        resolve(code);
+      });
     };
 
     // SIGINT only arrives from `kill`: in raw mode Ctrl+C is a key.

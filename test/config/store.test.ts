@@ -4,7 +4,7 @@ import { lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../src/config';
+import { ConfigStore, parseConfigText } from '../../src/config';
 import { ConfigError, UsageError } from '../../src/errors';
 import { useTempDirs } from './temp-dir';
 
@@ -52,6 +52,11 @@ describe('ConfigStore', () => {
     expect(await store.read()).toEqual({ profiles: [] });
     expect(await store.listProfiles()).toEqual([]);
     await expect(stat(dir)).rejects.toThrow();
+  });
+
+  it('reads an empty file, without loading the parser, as the parser reads no text', async () => {
+    const { store, file } = await storeIn('');
+    expect(await store.read()).toEqual(parseConfigText('', file).data);
   });
 
   it('writes to a file holding an incomplete profile without dropping it, and can make it the default', async () => {
