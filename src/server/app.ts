@@ -85,6 +85,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const log = options.log ?? (() => {});
   const app = Fastify({
     logger: false,
+    // Node would answer a request without Host with an empty 400 of its own;
+    // let it through to the onRequest hook below, which answers in our shape.
+    http: { requireHostHeader: false },
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: clientErrorHandler(log),
     // Router errors (a malformed %-escape, an over-long path segment) skip
@@ -123,8 +126,34 @@ export function buildApp(options: AppOptions): FastifyInstance {
     void reply.status(status).send(body);
   });
 
+  // Every route's method, by path pattern, for 405 and its Allow header.
+  const routes: Array<{ pattern: RegExp; method: string }> = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}/?$`);
+    for (const method of [route.method].flat()) routes.push({ pattern, method });
+  });
+
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = [...new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method))].sort();
+    if (allowed.length > 0) {
+      void reply.status(405).header('allow', allowed.join(', ')).send(messages(`${request.method} is not allowed on ${pathOf(request.url)}: use ${allowed.join(', ')}`));
+      return;
+    }
     void reply.status(404).send(messages(`no route for ${request.method} ${pathOf(request.url)}`));
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined) throw new HttpError(400, 'request has no Host header');
+  });
+
+  // Responses to signed-in calls can carry a secret (a new token) or an
+  // organization's data: no shared or browser cache may keep them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.headers.authorization !== undefined || request.url.startsWith('/app/') || request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {
