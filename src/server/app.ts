@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
 import { TOKEN_PREFIX } from './secrets';
+import type { ServerTimeouts, TrustProxy } from './options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
@@ -26,6 +27,9 @@ export interface AppOptions {
   clock?: Clock;
   log?: RequestLogger;
   rateLimits?: RateLimitOptions;
+  timeouts?: ServerTimeouts;
+  /** Whose X-Forwarded-For sets `request.ip` (and so the lock-out's address); default nobody's. */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -80,14 +84,37 @@ function clientErrorHandler(log: RequestLogger) {
   };
 }
 
+/** A hop count as the function fastify documents for it (its types omit the number form). */
+function fastifyTrustProxy(trust: TrustProxy): string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export function buildApp(options: AppOptions): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
+  const timeouts = options.timeouts;
   const app = Fastify({
     logger: false,
     // Node would answer a request without Host with an empty 400 of its own;
     // let it through to the onRequest hook below, which answers in our shape.
-    http: { requireHostHeader: false },
+    http: {
+      requireHostHeader: false,
+      ...(timeouts && {
+        headersTimeout: timeouts.headersMs,
+        // Node checks the two timeouts above on this interval (30 s by
+        // default, which would let a 30 s timeout run to a minute).
+        connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+      }),
+    },
+    ...(timeouts && {
+      // A late request gets Node's ERR_HTTP_REQUEST_TIMEOUT: a 408 from clientErrorHandler, logged.
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // A socket silent this long (no bytes either way) is closed: the last
+      // resort behind the two request timeouts.
+      connectionTimeout: timeouts.requestMs + timeouts.headersMs,
+    }),
+    ...(options.trustProxy !== undefined && { trustProxy: fastifyTrustProxy(options.trustProxy) }),
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: clientErrorHandler(log),
     // Router errors (a malformed %-escape, an over-long path segment) skip

@@ -5,19 +5,16 @@ import path from 'node:path';
 import { serverDatabasePath } from '../config/paths';
 import type { Env } from '../config/types';
 import { UsageError } from '../errors';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  DEFAULT_TIMEOUTS,
+  type ServerCommandOptions,
+} from './options';
 import { isLoopbackHost, startServer } from './start';
 import { SchemaTooNewError } from './storage/sqlite';
 
-export interface ServerCommandOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 8080; 0 picks a free port. */
-  port?: number;
-  /** Default <user data dir>/appclacks/server.db. */
-  db?: string;
-  /** Default: on only when bound to a loopback address. */
-  registration?: 'on' | 'off';
-}
 
 export interface TextSink {
   write(text: string): unknown;
@@ -31,8 +28,7 @@ export interface ServerCommandIo {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
+export { DEFAULT_HOST, DEFAULT_PORT, type ServerCommandOptions };
 
 function checkedPort(port: number): number {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -78,7 +74,6 @@ function waitForShutdown(signal: AbortSignal | undefined): Promise<string> {
     const onInterrupt = () => stop('SIGINT');
     const onTerminate = () => stop('SIGTERM');
     const onAbort = () => stop('abort');
-    // Listeners are removed on the first signal, so a second Ctrl+C kills at once.
     process.once('SIGINT', onInterrupt);
     process.once('SIGTERM', onTerminate);
     if (signal?.aborted) stop('abort');
@@ -100,6 +95,9 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       port,
       dbPath,
       registration,
+      timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+      shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
@@ -109,7 +107,24 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
   io.stderr.write(`database ${dbPath}; registration ${registration ? 'on' : 'off'}\n`);
 
   const reason = await waitForShutdown(io.signal);
-  io.stderr.write(`${reason === 'abort' ? 'stopping' : `${reason} received`}: finishing requests in flight\n`);
-  await server.close();
+  const deadline = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  io.stderr.write(
+    `${reason === 'abort' ? 'stopping' : `${reason} received`}: finishing requests in flight for up to ${deadline / 1000}s\n`,
+  );
+  // Someone who signals twice wants out now, not after the deadline.
+  const now = (second: string) => {
+    io.stderr.write(`${second} received again: exiting now, requests in flight are dropped\n`);
+    process.exit(1);
+  };
+  const onSecondInterrupt = () => now('SIGINT');
+  const onSecondTerminate = () => now('SIGTERM');
+  process.once('SIGINT', onSecondInterrupt);
+  process.once('SIGTERM', onSecondTerminate);
+  try {
+    await server.close();
+  } finally {
+    process.off('SIGINT', onSecondInterrupt);
+    process.off('SIGTERM', onSecondTerminate);
+  }
   io.stderr.write('server stopped\n');
 }
