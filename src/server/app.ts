@@ -147,6 +147,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    if (options.storage.isBusyError(error)) {
+      log(`busy ${request.method} ${pathOf(request.url)}: the database is locked by another process`);
+      void reply
+        .status(503)
+        .header('retry-after', '1')
+        .send(messages('the database is busy (another process holds its lock); try again in a moment'));
+      return;
+    }
     const { status, body } = errorReply(error);
     if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.message}`);
     if (error instanceof HttpError) void reply.headers(error.headers);

@@ -1,5 +1,5 @@
 // `appclacks server`: run the accounts/tokens API until SIGINT or SIGTERM.
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { serverDatabasePath } from '../config/paths';
@@ -37,9 +37,31 @@ function checkedPort(port: number): number {
   return port;
 }
 
-/** Creates the file owner-only before SQLite does, so the -wal and -shm files inherit that mode. */
-function prepareDatabaseFile(dbPath: string): void {
+const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
+
+/**
+ * Creates the file owner-only before SQLite does, so new -wal and -shm files
+ * inherit that mode. Existing files (the database and its companions) lose
+ * any group and other bits, said on stderr; one the owner cannot write is
+ * refused, or the server would start and answer 500 to every write. Modes
+ * are read rather than tried: root may write to a read-only file.
+ */
+function prepareDatabaseFile(dbPath: string, stderr: TextSink): void {
   mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
+  for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue; // missing, or not a file: opening it says what is wrong
+    const mode = stat.mode;
+    if ((mode & 0o200) === 0) {
+      throw new UsageError(`${file} is read-only (mode ${octal(mode)}): the server could not save anything`, {
+        hint: `make it writable (chmod 600 ${file}), or name another file with --db PATH`,
+      });
+    }
+    if ((mode & 0o077) !== 0) {
+      chmodSync(file, mode & 0o700);
+      stderr.write(`${file} was readable by others (mode ${octal(mode)}): now ${octal(mode & 0o700)}\n`);
+    }
+  }
   closeSync(openSync(dbPath, 'a', 0o600));
 }
 
@@ -89,7 +111,7 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
   const registration = options.registration === undefined ? isLoopbackHost(host) : options.registration === 'on';
   let server;
   try {
-    prepareDatabaseFile(dbPath);
+    prepareDatabaseFile(dbPath, io.stderr);
     server = await startServer({
       host,
       port,
