@@ -11,7 +11,7 @@ import {
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   DEFAULT_TIMEOUTS,
   type ServerCommandOptions,
-} from './options';
+} from '../server-options';
 import { isLoopbackHost, startServer } from './start';
 import { SchemaTooNewError } from './storage/sqlite';
 

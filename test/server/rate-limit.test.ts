@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { TrustProxy } from '../../src/server/options';
+import type { TrustProxy } from '../../src/server-options';
 import { startServer } from '../../src/server/start';
 import { basicAuth, registerAccount, startTestServer, type TestServer } from '../helpers/server';
 import { getFrom, manualClock, send } from './http';
