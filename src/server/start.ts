@@ -4,6 +4,7 @@ import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import type { Clock } from '../tokens';
+import type { ServerTimeouts, TrustProxy } from '../server-options';
 
 export interface StartServerOptions {
   host: string;
@@ -19,6 +20,11 @@ export interface StartServerOptions {
   rateLimits?: RateLimitOptions;
   /** Default on; see AppOptions.extensions. */
   extensions?: boolean;
+  /** Default: Node's and fastify's (none for a slow body); the command passes DEFAULT_TIMEOUTS. */
+  timeouts?: ServerTimeouts;
+  /** After close() starts, connections still open this long are closed. Default: wait for them. */
+  shutdownTimeoutMs?: number;
+  trustProxy?: TrustProxy;
 }
 
 export interface RunningServer {
@@ -26,7 +32,10 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the storage. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (until
+   * shutdownTimeoutMs, then their connections are closed), then closes the storage.
+   */
   close(): Promise<void>;
 }
 
@@ -53,6 +62,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.log && { log: options.log }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.extensions !== undefined && { extensions: options.extensions }),
+    ...(options.timeouts && { timeouts: options.timeouts }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and
@@ -80,7 +91,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         stopping = true;
-        await app.close();
+        const deadline =
+          options.shutdownTimeoutMs === undefined
+            ? undefined
+            : setTimeout(() => app.server.closeAllConnections(), options.shutdownTimeoutMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(deadline);
+        }
         await ownedStorage.close();
       })();
       return closing;

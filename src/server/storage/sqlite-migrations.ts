@@ -43,6 +43,22 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    description: 'sign-in lock-out counters',
+    // One row per key (an email, an address, or both). expires_at is when both
+    // the window and the lock have ended, so pruning is one indexed DELETE.
+    sql: `
+      CREATE TABLE sign_in_attempts (
+        key TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL,
+        window_started_at INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_attempts_by_expiry ON sign_in_attempts(expires_at);
+    `,
+  },
+  {
+    version: 3,
     description: 'last use and rotation of API tokens',
     sql: `
       ALTER TABLE api_tokens ADD COLUMN last_used_at INTEGER;

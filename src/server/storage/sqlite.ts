@@ -5,6 +5,8 @@ import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
 import {
   EmailTakenError,
   type AccountRecord,
+  type AttemptReservation,
+  type AttemptRule,
   type OrganizationRecord,
   type RotateTokenInput,
   type RotateTokenOutcome,
@@ -75,6 +77,29 @@ function toToken(row: TokenRow): TokenRecord {
     replacedBy: row.replaced_by,
   };
 }
+
+// The reservation as one upsert. SET expressions all see the row as it was,
+// so each new value is spelled out from the old ones. A lock in force only
+// counts the refused attempt; an ended lock or window starts the count afresh.
+const LOCKED_NOW = 'locked_until > @now';
+const FRESH = '((locked_until > 0 AND locked_until <= @now) OR window_started_at + @windowMs <= @now)';
+const NEW_ATTEMPTS = `(CASE WHEN ${LOCKED_NOW} THEN attempts + 1 WHEN ${FRESH} THEN 1 ELSE attempts + 1 END)`;
+const NEW_WINDOW_START = `(CASE WHEN NOT ${LOCKED_NOW} AND ${FRESH} THEN @now ELSE window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${LOCKED_NOW} THEN locked_until WHEN ${NEW_ATTEMPTS} >= @maxAttempts THEN @now + @lockMs ELSE 0 END)`;
+const RESERVE_ATTEMPT = `
+  INSERT INTO sign_in_attempts (key, attempts, window_started_at, locked_until, expires_at)
+  VALUES (@key, 1, @now,
+    CASE WHEN 1 >= @maxAttempts THEN @now + @lockMs ELSE 0 END,
+    @now + max(@windowMs, CASE WHEN 1 >= @maxAttempts THEN @lockMs ELSE 0 END))
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = ${NEW_ATTEMPTS},
+    window_started_at = ${NEW_WINDOW_START},
+    locked_until = ${NEW_LOCKED_UNTIL},
+    expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL})
+  RETURNING attempts, locked_until AS lockedUntil`;
+
+/** How long a statement waits for another process's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 50;
 
 export class SchemaTooNewError extends Error {
   constructor(readonly version: number) {
@@ -152,6 +177,13 @@ export class SqliteStorage implements Storage {
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
       recordTokenUse: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)'),
       startGrace: db.prepare('UPDATE api_tokens SET expires_at = MIN(expires_at, ?), replaced_by = ? WHERE organization_id = ? AND id = ?'),
+      reserveAttempt: db.prepare(RESERVE_ATTEMPT),
+      releaseAttempt: db.prepare(`UPDATE sign_in_attempts SET
+        attempts = attempts - 1,
+        locked_until = CASE WHEN attempts - 1 >= @maxAttempts THEN locked_until ELSE 0 END
+        WHERE key = @key AND attempts > 0`),
+      clearAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE key = ?'),
+      pruneAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE expires_at <= ?'),
       counts: db.prepare(`SELECT
         (SELECT COUNT(*) FROM organizations) AS organizations,
         (SELECT COUNT(*) FROM accounts) AS accounts,
@@ -162,8 +194,11 @@ export class SqliteStorage implements Storage {
   private prepareSchema(): void {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
-    // Another process (a second server on the same file) may hold the write lock briefly.
-    this.db.pragma('busy_timeout = 5000');
+    // Another process (a second server, a backup, a sqlite3 shell) may hold
+    // the write lock. better-sqlite3 waits synchronously, stalling every
+    // request (health checks included): wait only briefly, then the caller
+    // answers 503 and the client retries.
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     applyMigrations(this.db);
   }
 
@@ -240,6 +275,28 @@ export class SqliteStorage implements Storage {
   async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
     const row = this.statements.findTokenBySecretHash.get(secretHash) as TokenRow | undefined;
     return row && toToken(row);
+  }
+
+  async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
+    const row = this.statements.reserveAttempt.get({ key, now, ...rule }) as { attempts: number; lockedUntil: number };
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil };
+  }
+
+  async releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void> {
+    this.statements.releaseAttempt.run({ key, maxAttempts: rule.maxAttempts });
+  }
+
+  async clearSignInAttempts(key: string): Promise<void> {
+    this.statements.clearAttempts.run(key);
+  }
+
+  async pruneSignInAttempts(now: number): Promise<number> {
+    return this.statements.pruneAttempts.run(now).changes;
+  }
+
+  isBusyError(error: unknown): boolean {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
   }
 
   async counts(): Promise<StorageCounts> {

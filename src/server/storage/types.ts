@@ -63,6 +63,25 @@ export type RotateTokenOutcome =
   /** Rotating it again would leave two replacements alive: refused. */
   | { status: 'already-rotated'; replacedBy: string };
 
+/**
+ * How many sign-in attempts a key may make before it is locked, and for how
+ * long. Counts older than `windowMs` are forgotten; a lock lasts `lockMs` from
+ * the reservation that reached `maxAttempts`, then the count starts afresh.
+ */
+export interface AttemptRule {
+  maxAttempts: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+/** What a reservation found, counting the attempt it just reserved. */
+export interface AttemptReservation {
+  /** False when the key was already at `maxAttempts`: refuse without checking the password. */
+  allowed: boolean;
+  /** When the lock ends (ms since the epoch); 0 when the key is not locked. */
+  lockedUntil: number;
+}
+
 export interface StorageCounts {
   organizations: number;
   accounts: number;
@@ -106,6 +125,35 @@ export interface Storage {
    * concurrent rotations of one token cannot both succeed.
    */
   rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome>;
+
+  /**
+   * Sign-in lock-out counters, shared by every server process on the same
+   * storage and kept across restarts. A password check first *reserves* an
+   * attempt: this counts it and reports the lock in one atomic step (one
+   * upsert: SQLite runs it under its write lock, PostgreSQL can do it as
+   * `INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING`), so parallel
+   * guesses cannot all pass a check made before any of them was counted.
+   * A refused attempt is counted too (the count only matters while below
+   * `maxAttempts`, and the lock does not grow longer). Keys are opaque
+   * strings of at most a few hundred characters, e.g. `address:127.0.0.1`.
+   */
+  reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation>;
+  /**
+   * Gives back one reservation (the attempt succeeded, or was refused for
+   * another key): the count goes down by one, and a lock that reservation
+   * started is lifted.
+   */
+  releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void>;
+  /** Forgets the key's count and lock (a correct password for that email). */
+  clearSignInAttempts(key: string): Promise<void>;
+  /** Deletes counters whose window and lock have both ended; returns how many. */
+  pruneSignInAttempts(now: number): Promise<number>;
+
+  /**
+   * True when `error` (thrown by a method above) means another process holds
+   * the database's lock: the server answers 503 with Retry-After, not 500.
+   */
+  isBusyError(error: unknown): boolean;
 
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;
