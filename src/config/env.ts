@@ -12,6 +12,7 @@ export const ENV = {
   apiEndpoint: 'APPCLACKS_API_ENDPOINT',
   config: 'APPCLACKS_CONFIG',
   debug: 'APPCLACKS_DEBUG',
+  databaseUrl: 'APPCLACKS_DATABASE_URL',
   noColor: 'NO_COLOR',
   xdgConfigHome: 'XDG_CONFIG_HOME',
   xdgDataHome: 'XDG_DATA_HOME',

@@ -2,19 +2,22 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { ENV, envValue } from '../config/env';
 import { serverDatabasePath } from '../config/paths';
 import type { Env } from '../config/types';
-import { UsageError } from '../errors';
+import { AppError, UsageError } from '../errors';
 import { isLoopbackHost, startServer } from './start';
-import { SchemaTooNewError } from './storage/sqlite';
+import { SchemaTooNewError } from './storage/migrations';
 
 export interface ServerCommandOptions {
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
-  /** Default <user data dir>/appclacks/server.db. */
+  /** A SQLite file or a postgres:// URL. Default APPCLACKS_DATABASE_URL, else <user data dir>/appclacks/server.db. */
   db?: string;
+  /** PostgreSQL connections per instance. */
+  dbPoolSize?: number;
   /** Default: on only when bound to a loopback address. */
   registration?: 'on' | 'off';
 }
@@ -47,11 +50,28 @@ function prepareDatabaseFile(dbPath: string): void {
   closeSync(openSync(dbPath, 'a', 0o600));
 }
 
+/** postgres:// URLs select PostgreSQL; anything else is a SQLite file. */
+export function isDatabaseUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}
+
+/** The URL without its password, for logs and error messages. */
+export function redactedDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL URL';
+  }
+}
+
 function startError(error: unknown, host: string, port: number, dbPath: string): unknown {
   const { code, syscall } = error as { code?: string; syscall?: string };
   if (error instanceof SchemaTooNewError) {
-    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another file with --db PATH' });
+    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another database with --db' });
   }
+  if ((error as Error).name === 'DatabaseUnreachableError') return new AppError('network', (error as Error).message);
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new UsageError(`${dbPath} is not an appclacks server database`, { hint: 'name another file with --db PATH' });
   }
@@ -90,15 +110,18 @@ function waitForShutdown(signal: AbortSignal | undefined): Promise<string> {
 export async function runServerCommand(options: ServerCommandOptions, io: ServerCommandIo): Promise<void> {
   const host = options.host ?? DEFAULT_HOST;
   const port = checkedPort(options.port ?? DEFAULT_PORT);
-  const dbPath = path.resolve(options.db ?? serverDatabasePath(io.env, process.platform, homedir()));
+  const database = options.db ?? envValue(io.env, ENV.databaseUrl);
+  const databaseUrl = database !== undefined && isDatabaseUrl(database) ? database : undefined;
+  const dbPath = databaseUrl ? redactedDatabaseUrl(databaseUrl) : path.resolve(database ?? serverDatabasePath(io.env, process.platform, homedir()));
   const registration = options.registration === undefined ? isLoopbackHost(host) : options.registration === 'on';
   let server;
   try {
-    prepareDatabaseFile(dbPath);
+    if (!databaseUrl) prepareDatabaseFile(dbPath);
     server = await startServer({
       host,
       port,
-      dbPath,
+      ...(databaseUrl ? { databaseUrl } : { dbPath }),
+      ...(options.dbPoolSize !== undefined && { poolSize: options.dbPoolSize }),
       registration,
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });

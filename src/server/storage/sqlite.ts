@@ -1,7 +1,8 @@
 // SQLite storage through better-sqlite3: one file, WAL so readers never wait
 // for the writer, foreign keys on (SQLite leaves them off by default).
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
+import { pendingMigrations, SchemaTooNewError, type Migration } from './migrations';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
   EmailTakenError,
   type AccountRecord,
@@ -70,12 +71,7 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
-export class SchemaTooNewError extends Error {
-  constructor(readonly version: number) {
-    super(`the database has schema version ${version}, newer than this program knows`);
-    this.name = 'SchemaTooNewError';
-  }
-}
+export { SchemaTooNewError };
 
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -86,16 +82,9 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
   );
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...applied].filter((version) => !known.has(version));
-  if (unknown.length > 0) {
-    // Running old code on a newer schema could corrupt it: refuse instead.
-    throw new SchemaTooNewError(Math.max(...unknown));
-  }
   const newlyApplied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(migration.version)) continue;
+  for (const migration of pendingMigrations(migrations, applied)) {
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.description, Date.now());
@@ -205,6 +194,10 @@ export class SqliteStorage implements Storage {
   async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
     const row = this.statements.findTokenBySecretHash.get(secretHash) as TokenRow | undefined;
     return row && toToken(row);
+  }
+
+  async ping(): Promise<void> {
+    // A local file: reachable whenever the process runs.
   }
 
   async counts(): Promise<StorageCounts> {

@@ -47,6 +47,18 @@ export class EmailTakenError extends Error {
   }
 }
 
+/**
+ * The database cannot be reached right now (refused, dropped, timed out).
+ * Requests that need it answer 503 with Retry-After; the storage reconnects
+ * by itself when the database returns.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the database is unavailable', options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
 export interface Storage {
   /** Creates both in one transaction; throws EmailTakenError when the email is in use (case-insensitive). */
   createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void>;
@@ -63,6 +75,8 @@ export interface Storage {
   deleteToken(organizationId: string, id: string): Promise<boolean>;
   findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined>;
 
+  /** Resolves when the database answers; throws StorageUnavailableError when it does not. */
+  ping(): Promise<void>;
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;
   close(): Promise<void>;
