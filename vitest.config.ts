@@ -6,7 +6,14 @@ import { findPostgresBinDir, POSTGRES_INSTALL_HINT } from './test/helpers/postgr
 // `storageBackend`. Files named *postgres* need PostgreSQL and run only there.
 const POSTGRES_ONLY = 'test/**/*postgres*.test.ts';
 // About SQLite files and the command's defaults, not about storage behaviour.
-const SQLITE_ONLY = ['test/server/storage.test.ts', 'test/server/start.test.ts', 'test/server/command.test.ts'];
+// sign-in-attempts.test.ts is the SQLite side of a storage contract that
+// storage-postgres.test.ts checks on PostgreSQL.
+const SQLITE_ONLY = [
+  'test/server/storage.test.ts',
+  'test/server/start.test.ts',
+  'test/server/command.test.ts',
+  'test/server/sign-in-attempts.test.ts',
+];
 
 const postgresFound = findPostgresBinDir() !== undefined;
 if (!postgresFound) {

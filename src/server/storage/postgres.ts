@@ -8,6 +8,8 @@ import {
   EmailTakenError,
   StorageUnavailableError,
   type AccountRecord,
+  type AttemptReservation,
+  type AttemptRule,
   type OrganizationRecord,
   type Storage,
   type StorageCounts,
@@ -132,6 +134,31 @@ function toToken(row: TokenRow): TokenRecord {
 }
 
 const TOKEN_COLUMNS = 'id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at';
+
+// The reservation as one upsert, the same rules as SQLite's (./sqlite.ts):
+// the row is locked by the upsert, so reservations racing on several
+// instances are counted one after another and at most maxAttempts pass.
+// SET expressions all see the row as it was (alias `a`), so each new value is
+// spelled out from the old ones. $1 key, $2 now, $3 maxAttempts, $4 windowMs, $5 lockMs.
+const NOW = '$2::bigint';
+const MAX_ATTEMPTS = '$3::integer';
+const WINDOW_MS = '$4::bigint';
+const LOCK_MS = '$5::bigint';
+const LOCKED_NOW = `a.locked_until > ${NOW}`;
+const FRESH = `((a.locked_until > 0 AND a.locked_until <= ${NOW}) OR a.window_started_at + ${WINDOW_MS} <= ${NOW})`;
+const NEW_ATTEMPTS = `(CASE WHEN ${LOCKED_NOW} THEN a.attempts + 1 WHEN ${FRESH} THEN 1 ELSE a.attempts + 1 END)`;
+const NEW_WINDOW_START = `(CASE WHEN NOT ${LOCKED_NOW} AND ${FRESH} THEN ${NOW} ELSE a.window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${LOCKED_NOW} THEN a.locked_until WHEN ${NEW_ATTEMPTS} >= ${MAX_ATTEMPTS} THEN ${NOW} + ${LOCK_MS} ELSE 0 END)`;
+const FIRST_LOCKED_UNTIL = `CASE WHEN 1 >= ${MAX_ATTEMPTS} THEN ${NOW} + ${LOCK_MS} ELSE 0 END`;
+const RESERVE_ATTEMPT = `
+  INSERT INTO sign_in_attempts AS a (key, attempts, window_started_at, locked_until, expires_at)
+  VALUES ($1, 1, ${NOW}, ${FIRST_LOCKED_UNTIL}, GREATEST(${NOW} + ${WINDOW_MS}, ${FIRST_LOCKED_UNTIL}))
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = ${NEW_ATTEMPTS},
+    window_started_at = ${NEW_WINDOW_START},
+    locked_until = ${NEW_LOCKED_UNTIL},
+    expires_at = GREATEST(${NEW_WINDOW_START} + ${WINDOW_MS}, ${NEW_LOCKED_UNTIL})
+  RETURNING attempts, locked_until AS "lockedUntil"`;
 
 /**
  * Applies the pending migrations under an advisory lock, so instances that
@@ -296,6 +323,37 @@ export class PostgresStorage implements Storage {
   async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
     const { rows } = await this.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE secret_hash = $1`, [secretHash]);
     return rows[0] && toToken(rows[0]);
+  }
+
+  async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
+    const { rows } = await this.query<{ attempts: number; lockedUntil: number }>(RESERVE_ATTEMPT, [
+      key,
+      now,
+      rule.maxAttempts,
+      rule.windowMs,
+      rule.lockMs,
+    ]);
+    const row = rows[0]!;
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil };
+  }
+
+  async releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void> {
+    await this.query(
+      `UPDATE sign_in_attempts SET
+         attempts = attempts - 1,
+         locked_until = CASE WHEN attempts - 1 >= $2 THEN locked_until ELSE 0 END
+       WHERE key = $1 AND attempts > 0`,
+      [key, rule.maxAttempts],
+    );
+  }
+
+  async clearSignInAttempts(key: string): Promise<void> {
+    await this.query('DELETE FROM sign_in_attempts WHERE key = $1', [key]);
+  }
+
+  async pruneSignInAttempts(now: number): Promise<number> {
+    const { rowCount } = await this.query('DELETE FROM sign_in_attempts WHERE expires_at <= $1', [now]);
+    return rowCount ?? 0;
   }
 
   async ping(): Promise<void> {

@@ -37,4 +37,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_tokens_by_organization ON api_tokens(organization_id, created_at);
     `,
   },
+  {
+    version: 2,
+    description: 'sign-in lock-out counters',
+    // One row per key (an email, an address, or both). expires_at is when both
+    // the window and the lock have ended, so pruning is one indexed DELETE.
+    sql: `
+      CREATE TABLE sign_in_attempts (
+        key TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL,
+        window_started_at INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_attempts_by_expiry ON sign_in_attempts(expires_at);
+    `,
+  },
 ];

@@ -6,6 +6,8 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
   EmailTakenError,
   type AccountRecord,
+  type AttemptReservation,
+  type AttemptRule,
   type OrganizationRecord,
   type Storage,
   type StorageCounts,
@@ -73,6 +75,26 @@ function toToken(row: TokenRow): TokenRecord {
 
 export { SchemaTooNewError };
 
+// The reservation as one upsert. SET expressions all see the row as it was,
+// so each new value is spelled out from the old ones. A lock in force only
+// counts the refused attempt; an ended lock or window starts the count afresh.
+const LOCKED_NOW = 'locked_until > @now';
+const FRESH = '((locked_until > 0 AND locked_until <= @now) OR window_started_at + @windowMs <= @now)';
+const NEW_ATTEMPTS = `(CASE WHEN ${LOCKED_NOW} THEN attempts + 1 WHEN ${FRESH} THEN 1 ELSE attempts + 1 END)`;
+const NEW_WINDOW_START = `(CASE WHEN NOT ${LOCKED_NOW} AND ${FRESH} THEN @now ELSE window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${LOCKED_NOW} THEN locked_until WHEN ${NEW_ATTEMPTS} >= @maxAttempts THEN @now + @lockMs ELSE 0 END)`;
+const RESERVE_ATTEMPT = `
+  INSERT INTO sign_in_attempts (key, attempts, window_started_at, locked_until, expires_at)
+  VALUES (@key, 1, @now,
+    CASE WHEN 1 >= @maxAttempts THEN @now + @lockMs ELSE 0 END,
+    @now + max(@windowMs, CASE WHEN 1 >= @maxAttempts THEN @lockMs ELSE 0 END))
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = ${NEW_ATTEMPTS},
+    window_started_at = ${NEW_WINDOW_START},
+    locked_until = ${NEW_LOCKED_UNTIL},
+    expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL})
+  RETURNING attempts, locked_until AS lockedUntil`;
+
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -133,6 +155,13 @@ export class SqliteStorage implements Storage {
       getToken: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? AND id = ?'),
       deleteToken: db.prepare('DELETE FROM api_tokens WHERE organization_id = ? AND id = ?'),
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
+      reserveAttempt: db.prepare(RESERVE_ATTEMPT),
+      releaseAttempt: db.prepare(`UPDATE sign_in_attempts SET
+        attempts = attempts - 1,
+        locked_until = CASE WHEN attempts - 1 >= @maxAttempts THEN locked_until ELSE 0 END
+        WHERE key = @key AND attempts > 0`),
+      clearAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE key = ?'),
+      pruneAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE expires_at <= ?'),
       counts: db.prepare(`SELECT
         (SELECT COUNT(*) FROM organizations) AS organizations,
         (SELECT COUNT(*) FROM accounts) AS accounts,
@@ -198,6 +227,23 @@ export class SqliteStorage implements Storage {
 
   async ping(): Promise<void> {
     // A local file: reachable whenever the process runs.
+  }
+
+  async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
+    const row = this.statements.reserveAttempt.get({ key, now, ...rule }) as { attempts: number; lockedUntil: number };
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil };
+  }
+
+  async releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void> {
+    this.statements.releaseAttempt.run({ key, maxAttempts: rule.maxAttempts });
+  }
+
+  async clearSignInAttempts(key: string): Promise<void> {
+    this.statements.clearAttempts.run(key);
+  }
+
+  async pruneSignInAttempts(now: number): Promise<number> {
+    return this.statements.pruneAttempts.run(now).changes;
   }
 
   async counts(): Promise<StorageCounts> {

@@ -34,6 +34,25 @@ export interface TokenRecord {
   expiresAt: number;
 }
 
+/**
+ * How many sign-in attempts a key may make before it is locked, and for how
+ * long. Counts older than `windowMs` are forgotten; a lock lasts `lockMs` from
+ * the reservation that reached `maxAttempts`, then the count starts afresh.
+ */
+export interface AttemptRule {
+  maxAttempts: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+/** What a reservation found, counting the attempt it just reserved. */
+export interface AttemptReservation {
+  /** False when the key was already at `maxAttempts`: refuse without checking the password. */
+  allowed: boolean;
+  /** When the lock ends (ms since the epoch); 0 when the key is not locked. */
+  lockedUntil: number;
+}
+
 export interface StorageCounts {
   organizations: number;
   accounts: number;
@@ -77,6 +96,30 @@ export interface Storage {
 
   /** Resolves when the database answers; throws StorageUnavailableError when it does not. */
   ping(): Promise<void>;
+
+  /**
+   * Sign-in lock-out counters, shared by every server process on the same
+   * storage and kept across restarts. A password check first *reserves* an
+   * attempt: this counts it and reports the lock in one atomic step (one
+   * upsert: SQLite runs it under its write lock, PostgreSQL can do it as
+   * `INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING`), so parallel
+   * guesses cannot all pass a check made before any of them was counted.
+   * A refused attempt is counted too (the count only matters while below
+   * `maxAttempts`, and the lock does not grow longer). Keys are opaque
+   * strings of at most a few hundred characters, e.g. `address:127.0.0.1`.
+   */
+  reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation>;
+  /**
+   * Gives back one reservation (the attempt succeeded, or was refused for
+   * another key): the count goes down by one, and a lock that reservation
+   * started is lifted.
+   */
+  releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void>;
+  /** Forgets the key's count and lock (a correct password for that email). */
+  clearSignInAttempts(key: string): Promise<void>;
+  /** Deletes counters whose window and lock have both ended; returns how many. */
+  pruneSignInAttempts(now: number): Promise<number>;
+
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;
   close(): Promise<void>;
