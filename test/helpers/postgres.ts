@@ -11,9 +11,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { unusedLoopbackPort } from './net';
 
-export const POSTGRES_INSTALL_HINT =
-  'PostgreSQL tests skipped: no initdb found; install it with `apt-get install -y postgresql` (Debian/Ubuntu) to run them';
-
 /** What a test worker needs to reach (and, for its own cluster, to stop and start) a cluster. */
 export interface ClusterInfo {
   host: string;
@@ -25,7 +22,11 @@ export interface ClusterInfo {
   runAs: string | undefined;
 }
 
-/** The newest `/usr/lib/postgresql/N/bin` with an initdb, else the one `pg_config` names; undefined when none. */
+/**
+ * The newest `/usr/lib/postgresql/N/bin` with an initdb, else the one
+ * `pg_config` names; undefined when none. vitest.config.ts runs the same
+ * search to decide whether the postgres test project exists.
+ */
 export function findPostgresBinDir(): string | undefined {
   const debianRoot = '/usr/lib/postgresql';
   if (existsSync(debianRoot)) {
