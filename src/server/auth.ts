@@ -3,9 +3,10 @@
 import { allows, expiryState, type Clock } from '../tokens';
 import { HttpError } from './http-error';
 import { decoyPasswordHash, verifyPassword } from './passwords';
-import { FailureLimiter, type RateLimitOptions } from './rate-limit';
+import { emailKey } from './emails';
+import { EMAIL_MAX, type RateLimitOptions } from './rate-limit';
 import { hashTokenSecret, looksLikeTokenSecret, sameHash } from './secrets';
-import type { AccountRecord, Storage, TokenRecord } from './storage/types';
+import type { AccountRecord, AttemptRule, Storage, TokenRecord } from './storage/types';
 import { apiTimeOf } from './wire';
 
 const CHALLENGE = { 'www-authenticate': 'Basic realm="appclacks", charset="UTF-8"' };
@@ -47,39 +48,64 @@ function tooManyAttempts(waitMs: number, lockedBy: 'email' | 'address'): HttpErr
   return new HttpError(429, message, { 'retry-after': String(seconds) });
 }
 
+/** Expired counters are deleted at most this often, from a sign-in. */
+const PRUNE_EVERY_MS = 60_000;
+
 export class PasswordAuthenticator {
-  private readonly byEmail: FailureLimiter;
-  private readonly byAddress: FailureLimiter;
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly storage: Storage,
-    limits: RateLimitOptions,
-    clock: Clock,
-  ) {
-    this.byEmail = new FailureLimiter(limits.perEmail, clock);
-    this.byAddress = new FailureLimiter(limits.perAddress, clock);
-  }
+    private readonly limits: RateLimitOptions,
+    private readonly clock: Clock,
+  ) {}
 
-  /** The account, or a 401/429. A correct password is refused while its email or address is locked. */
+  /**
+   * The account, or a 401/429. Every attempt is counted (reserved) before the
+   * password is checked, so parallel guesses see each other; a correct
+   * password gives its reservations back, and is refused like a wrong one
+   * while a lock is in force.
+   */
   async authenticate(header: string | undefined, address: string): Promise<AccountRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
-    const emailKey = credentials.user.trim().toLowerCase();
-    const emailWait = this.byEmail.lockedFor(emailKey);
-    const addressWait = this.byAddress.lockedFor(address);
-    if (emailWait > 0 || addressWait > 0) {
-      throw emailWait >= addressWait ? tooManyAttempts(emailWait, 'email') : tooManyAttempts(addressWait, 'address');
+    // No account can have such an email: refuse before it becomes a counter key.
+    if (credentials.user.length > EMAIL_MAX) throw unauthorized('wrong email or password');
+    const now = this.clock();
+    await this.pruneNowAndThen(now);
+
+    const email = emailKey(credentials.user);
+    // The address first: once it is locked, its floods of new emails add no rows.
+    const keys: Array<[string, AttemptRule, 'email' | 'address']> = [
+      [`address:${address}`, this.limits.perAddress, 'address'],
+      [`email+address:${email} ${address}`, this.limits.perEmailAndAddress, 'email'],
+      [`email:${email}`, this.limits.perEmail, 'email'],
+    ];
+    const reserved: Array<[string, AttemptRule]> = [];
+    for (const [key, rule, lockedBy] of keys) {
+      const reservation = await this.storage.reserveSignInAttempt(key, rule, now);
+      reserved.push([key, rule]);
+      if (!reservation.allowed) {
+        // Refused without a password check: that attempt should not count against the other keys.
+        for (const [heldKey, heldRule] of reserved) await this.storage.releaseSignInAttempt(heldKey, heldRule);
+        throw tooManyAttempts(reservation.lockedUntil - now, lockedBy);
+      }
     }
 
     const account = await this.storage.findAccountByEmail(credentials.user);
     const valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));
-    if (!account || !valid) {
-      this.byEmail.recordFailure(emailKey);
-      this.byAddress.recordFailure(address);
-      throw unauthorized('wrong email or password');
-    }
-    this.byEmail.reset(emailKey);
+    if (!account || !valid) throw unauthorized('wrong email or password'); // the reservations stay: they are the failures
+    // A success says nothing about the other emails tried from this address: give back only this attempt.
+    await this.storage.releaseSignInAttempt(keys[0]![0], keys[0]![1]);
+    await this.storage.clearSignInAttempts(keys[1]![0]);
+    await this.storage.clearSignInAttempts(keys[2]![0]);
     return account;
+  }
+
+  private async pruneNowAndThen(now: number): Promise<void> {
+    if (now - this.lastPruneAt < PRUNE_EVERY_MS && now >= this.lastPruneAt) return;
+    this.lastPruneAt = now;
+    await this.storage.pruneSignInAttempts(now);
   }
 }
 

@@ -8,8 +8,8 @@ let server: TestServer;
 let registered: RegisteredAccount;
 beforeAll(async () => {
   // Many bad password-auth requests are not the point here: no lock-outs.
-  const lenient = { maxFailures: 1_000, windowMs: 60_000, lockMs: 60_000 };
-  server = await startTestServer({ rateLimits: { perEmail: lenient, perAddress: lenient } });
+  const lenient = { maxAttempts: 1_000, windowMs: 60_000, lockMs: 60_000 };
+  server = await startTestServer({ rateLimits: { perEmailAndAddress: lenient, perEmail: lenient, perAddress: lenient } });
   registered = await registerAccount(server.url);
 });
 afterAll(() => server.close());
