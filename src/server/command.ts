@@ -7,6 +7,7 @@ import { serverDatabasePath } from '../config/paths';
 import type { Env } from '../config/types';
 import { AppError, UsageError } from '../errors';
 import { isLoopbackHost, startServer } from './start';
+import { isDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
 import { SchemaTooNewError } from './storage/migrations';
 
 export interface ServerCommandOptions {
@@ -48,22 +49,6 @@ function checkedPort(port: number): number {
 function prepareDatabaseFile(dbPath: string): void {
   mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
   closeSync(openSync(dbPath, 'a', 0o600));
-}
-
-/** postgres:// URLs select PostgreSQL; anything else is a SQLite file. */
-export function isDatabaseUrl(database: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(database);
-}
-
-/** The URL without its password, for logs and error messages. */
-export function redactedDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the PostgreSQL URL';
-  }
 }
 
 function startError(error: unknown, host: string, port: number, dbPath: string): unknown {

@@ -24,6 +24,8 @@ export interface TestServerOptions {
   /** Reuse a PostgreSQL database (e.g. two instances on one); default a new one when the project is `postgres`. */
   databaseUrl?: string;
   poolSize?: number;
+  /** Default: the test project's `storageBackend`. */
+  backend?: 'sqlite' | 'postgres';
 }
 
 export interface TestServer {
@@ -41,7 +43,7 @@ export interface TestServer {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'appclacks-server-'));
-  const databaseUrl = options.databaseUrl ?? (options.dbPath === undefined ? await postgresDatabaseForProject() : undefined);
+  const databaseUrl = options.databaseUrl ?? (options.dbPath === undefined ? await postgresDatabaseFor(options.backend) : undefined);
   const dbPath = databaseUrl ?? options.dbPath ?? join(dir, 'server.db');
   const logs: string[] = [];
   const server = await startServer({
@@ -67,9 +69,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
-/** A new database on the run's cluster when this test project is `postgres`; undefined for SQLite. */
-async function postgresDatabaseForProject(): Promise<string | undefined> {
-  if (inject('storageBackend') !== 'postgres') return undefined;
+/** A new database on the run's cluster when the backend (default: this test project's) is `postgres`; undefined for SQLite. */
+async function postgresDatabaseFor(backend = inject('storageBackend')): Promise<string | undefined> {
+  if (backend !== 'postgres') return undefined;
   const cluster = inject('postgres');
   if (!cluster) throw new Error('the postgres test project has no cluster');
   return createDatabase(cluster);

@@ -12,6 +12,7 @@ import { command as profileList } from './profile/list';
 import { command as profileRemove } from './profile/remove';
 import { command as profileUse } from './profile/use';
 import { command as server } from './server';
+import { command as serverMigrateDb } from './server-migrate-db';
 import { command as tokenCreate } from './token/create';
 import { command as tokenDelete } from './token/delete';
 import { command as tokenGet } from './token/get';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   profileRemove,
   tui,
   server,
+  serverMigrateDb,
   demo,
   completionCommand(() => COMMANDS, GROUPS),
   completeProfilesCommand,

@@ -356,6 +356,52 @@ export class PostgresStorage implements Storage {
     return rowCount ?? 0;
   }
 
+  /**
+   * Adds what is not there yet, in one transaction; rows whose ID (or, for
+   * an account, whose email) is already present are left as they are, so
+   * running it twice copies nothing the second time.
+   */
+  async importRecords(records: {
+    organizations: OrganizationRecord[];
+    accounts: AccountRecord[];
+    tokens: TokenRecord[];
+  }): Promise<{ organizations: number; accounts: number; tokens: number }> {
+    const client = await this.pool.connect();
+    const added = { organizations: 0, accounts: 0, tokens: 0 };
+    try {
+      await client.query('BEGIN');
+      for (const o of records.organizations) {
+        const result = await client.query(
+          'INSERT INTO organizations (id, name, description, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          [o.id, o.name, o.description, o.createdAt],
+        );
+        added.organizations += result.rowCount ?? 0;
+      }
+      for (const a of records.accounts) {
+        const result = await client.query(
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [a.id, a.organizationId, a.firstName, a.lastName, a.email, a.passwordHash, a.createdAt],
+        );
+        added.accounts += result.rowCount ?? 0;
+      }
+      for (const t of records.tokens) {
+        const result = await client.query(
+          `INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+          [t.id, t.organizationId, t.name, t.description, JSON.stringify(t.permissions), t.secretHash, t.ttl, t.createdAt, t.expiresAt],
+        );
+        added.tokens += result.rowCount ?? 0;
+      }
+      await client.query('COMMIT');
+      return added;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async ping(): Promise<void> {
     await this.query('SELECT 1');
   }

@@ -254,3 +254,30 @@ export class SqliteStorage implements Storage {
     if (this.db.open) this.db.close();
   }
 }
+
+export interface AllRecords {
+  organizations: OrganizationRecord[];
+  accounts: AccountRecord[];
+  /** In creation order. */
+  tokens: TokenRecord[];
+}
+
+/**
+ * Every organization, account and token of a SQLite server database, read
+ * without changing the file (no migration, read-only): the source of
+ * `appclacks server migrate-db`.
+ */
+export function readAllRecords(path: string): AllRecords {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const applied = (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version);
+    pendingMigrations(SQLITE_MIGRATIONS, new Set(applied)); // throws SchemaTooNewError for a newer file
+    return {
+      organizations: (db.prepare('SELECT * FROM organizations ORDER BY created_at, rowid').all() as OrganizationRow[]).map(toOrganization),
+      accounts: (db.prepare('SELECT * FROM accounts ORDER BY created_at, rowid').all() as AccountRow[]).map(toAccount),
+      tokens: (db.prepare('SELECT * FROM api_tokens ORDER BY created_at, rowid').all() as TokenRow[]).map(toToken),
+    };
+  } finally {
+    db.close();
+  }
+}
