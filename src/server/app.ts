@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
 import { TOKEN_PREFIX } from './secrets';
+import type { ServerTimeouts, TrustProxy } from './options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
@@ -26,6 +27,9 @@ export interface AppOptions {
   clock?: Clock;
   log?: RequestLogger;
   rateLimits?: RateLimitOptions;
+  timeouts?: ServerTimeouts;
+  /** Whose X-Forwarded-For sets `request.ip` (and so the lock-out's address); default nobody's. */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -84,11 +88,37 @@ function clientErrorHandler(log: RequestLogger) {
   };
 }
 
+/** A hop count as the function fastify documents for it (its types omit the number form). */
+function fastifyTrustProxy(trust: TrustProxy): string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export function buildApp(options: AppOptions): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
+  const timeouts = options.timeouts;
   const app = Fastify({
     logger: false,
+    // Node would answer a request without Host with an empty 400 of its own;
+    // let it through to the onRequest hook below, which answers in our shape.
+    http: {
+      requireHostHeader: false,
+      ...(timeouts && {
+        headersTimeout: timeouts.headersMs,
+        // Node checks the two timeouts above on this interval (30 s by
+        // default, which would let a 30 s timeout run to a minute).
+        connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+      }),
+    },
+    ...(timeouts && {
+      // A late request gets Node's ERR_HTTP_REQUEST_TIMEOUT: a 408 from clientErrorHandler, logged.
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // A socket silent this long (no bytes either way) is closed: the last
+      // resort behind the two request timeouts.
+      connectionTimeout: timeouts.requestMs + timeouts.headersMs,
+    }),
+    ...(options.trustProxy !== undefined && { trustProxy: fastifyTrustProxy(options.trustProxy) }),
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: clientErrorHandler(log),
     // Router errors (a malformed %-escape, an over-long path segment) skip
@@ -121,6 +151,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    if (options.storage.isBusyError(error)) {
+      log(`busy ${request.method} ${pathOf(request.url)}: the database is locked by another process`);
+      void reply
+        .status(503)
+        .header('retry-after', '1')
+        .send(messages('the database is busy (another process holds its lock); try again in a moment'));
+      return;
+    }
     const { status, body } = errorReply(error);
     if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.message}`);
     if (error instanceof HttpError) void reply.headers(error.headers);
@@ -128,8 +166,34 @@ export function buildApp(options: AppOptions): FastifyInstance {
     void reply.status(status).send(body);
   });
 
+  // Every route's method, by path pattern, for 405 and its Allow header.
+  const routes: Array<{ pattern: RegExp; method: string }> = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}/?$`);
+    for (const method of [route.method].flat()) routes.push({ pattern, method });
+  });
+
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = [...new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method))].sort();
+    if (allowed.length > 0) {
+      void reply.status(405).header('allow', allowed.join(', ')).send(messages(`${request.method} is not allowed on ${pathOf(request.url)}: use ${allowed.join(', ')}`));
+      return;
+    }
     void reply.status(404).send(messages(`no route for ${request.method} ${pathOf(request.url)}`));
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined) throw new HttpError(400, 'request has no Host header');
+  });
+
+  // Responses to signed-in calls can carry a secret (a new token) or an
+  // organization's data: no shared or browser cache may keep them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.headers.authorization !== undefined || request.url.startsWith('/app/') || request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {

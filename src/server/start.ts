@@ -4,6 +4,7 @@ import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import type { Clock } from '../tokens';
+import type { ServerTimeouts, TrustProxy } from './options';
 
 export interface StartServerOptions {
   host: string;
@@ -21,6 +22,11 @@ export interface StartServerOptions {
   log?: RequestLogger;
   clock?: Clock;
   rateLimits?: RateLimitOptions;
+  /** Default: Node's and fastify's (none for a slow body); the command passes DEFAULT_TIMEOUTS. */
+  timeouts?: ServerTimeouts;
+  /** After close() starts, connections still open this long are closed. Default: wait for them. */
+  shutdownTimeoutMs?: number;
+  trustProxy?: TrustProxy;
 }
 
 export interface RunningServer {
@@ -28,7 +34,10 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the storage. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (until
+   * shutdownTimeoutMs, then their connections are closed), then closes the storage.
+   */
   close(): Promise<void>;
 }
 
@@ -59,6 +68,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.clock && { clock: options.clock }),
     ...(options.log && { log: options.log }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    ...(options.timeouts && { timeouts: options.timeouts }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and
@@ -86,7 +97,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         stopping = true;
-        await app.close();
+        const deadline =
+          options.shutdownTimeoutMs === undefined
+            ? undefined
+            : setTimeout(() => app.server.closeAllConnections(), options.shutdownTimeoutMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(deadline);
+        }
         await ownedStorage.close();
       })();
       return closing;

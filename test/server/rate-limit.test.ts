@@ -5,6 +5,8 @@ import { errorForStatus } from '../../src/api/error-mapping';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TrustProxy } from '../../src/server/options';
+import { startServer } from '../../src/server/start';
 import { basicAuth, registerAccount, startTestServer, type TestServer } from '../helpers/server';
 import { getFrom, manualClock, send } from './http';
 
@@ -203,5 +205,49 @@ describe('the counters', () => {
     }
     // Pruning as of the end of time deletes every counter there is: none may exist.
     expect(await server.storage.pruneSignInAttempts(Number.MAX_SAFE_INTEGER)).toBe(0);
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  const startBehindProxy = async (trustProxy?: TrustProxy) => {
+    const dir = mkdtempSync(join(tmpdir(), 'appclacks-proxy-'));
+    const running = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      dbPath: join(dir, 'server.db'),
+      registration: true,
+      ...(trustProxy !== undefined && { trustProxy }),
+    });
+    return {
+      url: running.url,
+      async close() {
+        await running.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  };
+  const via = (url: string, forwardedFor: string, user: string, password: string) =>
+    send(url, 'GET', '/app/v1/organization', { auth: { user, password }, headers: { 'x-forwarded-for': forwardedFor } });
+
+  it('with --trust-proxy, one client locking its address does not lock everyone else behind the proxy', async () => {
+    const proxied = await startBehindProxy(['127.0.0.1']);
+    try {
+      const account = await registerAccount(proxied.url);
+      for (let i = 0; i < 20; i++) expect((await via(proxied.url, '203.0.113.9', `guess-${i}@example.com`, 'wrong password')).status).toBe(401);
+      expect((await via(proxied.url, '203.0.113.9', account.email, account.password)).status).toBe(429);
+      expect((await via(proxied.url, '198.51.100.7', account.email, account.password)).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('without it, X-Forwarded-For is ignored: a guesser cannot pick a fresh address per try', async () => {
+    const direct = await startBehindProxy();
+    try {
+      for (let i = 0; i < 20; i++) await via(direct.url, `203.0.113.${i}`, `guess-${i}@example.com`, 'wrong password');
+      expect((await via(direct.url, '198.51.100.7', 'someone@example.com', 'wrong password')).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
   });
 });

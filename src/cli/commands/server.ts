@@ -1,26 +1,15 @@
-import { UsageError } from '../../errors';
+import {
+  parsePoolSize,
+  parsePort,
+  parseSeconds,
+  parseTrustProxy,
+  type ServerCommandOptions as ServerOptions,
+  type ServerTimeouts,
+} from '../../server/options';
 import { flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
 
-export interface ServerOptions {
-  host?: string;
-  port?: number;
-  db?: string;
-  dbPoolSize?: number;
-  registration?: 'on' | 'off';
-}
-
-export function parsePort(text: string, flag: string): number {
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`${flag} must be a number from 0 to 65535, not "${text}"`);
-  return port;
-}
-
-function parsePoolSize(text: string): number {
-  const size = Number(text);
-  if (!/^\d+$/.test(text) || size < 1 || size > 1000) throw new UsageError(`--db-pool-size must be a number from 1 to 1000, not "${text}"`);
-  return size;
-}
+export { parsePort, type ServerOptions };
 
 export const command: CommandSpec<ServerOptions> = {
   path: ['server'],
@@ -34,6 +23,11 @@ export const command: CommandSpec<ServerOptions> = {
     },
     { flags: '--db-pool-size <n>', description: 'PostgreSQL connections per instance (default 10)' },
     { flags: '--registration <on|off>', description: 'allow POST /register (default: on only on a loopback address)', choices: ['on', 'off'] },
+    { flags: '--headers-timeout <seconds>', description: 'time for a request\'s headers to arrive, then 408 (default 10)' },
+    { flags: '--request-timeout <seconds>', description: 'time for a whole request to arrive, then 408 (default 30)' },
+    { flags: '--keep-alive-timeout <seconds>', description: 'how long an idle connection stays open (default 5)' },
+    { flags: '--shutdown-timeout <seconds>', description: 'on SIGINT/SIGTERM, how long requests in flight may finish (default 10)' },
+    { flags: '--trust-proxy <hops|addresses>', description: 'take the client address from X-Forwarded-For: proxy hop count, or proxy addresses/CIDRs (default off)' },
   ],
   examples: [
     'appclacks server',
@@ -47,12 +41,28 @@ export const command: CommandSpec<ServerOptions> = {
     const db = flagString(flags, 'db');
     const registration = flagString(flags, 'registration');
     const poolSize = flagString(flags, 'dbPoolSize');
+    const timeouts: Partial<ServerTimeouts> = {};
+    const seconds = (name: string, flag: string) => {
+      const text = flagString(flags, name);
+      return text === undefined ? undefined : parseSeconds(text, flag);
+    };
+    const headersMs = seconds('headersTimeout', '--headers-timeout');
+    const requestMs = seconds('requestTimeout', '--request-timeout');
+    const keepAliveMs = seconds('keepAliveTimeout', '--keep-alive-timeout');
+    const shutdownTimeoutMs = seconds('shutdownTimeout', '--shutdown-timeout');
+    const trustProxy = flagString(flags, 'trustProxy');
+    if (headersMs !== undefined) timeouts.headersMs = headersMs;
+    if (requestMs !== undefined) timeouts.requestMs = requestMs;
+    if (keepAliveMs !== undefined) timeouts.keepAliveMs = keepAliveMs;
     return {
-      ...(poolSize === undefined ? {} : { dbPoolSize: parsePoolSize(poolSize) }),
       ...(host === undefined ? {} : { host }),
       ...(port === undefined ? {} : { port: parsePort(port, '--port') }),
       ...(db === undefined ? {} : { db }),
       ...(registration === 'on' || registration === 'off' ? { registration } : {}),
+      ...(poolSize !== undefined && { dbPoolSize: parsePoolSize(poolSize) }),
+      ...(Object.keys(timeouts).length > 0 && { timeouts }),
+      ...(shutdownTimeoutMs !== undefined && { shutdownTimeoutMs }),
+      ...(trustProxy !== undefined && { trustProxy: parseTrustProxy(trustProxy) }),
     };
   },
   run,

@@ -402,6 +402,12 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  /** Lock waits that gave up, serialization failures and deadlocks: retrying soon will do. */
+  isBusyError(error: unknown): boolean {
+    const code = (error as { code?: string } | undefined)?.code;
+    return code === '55P03' || code === '40001' || code === '40P01';
+  }
+
   async ping(): Promise<void> {
     await this.query('SELECT 1');
   }

@@ -95,6 +95,9 @@ const RESERVE_ATTEMPT = `
     expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL})
   RETURNING attempts, locked_until AS lockedUntil`;
 
+/** How long a statement waits for another process's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 50;
+
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -172,8 +175,11 @@ export class SqliteStorage implements Storage {
   private prepareSchema(): void {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
-    // Another process (a second server on the same file) may hold the write lock briefly.
-    this.db.pragma('busy_timeout = 5000');
+    // Another process (a second server, a backup, a sqlite3 shell) may hold
+    // the write lock. better-sqlite3 waits synchronously, stalling every
+    // request (health checks included): wait only briefly, then the caller
+    // answers 503 and the client retries.
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     applyMigrations(this.db);
   }
 
@@ -244,6 +250,11 @@ export class SqliteStorage implements Storage {
 
   async pruneSignInAttempts(now: number): Promise<number> {
     return this.statements.pruneAttempts.run(now).changes;
+  }
+
+  isBusyError(error: unknown): boolean {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
   }
 
   async counts(): Promise<StorageCounts> {

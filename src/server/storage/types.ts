@@ -120,6 +120,12 @@ export interface Storage {
   /** Deletes counters whose window and lock have both ended; returns how many. */
   pruneSignInAttempts(now: number): Promise<number>;
 
+  /**
+   * True when `error` (thrown by a method above) means another process holds
+   * the database's lock: the server answers 503 with Retry-After, not 500.
+   */
+  isBusyError(error: unknown): boolean;
+
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;
   close(): Promise<void>;
