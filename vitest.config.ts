@@ -14,6 +14,8 @@ const SQLITE_ONLY = [
   'test/server/start.test.ts',
   'test/server/command.test.ts',
   'test/server/sign-in-attempts.test.ts',
+  'test/server/database-file.test.ts',
+  'test/server/server-flags.test.ts',
 ];
 
 // Where test/helpers/postgres.ts looks for initdb (kept here without imports:
