@@ -13,6 +13,7 @@ describe('ENV', () => {
         'APPCLACKS_API_ENDPOINT',
         'APPCLACKS_CONFIG',
         'APPCLACKS_DEBUG',
+        'APPCLACKS_DATABASE_URL',
         'NO_COLOR',
         'XDG_CONFIG_HOME',
         'XDG_DATA_HOME',

@@ -214,7 +214,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
   } finally {
     await client.end().catch(() => {});
   }
-  return new PostgresStorage(new pg.Pool({ ...config, max: options.poolSize }));
+  // Idle connections never keep the process alive on their own.
+  return new PostgresStorage(new pg.Pool({ ...config, max: options.poolSize, allowExitOnIdle: true }));
 }
 
 export class PostgresStorage implements Storage {
