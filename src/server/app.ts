@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
 import { TOKEN_PREFIX } from './secrets';
-import type { ServerTimeouts, TrustProxy } from './options';
+import type { ServerTimeouts, TrustProxy } from '../server-options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';

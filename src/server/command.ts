@@ -12,7 +12,7 @@ import {
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   DEFAULT_TIMEOUTS,
   type ServerCommandOptions,
-} from './options';
+} from '../server-options';
 import { isLoopbackHost, startServer } from './start';
 import { isDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
 import { SchemaTooNewError } from './storage/migrations';

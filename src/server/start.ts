@@ -4,7 +4,7 @@ import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import type { Clock } from '../tokens';
-import type { ServerTimeouts, TrustProxy } from './options';
+import type { ServerTimeouts, TrustProxy } from '../server-options';
 
 export interface StartServerOptions {
   host: string;

@@ -5,7 +5,7 @@ import { errorForStatus } from '../../src/api/error-mapping';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TrustProxy } from '../../src/server/options';
+import type { TrustProxy } from '../../src/server-options';
 import { startServer } from '../../src/server/start';
 import { basicAuth, registerAccount, startTestServer, type TestServer } from '../helpers/server';
 import { getFrom, manualClock, send } from './http';

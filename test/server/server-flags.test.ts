@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/commands/server';
 import { UsageError } from '../../src/errors';
-import { parseSeconds, parseTrustProxy } from '../../src/server/options';
+import { parseSeconds, parseTrustProxy } from '../../src/server-options';
 
 describe('parseTrustProxy', () => {
   it('takes a hop count or proxy addresses and CIDR ranges', () => {

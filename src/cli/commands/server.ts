@@ -5,7 +5,7 @@ import {
   parseTrustProxy,
   type ServerCommandOptions as ServerOptions,
   type ServerTimeouts,
-} from '../../server/options';
+} from '../../server-options';
 import { flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
 

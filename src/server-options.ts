@@ -1,8 +1,9 @@
 // `appclacks server` options: their types, defaults and the parsing of their
 // flag text, in one place for the CLI command (argv) and runServerCommand.
-// No heavy imports: the CLI loads this on every start.
+// Outside src/server/ and without heavy imports: the CLI loads this on every
+// start, and the server's own modules stay off that path.
 import { isIP } from 'node:net';
-import { UsageError } from '../errors';
+import { UsageError } from './errors';
 
 /**
  * Whose X-Forwarded-For to believe, as fastify's `trustProxy` takes it: a
