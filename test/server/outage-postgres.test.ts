@@ -1,7 +1,9 @@
 // The database going away under a running server: its own cluster (the run's
 // shared one serves other files), stopped at once as a crash would, then
 // started again on the same port.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unusedLoopbackPort } from '../helpers/net';
@@ -54,6 +56,31 @@ describe('PostgreSQL stopped mid-run', () => {
     expect(again.status).toBe(200);
     expect((again.json.result as Array<{ id: string }>).map((t) => t.id)).toEqual([seeded.token.id]);
   });
+});
+
+/** The cluster's processes: the postmaster (first line of postmaster.pid) and its children. */
+function clusterProcesses(info: ClusterInfo): number[] {
+  const postmaster = Number(readFileSync(join(info.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' });
+  return [postmaster, ...children.split('\n').filter((line) => line.trim() !== '').map(Number)];
+}
+
+describe('PostgreSQL frozen mid-run (connections open, nothing answers)', () => {
+  it('answers 503 after the query timeout instead of hanging, and serves again once it thaws', async () => {
+    const seeded = await seedOrganization(server.url);
+    const auth = tokenAuth(seeded.organization.id, seeded.token.token);
+    const frozen = clusterProcesses(cluster);
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      const listed = await send(server.url, 'GET', '/api/v1/token', { auth });
+      expect(listed.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      for (const pid of frozen) process.kill(pid, 'SIGCONT');
+    }
+    await eventually(async () => (await send(server.url, 'GET', '/api/v1/token', { auth })).status === 200, 15_000);
+  }, 45_000);
 });
 
 describe('PostgreSQL unreachable at start', () => {

@@ -31,6 +31,13 @@ const MIGRATION_LOCK_KEY = 0x6170_70636c61;
 /** How long a request waits for a connection before it is a 503 rather than a hang. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * How long a request's query may go unanswered (a database host that stopped
+ * answering without closing its connections) before it is a 503. Every
+ * query the server makes is a single-row or single-organization lookup.
+ */
+const QUERY_TIMEOUT_MS = 10_000;
+
 /** The database could not be reached at start: names where it looked. */
 export class DatabaseUnreachableError extends Error {
   constructor(
@@ -65,7 +72,9 @@ export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   // node-postgres reports a dropped socket or a connect timeout without a code.
-  return /Connection terminated|timeout exceeded when trying to connect|not queryable|connection timeout/i.test(error.message);
+  return /Connection terminated|timeout exceeded when trying to connect|not queryable|connection timeout|Query read timeout/i.test(
+    error.message,
+  );
 }
 
 /** BIGINT columns (times in ms) as numbers: they stay far below 2^53. */
@@ -199,7 +208,7 @@ export async function migratePostgres(client: pg.ClientBase, migrations: readonl
 
 /** Connects once to migrate (reporting an unreachable database by host and port), then opens the pool. */
 export async function openPostgresStorage(options: PostgresOptions): Promise<PostgresStorage> {
-  const config = { connectionString: options.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types };
+  const config = { connectionString: options.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, types };
   const client = new pg.Client(config);
   // A connection that drops while we hold it is reported by the query that fails.
   client.on('error', () => {});
@@ -215,7 +224,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     await client.end().catch(() => {});
   }
   // Idle connections never keep the process alive on their own.
-  return new PostgresStorage(new pg.Pool({ ...config, max: options.poolSize, allowExitOnIdle: true }));
+  // (The migration above has no query timeout: waiting for another instance's migration is fine.)
+  return new PostgresStorage(new pg.Pool({ ...config, max: options.poolSize, allowExitOnIdle: true, query_timeout: QUERY_TIMEOUT_MS }));
 }
 
 export class PostgresStorage implements Storage {
