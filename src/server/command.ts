@@ -73,6 +73,10 @@ function startError(error: unknown, host: string, port: number, dbPath: string):
     return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another database with --db' });
   }
   if ((error as Error).name === 'DatabaseUnreachableError') return new AppError('network', (error as Error).message);
+  // PostgreSQL answered but refused: a wrong password, a database that does not exist. Its message names no secret.
+  if ((error as { severity?: string }).severity !== undefined && /^[0-9A-Z]{5}$/.test(code ?? '')) {
+    return new AppError('server', `PostgreSQL refused: ${(error as Error).message}`);
+  }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new UsageError(`${dbPath} is not an appclacks server database`, { hint: 'name another file with --db PATH' });
   }

@@ -57,4 +57,12 @@ describe('appclacks server on PostgreSQL', () => {
     await server.stop();
     expect(server.stderr.text).toContain(`database ${file}; registration on`);
   });
+
+  it('a database PostgreSQL refuses (no such database) is one line saying so', async () => {
+    const url = (await createDatabase(inject('postgres')!)).replace(/\/[^/]+$/, '/no_such_database');
+    const stderr = { write: () => true };
+    await expect(runServerCommand({ port: 0, db: url }, { stdout: stderr, stderr, env: { HOME: dir } })).rejects.toThrow(
+      'PostgreSQL refused: database "no_such_database" does not exist',
+    );
+  });
 });
