@@ -32,8 +32,10 @@ export interface ServerCommandOptions {
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
-  /** Default <user data dir>/appclacks/server.db. */
+  /** A SQLite file or a postgres:// URL. Default APPCLACKS_DATABASE_URL, else <user data dir>/appclacks/server.db. */
   db?: string;
+  /** PostgreSQL connections per instance. */
+  dbPoolSize?: number;
   /** Default: on only when bound to a loopback address. */
   registration?: 'on' | 'off';
   /** Any of them; the rest keep DEFAULT_TIMEOUTS. */
@@ -48,6 +50,12 @@ export function parsePort(text: string, flag: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`${flag} must be a number from 0 to 65535, not "${text}"`);
   return port;
+}
+
+export function parsePoolSize(text: string, flag = '--db-pool-size'): number {
+  const size = Number(text);
+  if (!/^\d+$/.test(text) || size < 1 || size > 1000) throw new UsageError(`${flag} must be a number from 1 to 1000, not "${text}"`);
+  return size;
 }
 
 /** Seconds, as `--request-timeout 30` or `--shutdown-timeout 2.5`; returns milliseconds. */

@@ -13,7 +13,7 @@ import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { registerRoutes } from './routes/register';
-import type { Storage } from './storage/types';
+import { StorageUnavailableError, type Storage } from './storage/types';
 import { messages } from './wire';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -45,8 +45,12 @@ function pathOf(url: string): string {
   return path.replace(new RegExp(`${TOKEN_PREFIX}[^/]*`, 'g'), `${TOKEN_PREFIX}[redacted]`);
 }
 
+/** Seconds a client should wait before retrying while the database is away. */
+const UNAVAILABLE_RETRY_AFTER = '5';
+
 function errorReply(error: FastifyError | HttpError): { status: number; body: { messages: string[] } } {
   if (error instanceof HttpError) return { status: error.statusCode, body: { messages: error.messages } };
+  if (error instanceof StorageUnavailableError) return { status: 503, body: messages('the database is unavailable; try again shortly') };
   const status = error.statusCode ?? 500;
   if (status >= 500) return { status: 500, body: messages('internal server error') };
   if (status === 413) return { status, body: messages(`request body is larger than ${BODY_LIMIT_BYTES} bytes`) };
@@ -163,6 +167,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const { status, body } = errorReply(error);
     if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.message}`);
     if (error instanceof HttpError) void reply.headers(error.headers);
+    if (error instanceof StorageUnavailableError) void reply.header('retry-after', UNAVAILABLE_RETRY_AFTER);
     void reply.status(status).send(body);
   });
 
@@ -200,7 +205,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
     log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
 
-  app.get('/healthz', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('ok'));
+  app.get('/healthz', async (_request, reply) => {
+    void reply.type('text/plain; charset=utf-8');
+    try {
+      await options.storage.ping();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      return reply.status(503).header('retry-after', UNAVAILABLE_RETRY_AFTER).send('unavailable');
+    }
+    return reply.send('ok');
+  });
   registerRoutes(app, context);
   accountRoutes(app, context);
   // Before apiRoutes does not matter to the router (a static path beats

@@ -2,9 +2,10 @@
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { ENV, envValue } from '../config/env';
 import { serverDatabasePath } from '../config/paths';
 import type { Env } from '../config/types';
-import { UsageError } from '../errors';
+import { AppError, UsageError } from '../errors';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -13,7 +14,8 @@ import {
   type ServerCommandOptions,
 } from '../server-options';
 import { isLoopbackHost, startServer } from './start';
-import { SchemaTooNewError } from './storage/sqlite';
+import { isDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
+import { SchemaTooNewError } from './storage/migrations';
 
 
 export interface TextSink {
@@ -68,7 +70,12 @@ function prepareDatabaseFile(dbPath: string, stderr: TextSink): void {
 function startError(error: unknown, host: string, port: number, dbPath: string): unknown {
   const { code, syscall } = error as { code?: string; syscall?: string };
   if (error instanceof SchemaTooNewError) {
-    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another file with --db PATH' });
+    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another database with --db' });
+  }
+  if ((error as Error).name === 'DatabaseUnreachableError') return new AppError('network', (error as Error).message);
+  // PostgreSQL answered but refused: a wrong password, a database that does not exist. Its message names no secret.
+  if ((error as { severity?: string }).severity !== undefined && /^[0-9A-Z]{5}$/.test(code ?? '')) {
+    return new AppError('server', `PostgreSQL refused: ${(error as Error).message}`);
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new UsageError(`${dbPath} is not an appclacks server database`, { hint: 'name another file with --db PATH' });
@@ -107,15 +114,18 @@ function waitForShutdown(signal: AbortSignal | undefined): Promise<string> {
 export async function runServerCommand(options: ServerCommandOptions, io: ServerCommandIo): Promise<void> {
   const host = options.host ?? DEFAULT_HOST;
   const port = checkedPort(options.port ?? DEFAULT_PORT);
-  const dbPath = path.resolve(options.db ?? serverDatabasePath(io.env, process.platform, homedir()));
+  const database = options.db ?? envValue(io.env, ENV.databaseUrl);
+  const databaseUrl = database !== undefined && isDatabaseUrl(database) ? database : undefined;
+  const dbPath = databaseUrl ? redactedDatabaseUrl(databaseUrl) : path.resolve(database ?? serverDatabasePath(io.env, process.platform, homedir()));
   const registration = options.registration === undefined ? isLoopbackHost(host) : options.registration === 'on';
   let server;
   try {
-    prepareDatabaseFile(dbPath, io.stderr);
+    if (!databaseUrl) prepareDatabaseFile(dbPath, io.stderr);
     server = await startServer({
       host,
       port,
-      dbPath,
+      ...(databaseUrl ? { databaseUrl } : { dbPath }),
+      ...(options.dbPoolSize !== undefined && { poolSize: options.dbPoolSize }),
       registration,
       timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,

@@ -10,8 +10,12 @@ export interface StartServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** A SQLite file, opened (and migrated) here; or pass `storage`. */
+  /** A SQLite file, opened (and migrated) here; or `databaseUrl`; or pass `storage`. */
   dbPath?: string;
+  /** A postgres:// URL, connected (and migrated) here. */
+  databaseUrl?: string;
+  /** PostgreSQL connections this instance may hold; default DEFAULT_POOL_SIZE. */
+  poolSize?: number;
   storage?: Storage;
   /** Default: on only when `host` is a loopback address. */
   registration?: boolean;
@@ -51,8 +55,13 @@ function urlFor(host: string, port: number): string {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   let storage = options.storage;
+  if (!storage && options.databaseUrl) {
+    // Loaded only when a URL asks for it: SQLite users never load the driver.
+    const { DEFAULT_POOL_SIZE, openPostgresStorage } = await import('./storage/postgres');
+    storage = await openPostgresStorage({ url: options.databaseUrl, poolSize: options.poolSize ?? DEFAULT_POOL_SIZE });
+  }
   if (!storage) {
-    if (!options.dbPath) throw new Error('startServer needs dbPath or storage');
+    if (!options.dbPath) throw new Error('startServer needs dbPath, databaseUrl or storage');
     storage = new SqliteStorage(options.dbPath);
   }
   const app = buildApp({

@@ -1,4 +1,5 @@
 import {
+  parsePoolSize,
   parsePort,
   parseSeconds,
   parseTrustProxy,
@@ -13,11 +14,15 @@ export { parsePort, type ServerOptions };
 
 export const command: CommandSpec<ServerOptions> = {
   path: ['server'],
-  summary: 'Run an Appclacks-compatible accounts and tokens API server (SQLite)',
+  summary: 'Run an Appclacks-compatible accounts and tokens API server (SQLite or PostgreSQL)',
   options: [
     { flags: '--host <address>', description: 'address to listen on (default 127.0.0.1)' },
     { flags: '--port <port>', description: 'port to listen on, 0 for any free one (default 8080)' },
-    { flags: '--db <path>', description: 'SQLite database file (default: <user data dir>/appclacks/server.db)' },
+    {
+      flags: '--db <path|url>',
+      description: 'SQLite database file, or a postgres:// URL (default: $APPCLACKS_DATABASE_URL, else <user data dir>/appclacks/server.db)',
+    },
+    { flags: '--db-pool-size <n>', description: 'PostgreSQL connections per instance (default 10)' },
     { flags: '--registration <on|off>', description: 'allow POST /register (default: on only on a loopback address)', choices: ['on', 'off'] },
     { flags: '--headers-timeout <seconds>', description: 'time for a request\'s headers to arrive, then 408 (default 10)' },
     { flags: '--request-timeout <seconds>', description: 'time for a whole request to arrive, then 408 (default 30)' },
@@ -26,12 +31,18 @@ export const command: CommandSpec<ServerOptions> = {
     { flags: '--trust-proxy <hops|addresses>', description: 'take the client address from X-Forwarded-For: proxy hop count, or proxy addresses/CIDRs (default off)' },
     { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at): to test clients against it" },
   ],
-  examples: ['appclacks server', 'appclacks server --port 9000 --db ./appclacks.db', 'appclacks server --host 0.0.0.0 --registration off'],
+  examples: [
+    'appclacks server',
+    'appclacks server --port 9000 --db ./appclacks.db',
+    'appclacks server --host 0.0.0.0 --registration off',
+    'appclacks server --db postgres://appclacks@db.internal:5432/appclacks --db-pool-size 20',
+  ],
   parse({ flags }) {
     const host = flagString(flags, 'host');
     const port = flagString(flags, 'port');
     const db = flagString(flags, 'db');
     const registration = flagString(flags, 'registration');
+    const poolSize = flagString(flags, 'dbPoolSize');
     const timeouts: Partial<ServerTimeouts> = {};
     const seconds = (name: string, flag: string) => {
       const text = flagString(flags, name);
@@ -50,6 +61,7 @@ export const command: CommandSpec<ServerOptions> = {
       ...(port === undefined ? {} : { port: parsePort(port, '--port') }),
       ...(db === undefined ? {} : { db }),
       ...(registration === 'on' || registration === 'off' ? { registration } : {}),
+      ...(poolSize !== undefined && { dbPoolSize: parsePoolSize(poolSize) }),
       ...(Object.keys(timeouts).length > 0 && { timeouts }),
       ...(shutdownTimeoutMs !== undefined && { shutdownTimeoutMs }),
       ...(trustProxy !== undefined && { trustProxy: parseTrustProxy(trustProxy) }),

@@ -1,11 +1,7 @@
 // Versioned schema changes, applied in order at start. Never edit a shipped
 // entry: add a new one, because databases in the field already ran the old.
 
-export interface Migration {
-  version: number;
-  description: string;
-  sql: string;
-}
+import type { Migration } from './migrations';
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {

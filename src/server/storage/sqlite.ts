@@ -1,7 +1,8 @@
 // SQLite storage through better-sqlite3: one file, WAL so readers never wait
 // for the writer, foreign keys on (SQLite leaves them off by default).
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
+import { pendingMigrations, SchemaTooNewError, type Migration } from './migrations';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
   EmailTakenError,
   type AccountRecord,
@@ -78,6 +79,8 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
+export { SchemaTooNewError };
+
 // The reservation as one upsert. SET expressions all see the row as it was,
 // so each new value is spelled out from the old ones. A lock in force only
 // counts the refused attempt; an ended lock or window starts the count afresh.
@@ -101,13 +104,6 @@ const RESERVE_ATTEMPT = `
 /** How long a statement waits for another process's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 50;
 
-export class SchemaTooNewError extends Error {
-  constructor(readonly version: number) {
-    super(`the database has schema version ${version}, newer than this program knows`);
-    this.name = 'SchemaTooNewError';
-  }
-}
-
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -117,16 +113,9 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
   );
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...applied].filter((version) => !known.has(version));
-  if (unknown.length > 0) {
-    // Running old code on a newer schema could corrupt it: refuse instead.
-    throw new SchemaTooNewError(Math.max(...unknown));
-  }
   const newlyApplied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(migration.version)) continue;
+  for (const migration of pendingMigrations(migrations, applied)) {
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.description, Date.now());
@@ -277,6 +266,10 @@ export class SqliteStorage implements Storage {
     return row && toToken(row);
   }
 
+  async ping(): Promise<void> {
+    // A local file: reachable whenever the process runs.
+  }
+
   async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
     const row = this.statements.reserveAttempt.get({ key, now, ...rule }) as { attempts: number; lockedUntil: number };
     return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil };
@@ -305,5 +298,32 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+export interface AllRecords {
+  organizations: OrganizationRecord[];
+  accounts: AccountRecord[];
+  /** In creation order. */
+  tokens: TokenRecord[];
+}
+
+/**
+ * Every organization, account and token of a SQLite server database, read
+ * without changing the file (no migration, read-only): the source of
+ * `appclacks server migrate-db`.
+ */
+export function readAllRecords(path: string): AllRecords {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const applied = (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version);
+    pendingMigrations(SQLITE_MIGRATIONS, new Set(applied)); // throws SchemaTooNewError for a newer file
+    return {
+      organizations: (db.prepare('SELECT * FROM organizations ORDER BY created_at, rowid').all() as OrganizationRow[]).map(toOrganization),
+      accounts: (db.prepare('SELECT * FROM accounts ORDER BY created_at, rowid').all() as AccountRow[]).map(toAccount),
+      tokens: (db.prepare('SELECT * FROM api_tokens ORDER BY created_at, rowid').all() as TokenRow[]).map(toToken),
+    };
+  } finally {
+    db.close();
   }
 }

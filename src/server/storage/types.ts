@@ -95,6 +95,18 @@ export class EmailTakenError extends Error {
   }
 }
 
+/**
+ * The database cannot be reached right now (refused, dropped, timed out).
+ * Requests that need it answer 503 with Retry-After; the storage reconnects
+ * by itself when the database returns.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the database is unavailable', options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
 export interface Storage {
   /** Creates both in one transaction; throws EmailTakenError when the email is in use (case-insensitive). */
   createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void>;
@@ -125,6 +137,9 @@ export interface Storage {
    * concurrent rotations of one token cannot both succeed.
    */
   rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome>;
+
+  /** Resolves when the database answers; throws StorageUnavailableError when it does not. */
+  ping(): Promise<void>;
 
   /**
    * Sign-in lock-out counters, shared by every server process on the same

@@ -1,0 +1,118 @@
+// PostgreSQL storage below HTTP: migrations under the advisory lock, the
+// refusal of a newer schema, the lock-out reservation as one atomic statement,
+// and the email race decided by the unique index.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { SchemaTooNewError } from '../../src/server/storage/migrations';
+import { POSTGRES_MIGRATIONS } from '../../src/server/storage/postgres-migrations';
+import { DatabaseUnreachableError, openPostgresStorage, type PostgresStorage } from '../../src/server/storage/postgres';
+import { EmailTakenError, type AttemptRule } from '../../src/server/storage/types';
+import { createDatabase } from '../helpers/postgres';
+import { unusedLoopbackPort } from '../helpers/net';
+
+const MINUTE = 60_000;
+const RULE: AttemptRule = { maxAttempts: 3, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+const T0 = Date.UTC(2026, 0, 10, 12);
+
+async function sql<Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let url: string;
+let open: PostgresStorage[];
+beforeEach(async () => {
+  url = await createDatabase(inject('postgres')!);
+  open = [];
+});
+afterEach(async () => {
+  await Promise.all(open.map((storage) => storage.close()));
+});
+
+async function openStorage(poolSize = 10): Promise<PostgresStorage> {
+  const storage = await openPostgresStorage({ url, poolSize });
+  open.push(storage);
+  return storage;
+}
+
+function organizationWithAccount(email: string) {
+  const organizationId = randomUUID();
+  return [
+    { id: organizationId, name: 'acme', description: null, createdAt: T0 },
+    { id: randomUUID(), organizationId, firstName: 'Ada', lastName: 'L', email, passwordHash: 'x', createdAt: T0 },
+  ] as const;
+}
+
+describe('migrations', () => {
+  it('instances opening an empty database at once end with one schema, each migration recorded once', async () => {
+    await Promise.all(Array.from({ length: 4 }, () => openStorage(2)));
+    const versions = await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+  });
+
+  it('refuses a database whose schema is newer than the program', async () => {
+    await (await openStorage()).close();
+    await sql(url, "INSERT INTO schema_migrations (version, description, applied_at) VALUES (999, 'from the future', 0)");
+    await expect(openPostgresStorage({ url, poolSize: 1 })).rejects.toThrow(SchemaTooNewError);
+  });
+
+  it('names host and port when nothing listens there', async () => {
+    const port = await unusedLoopbackPort();
+    const error = await openPostgresStorage({ url: `postgres://nobody@127.0.0.1:${port}/none`, poolSize: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseUnreachableError);
+    expect((error as Error).message).toBe(`cannot reach PostgreSQL at 127.0.0.1:${port} (ECONNREFUSED)`);
+  });
+});
+
+describe('accounts', () => {
+  it('two registrations of one email racing on two pools: one lands, the other is EmailTakenError', async () => {
+    const [first, second] = [await openStorage(), await openStorage()];
+    const results = await Promise.allSettled([
+      first.createOrganizationWithAccount(...organizationWithAccount('race@example.com')),
+      second.createOrganizationWithAccount(...organizationWithAccount('RACE@example.com')),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(EmailTakenError);
+    // The loser's organization was rolled back with its account.
+    expect(await first.counts()).toEqual({ organizations: 1, accounts: 1, tokens: 0 });
+    expect((await second.findAccountByEmail('Race@Example.com'))?.email).toBe(
+      (results[0]!.status === 'fulfilled' ? 'race' : 'RACE') + '@example.com',
+    );
+  });
+});
+
+describe('reserveSignInAttempt', () => {
+  it('allows exactly maxAttempts of many simultaneous reservations spread over two pools', async () => {
+    const [first, second] = [await openStorage(), await openStorage()];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? first : second).reserveSignInAttempt('k', RULE, T0)),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(3);
+    expect(results.filter((r) => !r.allowed).every((r) => r.lockedUntil === T0 + 15 * MINUTE)).toBe(true);
+  });
+
+  it('does not lengthen a lock, starts afresh after it, and release, clear and prune work as on SQLite', async () => {
+    const storage = await openStorage();
+    for (let i = 0; i < 3; i++) await storage.reserveSignInAttempt('k', RULE, T0);
+    expect(await storage.reserveSignInAttempt('k', RULE, T0 + 10 * MINUTE)).toEqual({ allowed: false, lockedUntil: T0 + 15 * MINUTE });
+    expect(await storage.reserveSignInAttempt('k', RULE, T0 + 15 * MINUTE)).toEqual({ allowed: true, lockedUntil: 0 });
+
+    await storage.reserveSignInAttempt('r', RULE, T0);
+    await storage.reserveSignInAttempt('r', RULE, T0);
+    const third = await storage.reserveSignInAttempt('r', RULE, T0);
+    expect(third.lockedUntil).toBe(T0 + 15 * MINUTE);
+    await storage.releaseSignInAttempt('r', RULE);
+    expect(await storage.reserveSignInAttempt('r', RULE, T0)).toEqual({ allowed: true, lockedUntil: T0 + 15 * MINUTE });
+
+    await storage.clearSignInAttempts('r');
+    expect(await storage.reserveSignInAttempt('r', RULE, T0)).toEqual({ allowed: true, lockedUntil: 0 });
+    expect(await storage.pruneSignInAttempts(T0 + 31 * MINUTE)).toBe(2);
+  });
+});
