@@ -1,13 +1,15 @@
 // PostgreSQL storage below HTTP: migrations under the advisory lock, the
 // refusal of a newer schema, the lock-out reservation as one atomic statement,
-// and the email race decided by the unique index.
+// the email race decided by the unique index, and token rotation and last use
+// racing over two pools.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { SchemaTooNewError } from '../../src/server/storage/migrations';
 import { POSTGRES_MIGRATIONS } from '../../src/server/storage/postgres-migrations';
+import { SQLITE_MIGRATIONS } from '../../src/server/storage/sqlite-migrations';
 import { DatabaseUnreachableError, openPostgresStorage, type PostgresStorage } from '../../src/server/storage/postgres';
-import { EmailTakenError, type AttemptRule } from '../../src/server/storage/types';
+import { EmailTakenError, type AttemptRule, type TokenRecord } from '../../src/server/storage/types';
 import { createDatabase } from '../helpers/postgres';
 import { unusedLoopbackPort } from '../helpers/net';
 
@@ -54,6 +56,11 @@ describe('migrations', () => {
     await Promise.all(Array.from({ length: 4 }, () => openStorage(2)));
     const versions = await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations ORDER BY version');
     expect(versions.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+  });
+
+  it('numbers the same changes the same on SQLite and PostgreSQL', () => {
+    const outline = (migrations: typeof POSTGRES_MIGRATIONS) => migrations.map(({ version, description }) => ({ version, description }));
+    expect(outline(POSTGRES_MIGRATIONS)).toEqual(outline(SQLITE_MIGRATIONS));
   });
 
   it('refuses a database whose schema is newer than the program', async () => {
@@ -114,5 +121,92 @@ describe('reserveSignInAttempt', () => {
     await storage.clearSignInAttempts('r');
     expect(await storage.reserveSignInAttempt('r', RULE, T0)).toEqual({ allowed: true, lockedUntil: 0 });
     expect(await storage.pruneSignInAttempts(T0 + 31 * MINUTE)).toBe(2);
+  });
+});
+
+function tokenRecord(organizationId: string, name: string): TokenRecord {
+  const id = randomUUID();
+  return {
+    id,
+    organizationId,
+    name,
+    description: '',
+    permissions: ['*'],
+    secretHash: `hash-${id}`,
+    ttl: '24h',
+    createdAt: T0,
+    expiresAt: T0 + 24 * 60 * MINUTE,
+  };
+}
+
+describe('rotateToken', () => {
+  async function withToken() {
+    const [first, second] = [await openStorage(), await openStorage()];
+    const [organization, account] = organizationWithAccount(`${randomUUID()}@example.com`);
+    await first.createOrganizationWithAccount(organization, account);
+    const old = tokenRecord(organization.id, 'ci');
+    await first.createToken(old);
+    return { first, second, organizationId: organization.id, old };
+  }
+
+  it('of one token, racing over two pools: exactly one wins and exactly one token remains', async () => {
+    const { first, second, organizationId, old } = await withToken();
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? first : second).rotateToken({ organizationId, id: old.id, replacement: tokenRecord(organizationId, 'ci') }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'rotated')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'not-found')).toHaveLength(7);
+    const left = await first.listTokens(organizationId);
+    expect(left).toHaveLength(1);
+    expect(left[0]!.id).not.toBe(old.id);
+  });
+
+  it('with a grace, racing over two pools: one replacement, the others are told its ID', async () => {
+    const { first, second, organizationId, old } = await withToken();
+    const graceEndsAt = T0 + 10 * MINUTE;
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? first : second).rotateToken({ organizationId, id: old.id, replacement: tokenRecord(organizationId, 'ci'), graceEndsAt }),
+      ),
+    );
+    const won = outcomes.filter((o) => o.status === 'rotated');
+    expect(won).toHaveLength(1);
+    const tokens = await first.listTokens(organizationId);
+    expect(tokens).toHaveLength(2);
+    const previous = tokens.find((t) => t.id === old.id)!;
+    expect(previous.expiresAt).toBe(graceEndsAt);
+    expect(outcomes.filter((o) => o.status === 'already-rotated')).toEqual(
+      Array.from({ length: 7 }, () => ({ status: 'already-rotated', replacedBy: previous.replacedBy })),
+    );
+    expect(tokens.map((t) => t.id)).toContain(previous.replacedBy);
+  });
+
+  it('rolls back the new token when the old one cannot be changed: neither two nor none', async () => {
+    const { first, organizationId, old } = await withToken();
+    // The replacement's secret hash clashes with the old token's: the insert fails inside the transaction.
+    const clash = { ...tokenRecord(organizationId, 'ci'), secretHash: old.secretHash };
+    await expect(first.rotateToken({ organizationId, id: old.id, replacement: clash })).rejects.toThrow();
+    expect((await first.listTokens(organizationId)).map((t) => t.id)).toEqual([old.id]);
+  });
+});
+
+describe('recordTokenUse', () => {
+  it('writes only a newer time past the granularity, from any pool, and never moves backwards', async () => {
+    const [first, second] = [await openStorage(), await openStorage()];
+    const [organization, account] = organizationWithAccount(`${randomUUID()}@example.com`);
+    await first.createOrganizationWithAccount(organization, account);
+    const token = tokenRecord(organization.id, 'ci');
+    await first.createToken(token);
+    expect((await second.findTokenBySecretHash(token.secretHash))!.lastUsedAt).toBeNull();
+
+    await first.recordTokenUse(token.id, T0 + 5 * MINUTE, T0 + 4 * MINUTE);
+    await second.recordTokenUse(token.id, T0 + 5 * MINUTE + 30_000, T0 + 4 * MINUTE + 30_000); // within the minute: no write
+    expect((await second.findTokenBySecretHash(token.secretHash))!.lastUsedAt).toBe(T0 + 5 * MINUTE);
+    await second.recordTokenUse(token.id, T0 + 2 * MINUTE, T0 + MINUTE); // an older time from a slow instance
+    expect((await first.getToken(organization.id, token.id))!.lastUsedAt).toBe(T0 + 5 * MINUTE);
+    await second.recordTokenUse(token.id, T0 + 7 * MINUTE, T0 + 6 * MINUTE);
+    expect((await first.listTokens(organization.id))[0]!.lastUsedAt).toBe(T0 + 7 * MINUTE);
   });
 });

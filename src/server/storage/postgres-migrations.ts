@@ -57,4 +57,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sign_in_attempts_by_expiry ON sign_in_attempts(expires_at);
     `,
   },
+  {
+    version: 3,
+    description: 'last use and rotation of API tokens',
+    sql: `
+      ALTER TABLE api_tokens ADD COLUMN last_used_at BIGINT;
+      ALTER TABLE api_tokens ADD COLUMN replaced_by TEXT;
+    `,
+  },
 ];

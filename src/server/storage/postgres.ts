@@ -11,6 +11,8 @@ import {
   type AttemptReservation,
   type AttemptRule,
   type OrganizationRecord,
+  type RotateTokenInput,
+  type RotateTokenOutcome,
   type Storage,
   type StorageCounts,
   type TokenRecord,
@@ -110,6 +112,8 @@ interface TokenRow {
   ttl: string;
   created_at: number;
   expires_at: number;
+  last_used_at: number | null;
+  replaced_by: string | null;
 }
 
 function toOrganization(row: OrganizationRow): OrganizationRecord {
@@ -139,10 +143,29 @@ function toToken(row: TokenRow): TokenRecord {
     ttl: row.ttl,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    replacedBy: row.replaced_by,
   };
 }
 
-const TOKEN_COLUMNS = 'id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at';
+/** What a new token is inserted with: last use and replacement start empty. */
+const INSERT_COLUMNS = 'id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at';
+const INSERT_TOKEN = `INSERT INTO api_tokens (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const TOKEN_COLUMNS = `${INSERT_COLUMNS}, last_used_at, replaced_by`;
+
+function insertValues(token: TokenRecord): unknown[] {
+  return [
+    token.id,
+    token.organizationId,
+    token.name,
+    token.description,
+    JSON.stringify(token.permissions),
+    token.secretHash,
+    token.ttl,
+    token.createdAt,
+    token.expiresAt,
+  ];
+}
 
 // The reservation as one upsert, the same rules as SQLite's (./sqlite.ts):
 // the row is locked by the upsert, so reservations racing on several
@@ -244,7 +267,12 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
+  /**
+   * Runs `work` in one transaction on one pooled connection: COMMIT when it
+   * returns, ROLLBACK when it throws. A connection lost on the way is
+   * discarded (not returned to the pool) and reported as unavailable.
+   */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -255,30 +283,41 @@ export class PostgresStorage implements Storage {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      await client.query('INSERT INTO organizations (id, name, description, created_at) VALUES ($1, $2, $3, $4)', [
-        organization.id,
-        organization.name,
-        organization.description,
-        organization.createdAt,
-      ]);
-      await client.query(
-        `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [account.id, account.organizationId, account.firstName, account.lastName, account.email, account.passwordHash, account.createdAt],
-      );
+      const result = await work(client);
       await client.query('COMMIT');
+      return result;
     } catch (error) {
       if (isUnavailable(error)) {
         broken = error as Error;
         throw new StorageUnavailableError({ cause: error });
       }
       await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
+    try {
+      await this.transaction(async (client) => {
+        await client.query('INSERT INTO organizations (id, name, description, created_at) VALUES ($1, $2, $3, $4)', [
+          organization.id,
+          organization.name,
+          organization.description,
+          organization.createdAt,
+        ]);
+        await client.query(
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [account.id, account.organizationId, account.firstName, account.lastName, account.email, account.passwordHash, account.createdAt],
+        );
+      });
+    } catch (error) {
       // Two registrations of one email racing on two instances: the index decides, the loser gets a 409.
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (code === '23505' && constraint === 'accounts_email_key') throw new EmailTakenError(account.email);
       throw error;
-    } finally {
-      client.release(broken);
     }
   }
 
@@ -297,17 +336,7 @@ export class PostgresStorage implements Storage {
   }
 
   async createToken(token: TokenRecord): Promise<void> {
-    await this.query(`INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-      token.id,
-      token.organizationId,
-      token.name,
-      token.description,
-      JSON.stringify(token.permissions),
-      token.secretHash,
-      token.ttl,
-      token.createdAt,
-      token.expiresAt,
-    ]);
+    await this.query(INSERT_TOKEN, insertValues(token));
   }
 
   async listTokens(organizationId: string): Promise<TokenRecord[]> {
@@ -334,6 +363,40 @@ export class PostgresStorage implements Storage {
   async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
     const { rows } = await this.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE secret_hash = $1`, [secretHash]);
     return rows[0] && toToken(rows[0]);
+  }
+
+  async recordTokenUse(id: string, at: number, staleBefore: number): Promise<void> {
+    await this.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)', [
+      at,
+      id,
+      staleBefore,
+    ]);
+  }
+
+  async rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome> {
+    return this.transaction(async (client): Promise<RotateTokenOutcome> => {
+      // FOR UPDATE: a second rotation of this token (on this instance or
+      // another) waits here until the first commits, then reads its result
+      // (the row gone, or replaced_by set) and is refused.
+      const { rows } = await client.query<TokenRow>(
+        `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+        [input.organizationId, input.id],
+      );
+      const row = rows[0];
+      if (!row) return { status: 'not-found' };
+      if (row.replaced_by !== null) return { status: 'already-rotated', replacedBy: row.replaced_by };
+      await client.query(INSERT_TOKEN, insertValues(input.replacement));
+      if (input.graceEndsAt === undefined) {
+        await client.query('DELETE FROM api_tokens WHERE organization_id = $1 AND id = $2', [input.organizationId, input.id]);
+        return { status: 'rotated', previous: toToken(row), deleted: true };
+      }
+      const updated = await client.query<TokenRow>(
+        `UPDATE api_tokens SET expires_at = LEAST(expires_at, $1), replaced_by = $2
+         WHERE organization_id = $3 AND id = $4 RETURNING ${TOKEN_COLUMNS}`,
+        [input.graceEndsAt, input.replacement.id, input.organizationId, input.id],
+      );
+      return { status: 'rotated', previous: toToken(updated.rows[0]!), deleted: false };
+    });
   }
 
   async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
@@ -398,8 +461,8 @@ export class PostgresStorage implements Storage {
       }
       for (const t of records.tokens) {
         const result = await client.query(
-          `INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [t.id, t.organizationId, t.name, t.description, JSON.stringify(t.permissions), t.secretHash, t.ttl, t.createdAt, t.expiresAt],
+          `INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+          [...insertValues(t), t.lastUsedAt ?? null, t.replacedBy ?? null],
         );
         added.tokens += result.rowCount ?? 0;
       }
