@@ -16,8 +16,6 @@ const SQLITE_ONLY = [
   'test/server/sign-in-attempts.test.ts',
   'test/server/database-file.test.ts',
   'test/server/server-flags.test.ts',
-  // Ends with SQLite's integrity_check on the file.
-  'test/server/fuzz.test.ts',
 ];
 
 // Where test/helpers/postgres.ts looks for initdb (kept here without imports:

@@ -1,32 +1,49 @@
 // Property-based attack from outside: random methods, paths, headers and
-// bodies against every endpoint of a real server on loopback. Whatever
-// arrives, the answer is below 500 in the documented shape, the server
-// keeps answering, and the database stays whole and holds only valid tokens.
+// bodies against every endpoint of a real server on loopback, on each
+// storage backend. Whatever arrives, the answer is below 500 in the
+// documented shape, the server keeps answering, and the database stays
+// whole and holds only valid tokens.
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { PERMISSION_NAMES, parseTtl } from '../../src/tokens';
 import { basicAuth, createToken, registerAccount, startTestServer, type CreatedToken, type RegisteredAccount, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let account: RegisteredAccount;
 let token: CreatedToken;
+/** A token the fuzzer may rotate (with or without a grace): not the one it authenticates with. */
+let rotatable: CreatedToken;
 beforeAll(async () => {
   // Lenient limits: a locked-out fuzzer would only ever see 429.
   const lenient = { maxAttempts: 100_000, windowMs: 60_000, lockMs: 60_000 };
   server = await startTestServer({ rateLimits: { perEmailAndAddress: lenient, perEmail: lenient, perAddress: lenient } });
   account = await registerAccount(server.url);
   token = await createToken(server.url, account, { name: 'fuzz', permissions: ['*'] });
+  rotatable = await createToken(server.url, account, { name: 'rotatable', permissions: ['ListAPITokens'] });
 });
 afterAll(() => server.close());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ROUTES = ['/register', '/app/v1/organization', '/app/v1/password/change', '/app/v1/token', '/api/v1/token', '/api/v1/organization', '/healthz'];
+const ROUTES = [
+  '/register',
+  '/app/v1/organization',
+  '/app/v1/password/change',
+  '/app/v1/token',
+  '/api/v1/token',
+  '/api/v1/token/current',
+  '/api/v1/organization',
+  '/healthz',
+];
+// The rotatable token's ID is known only once the server runs: named here, filled in per request.
+const ROTATABLE = '{rotatable}';
 
 const method = fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'HEAD');
 const path = fc.oneof(
   fc.constantFrom(...ROUTES),
   fc.constant('/api/v1/token/').chain((prefix) => fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })).map((id) => prefix + encodeURIComponent(id))),
+  fc.oneof(fc.constant(ROTATABLE), fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent)).map((id) => `/app/v1/token/${id}/rotate`),
   fc.webPath(),
   fc.constantFrom(...ROUTES).chain((route) => fc.webQueryParameters().map((query) => `${route}?${query}`)),
 );
@@ -51,6 +68,7 @@ const body = fc.oneof(
       description: field,
       ttl: fc.oneof(field, fc.constantFrom('1h', '90s', '1051200h', '7d')),
       permissions: fc.oneof(field, fc.record({ actions: fc.oneof(fc.array(fc.oneof(fc.constantFrom(...PERMISSION_NAMES, '*'), text), { maxLength: 6 }), field) })),
+      grace: fc.oneof(field, fc.constantFrom('10m', '1ns', '0s', '-1h')),
       'new-password': field,
       organization: fc.record({ name: field, description: field }, { requiredKeys: [] }),
       account: fc.record({ 'first-name': field, 'last-name': field, email: fc.oneof(fc.emailAddress(), field), password: field }, { requiredKeys: [] }),
@@ -73,7 +91,7 @@ it('never answers 5xx, never breaks, and leaves a whole database with valid toke
       const withBody = payload !== undefined && verb !== 'GET' && verb !== 'HEAD';
       let response: Response;
       try {
-        response = await fetch(`${server.url}${target}`, { method: verb, headers, ...(withBody && { body: payload }) });
+        response = await fetch(`${server.url}${target.replace(ROTATABLE, rotatable.id)}`, { method: verb, headers, ...(withBody && { body: payload }) });
       } catch (error) {
         // fetch refused to send it (a header it forbids): nothing reached the server.
         const cause = (error as { cause?: { code?: string } }).cause;
@@ -88,25 +106,59 @@ it('never answers 5xx, never breaks, and leaves a whole database with valid toke
   );
 
   expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-  const db = new Database(server.dbPath, { readonly: true });
+  const { organizations, tokens } = inject('storageBackend') === 'postgres' ? await readPostgres(server.dbPath) : readSqlite(server.dbPath);
+  expect(tokens.length).toBeGreaterThan(0);
+  for (const row of tokens) {
+    expect(row.id).toMatch(UUID);
+    expect(organizations.has(row.organization_id)).toBe(true);
+    expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.name.length).toBeGreaterThan(0);
+    expect(row.ttl.length).toBeLessThanOrEqual(64);
+    expect(parseTtl(row.ttl, { syntax: 'go' }).ok).toBe(true);
+    expect(Array.isArray(row.permissions) && row.permissions.length > 0).toBe(true);
+    for (const name of row.permissions as string[]) expect([...PERMISSION_NAMES, '*']).toContain(name);
+    expect(row.expires_at).toBeGreaterThan(row.created_at);
+    if (row.replaced_by !== null) expect(row.replaced_by).toMatch(UUID);
+  }
+}, 60_000);
+
+interface StoredToken {
+  id: string;
+  organization_id: string;
+  name: string;
+  secret_hash: string;
+  ttl: string;
+  permissions: unknown;
+  created_at: number;
+  expires_at: number;
+  replaced_by: string | null;
+}
+
+/** SQLite checks its own file (integrity_check, foreign keys) before the rows are read. */
+function readSqlite(file: string): { organizations: Set<string>; tokens: StoredToken[] } {
+  const db = new Database(file, { readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const organizations = new Set((db.prepare('SELECT id FROM organizations').all() as Array<{ id: string }>).map((row) => row.id));
-    const rows = db.prepare('SELECT * FROM api_tokens').all() as Array<Record<string, string | number>>;
-    for (const row of rows) {
-      expect(row.id).toMatch(UUID);
-      expect(organizations.has(row.organization_id as string)).toBe(true);
-      expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect((row.name as string).length).toBeGreaterThan(0);
-      expect((row.ttl as string).length).toBeLessThanOrEqual(64);
-      expect(parseTtl(row.ttl as string, { syntax: 'go' }).ok).toBe(true);
-      const permissions = JSON.parse(row.permissions as string) as unknown;
-      expect(Array.isArray(permissions) && permissions.length > 0).toBe(true);
-      for (const name of permissions as string[]) expect([...PERMISSION_NAMES, '*']).toContain(name);
-      expect(row.expires_at as number).toBeGreaterThan(row.created_at as number);
-    }
+    const rows = db.prepare('SELECT * FROM api_tokens').all() as Array<StoredToken & { permissions: string }>;
+    return { organizations, tokens: rows.map((row) => ({ ...row, permissions: JSON.parse(row.permissions) as unknown })) };
   } finally {
     db.close();
   }
-}, 60_000);
+}
+
+/** PostgreSQL keeps its own pages whole; what is left to check is what the server wrote. */
+async function readPostgres(url: string): Promise<{ organizations: Set<string>; tokens: StoredToken[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const organizations = new Set((await client.query<{ id: string }>('SELECT id FROM organizations')).rows.map((row) => row.id));
+    const { rows } = await client.query<StoredToken>(
+      'SELECT id, organization_id, name, secret_hash, ttl, permissions, created_at::float8 AS created_at, expires_at::float8 AS expires_at, replaced_by FROM api_tokens',
+    );
+    return { organizations, tokens: rows };
+  } finally {
+    await client.end();
+  }
+}
