@@ -7,13 +7,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // `storageBackend`. Files named *postgres* need PostgreSQL and run only there.
 const POSTGRES_ONLY = 'test/**/*postgres*.test.ts';
 // About SQLite files and the command's defaults, not about storage behaviour.
-// sign-in-attempts.test.ts is the SQLite side of a storage contract that
-// storage-postgres.test.ts checks on PostgreSQL.
 const SQLITE_ONLY = [
   'test/server/storage.test.ts',
   'test/server/start.test.ts',
   'test/server/command.test.ts',
-  'test/server/sign-in-attempts.test.ts',
   'test/server/database-file.test.ts',
   'test/server/server-flags.test.ts',
 ];

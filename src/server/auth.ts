@@ -48,8 +48,29 @@ function tooManyAttempts(waitMs: number, lockedBy: 'email' | 'address'): HttpErr
   return new HttpError(429, message, { 'retry-after': String(seconds) });
 }
 
+/**
+ * How long a sign-in waits for a slot when its email or address is at the
+ * limit only because of password checks still in flight (a script running
+ * parallel token creates with the account password), polling the shared
+ * counters (another instance may hold the slots), before it is a 429.
+ */
+export const IN_FLIGHT_WAIT_MS = 2_500;
+const POLL_MS = { min: 25, max: 50 };
+
 /** Expired counters are deleted at most this often, from a sign-in. */
 const PRUNE_EVERY_MS = 60_000;
+
+type LockedBy = 'email' | 'address';
+
+function tooManyInFlight(lockedBy: LockedBy): HttpError {
+  const message =
+    lockedBy === 'email'
+      ? 'too many sign-ins for this email are in progress at once'
+      : 'too many sign-ins from this address are in progress at once';
+  return new HttpError(429, message, { 'retry-after': '1' });
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class PasswordAuthenticator {
   private lastPruneAt = Number.NEGATIVE_INFINITY;
@@ -58,48 +79,84 @@ export class PasswordAuthenticator {
     private readonly storage: Storage,
     private readonly limits: RateLimitOptions,
     private readonly clock: Clock,
+    private readonly inFlightWaitMs = IN_FLIGHT_WAIT_MS,
   ) {}
 
   /**
    * The account, or a 401/429. Every attempt is counted (reserved) before the
-   * password is checked, so parallel guesses see each other; a correct
-   * password gives its reservations back, and is refused like a wrong one
-   * while a lock is in force.
+   * password is checked, so parallel guesses see each other; a failure stays
+   * counted, a correct password gives its reservations back and forgets the
+   * email's failures, and is refused like a wrong one while a lock is in force.
    */
   async authenticate(header: string | undefined, address: string): Promise<AccountRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
     // No account can have such an email: refuse before it becomes a counter key.
     if (credentials.user.length > EMAIL_MAX) throw unauthorized('wrong email or password');
-    const now = this.clock();
-    await this.pruneNowAndThen(now);
+    await this.pruneNowAndThen(this.clock());
 
     const email = emailKey(credentials.user);
     // The address first: once it is locked, its floods of new emails add no rows.
-    const keys: Array<[string, AttemptRule, 'email' | 'address']> = [
+    const keys: Array<[string, AttemptRule, LockedBy]> = [
       [`address:${address}`, this.limits.perAddress, 'address'],
       [`email+address:${email} ${address}`, this.limits.perEmailAndAddress, 'email'],
       [`email:${email}`, this.limits.perEmail, 'email'],
     ];
-    const reserved: Array<[string, AttemptRule]> = [];
-    for (const [key, rule, lockedBy] of keys) {
-      const reservation = await this.storage.reserveSignInAttempt(key, rule, now);
-      reserved.push([key, rule]);
-      if (!reservation.allowed) {
-        // Refused without a password check: that attempt should not count against the other keys.
-        for (const [heldKey, heldRule] of reserved) await this.storage.releaseSignInAttempt(heldKey, heldRule);
-        throw tooManyAttempts(reservation.lockedUntil - now, lockedBy);
-      }
-    }
+    await this.reserveAll(keys);
 
-    const account = await this.storage.findAccountByEmail(credentials.user);
-    const valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));
-    if (!account || !valid) throw unauthorized('wrong email or password'); // the reservations stay: they are the failures
-    // A success says nothing about the other emails tried from this address: give back only this attempt.
-    await this.storage.releaseSignInAttempt(keys[0]![0], keys[0]![1]);
+    let account: AccountRecord | undefined;
+    let valid = false;
+    try {
+      account = await this.storage.findAccountByEmail(credentials.user);
+      valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));
+    } catch (error) {
+      // Not checked (the database went away, say): neither a failure nor a success.
+      await this.releaseAll(keys).catch(() => {});
+      throw error;
+    }
+    if (!account || !valid) {
+      const now = this.clock();
+      for (const [key, rule] of keys) await this.storage.recordSignInFailure(key, rule, now);
+      throw unauthorized('wrong email or password');
+    }
+    await this.releaseAll(keys);
+    // A success says nothing about the other emails tried from this address: only the email's failures are forgotten.
     await this.storage.clearSignInAttempts(keys[1]![0]);
     await this.storage.clearSignInAttempts(keys[2]![0]);
     return account;
+  }
+
+  /**
+   * Reserves an attempt on every key, or none. A key that is locked is a 429
+   * at once. A key at its limit only because of checks still in flight is
+   * waited for, up to inFlightWaitMs: the guarantee holds (no more than the
+   * limit is ever checked at once), and legitimate parallel work still passes.
+   */
+  private async reserveAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
+    const deadline = performance.now() + this.inFlightWaitMs;
+    for (;;) {
+      const now = this.clock();
+      const reserved: string[] = [];
+      let refusal: { lockedUntil: number; lockedBy: LockedBy } | undefined;
+      for (const [key, rule, lockedBy] of keys) {
+        const reservation = await this.storage.reserveSignInAttempt(key, rule, now);
+        reserved.push(key);
+        if (!reservation.allowed) {
+          refusal = { lockedUntil: reservation.lockedUntil, lockedBy };
+          break;
+        }
+      }
+      if (!refusal) return;
+      // Refused without a password check: that attempt counts against no key.
+      for (const key of reserved) await this.storage.releaseSignInAttempt(key);
+      if (refusal.lockedUntil > 0) throw tooManyAttempts(refusal.lockedUntil - now, refusal.lockedBy);
+      if (performance.now() >= deadline) throw tooManyInFlight(refusal.lockedBy);
+      await pause(POLL_MS.min + Math.random() * (POLL_MS.max - POLL_MS.min));
+    }
+  }
+
+  private async releaseAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
+    for (const [key] of keys) await this.storage.releaseSignInAttempt(key);
   }
 
   private async pruneNowAndThen(now: number): Promise<void> {

@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrustProxy } from '../../src/server-options';
+import { IN_FLIGHT_WAIT_MS } from '../../src/server/auth';
+import { DEFAULT_RATE_LIMITS } from '../../src/server/rate-limit';
 import { startServer } from '../../src/server/start';
+import type { Storage } from '../../src/server/storage/types';
 import { basicAuth, registerAccount, startTestServer, type TestServer } from '../helpers/server';
 import { getFrom, manualClock, send } from './http';
 
@@ -165,6 +168,24 @@ describe('parallel guesses', () => {
     expect((await organization(server.url, account.email, account.password)).status).toBe(429);
   });
 
+  it('10 simultaneous token creates with the account password all land: checks in flight are waited for, not refused', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url);
+    const creates = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        send(server!.url, 'POST', '/app/v1/token', {
+          auth: { user: account.email, password: account.password },
+          body: { name: `parallel-${i}`, ttl: '1h', permissions: { actions: ['*'] } },
+        }),
+      ),
+    );
+    expect(creates.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 200));
+    expect(await server.storage.counts()).toMatchObject({ tokens: 10 });
+    // Nothing was counted as a failure: five wrong tries still lock at the fifth.
+    for (let i = 0; i < 5; i++) expect((await organization(server.url, account.email, 'wrong password')).status).toBe(401);
+    expect((await organization(server.url, account.email, account.password)).status).toBe(429);
+  });
+
   it('200 simultaneous guesses from one address: at most 20 passwords are checked', async () => {
     server = await startTestServer();
     const statuses = await Promise.all(
@@ -172,6 +193,40 @@ describe('parallel guesses', () => {
     );
     expect(statuses.filter((status) => status === 401).length).toBe(20);
     expect(statuses.filter((status) => status === 429).length).toBe(180);
+  });
+});
+
+describe('waiting for checks in flight', () => {
+  // Reservations made here and never settled stand for checks still running
+  // (on this instance or another one on the same database).
+  const holdAddress = async (storage: Storage, count: number) => {
+    for (let i = 0; i < count; i++) await storage.reserveSignInAttempt('address:127.0.0.1', DEFAULT_RATE_LIMITS.perAddress, Date.now());
+  };
+
+  it('a sign-in waits for a slot and goes through when one frees up', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url);
+    await holdAddress(server.storage, 20);
+    const started = performance.now();
+    const pending = organization(server.url, account.email, account.password);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.storage.releaseSignInAttempt('address:127.0.0.1');
+    const answer = await pending;
+    expect(answer.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('gives up after a bounded wait with 429, Retry-After: 1 and a message that says why', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url);
+    await holdAddress(server.storage, 20);
+    const started = performance.now();
+    const refused = await organization(server.url, account.email, account.password);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.json.messages).toEqual(['too many sign-ins from this address are in progress at once']);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(IN_FLIGHT_WAIT_MS);
+    expect(performance.now() - started).toBeLessThan(IN_FLIGHT_WAIT_MS + 5_000);
   });
 });
 

@@ -173,24 +173,30 @@ function insertValues(token: TokenRecord): unknown[] {
 // SET expressions all see the row as it was (alias `a`), so each new value is
 // spelled out from the old ones. $1 key, $2 now, $3 maxAttempts, $4 windowMs, $5 lockMs.
 const NOW = '$2::bigint';
-const MAX_ATTEMPTS = '$3::integer';
-const WINDOW_MS = '$4::bigint';
-const LOCK_MS = '$5::bigint';
+const WINDOW_MS = '$3::bigint';
 const LOCKED_NOW = `a.locked_until > ${NOW}`;
-const FRESH = `((a.locked_until > 0 AND a.locked_until <= ${NOW}) OR a.window_started_at + ${WINDOW_MS} <= ${NOW})`;
-const NEW_ATTEMPTS = `(CASE WHEN ${LOCKED_NOW} THEN a.attempts + 1 WHEN ${FRESH} THEN 1 ELSE a.attempts + 1 END)`;
-const NEW_WINDOW_START = `(CASE WHEN NOT ${LOCKED_NOW} AND ${FRESH} THEN ${NOW} ELSE a.window_started_at END)`;
-const NEW_LOCKED_UNTIL = `(CASE WHEN ${LOCKED_NOW} THEN a.locked_until WHEN ${NEW_ATTEMPTS} >= ${MAX_ATTEMPTS} THEN ${NOW} + ${LOCK_MS} ELSE 0 END)`;
-const FIRST_LOCKED_UNTIL = `CASE WHEN 1 >= ${MAX_ATTEMPTS} THEN ${NOW} + ${LOCK_MS} ELSE 0 END`;
+const FRESH = `(NOT ${LOCKED_NOW} AND ((a.locked_until > 0 AND a.locked_until <= ${NOW}) OR a.window_started_at + ${WINDOW_MS} <= ${NOW}))`;
+const NEW_WINDOW_START = `(CASE WHEN ${FRESH} THEN ${NOW} ELSE a.window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${FRESH} THEN 0 ELSE a.locked_until END)`;
+/** $1 key, $2 now, $3 windowMs. */
 const RESERVE_ATTEMPT = `
-  INSERT INTO sign_in_attempts AS a (key, attempts, window_started_at, locked_until, expires_at)
-  VALUES ($1, 1, ${NOW}, ${FIRST_LOCKED_UNTIL}, GREATEST(${NOW} + ${WINDOW_MS}, ${FIRST_LOCKED_UNTIL}))
+  INSERT INTO sign_in_attempts AS a (key, attempts, in_flight, window_started_at, locked_until, expires_at)
+  VALUES ($1, 1, 1, ${NOW}, 0, ${NOW} + ${WINDOW_MS})
   ON CONFLICT (key) DO UPDATE SET
-    attempts = ${NEW_ATTEMPTS},
+    attempts = CASE WHEN ${FRESH} THEN 1 ELSE a.attempts + 1 END,
+    in_flight = CASE WHEN ${FRESH} THEN 1 ELSE a.in_flight + 1 END,
     window_started_at = ${NEW_WINDOW_START},
     locked_until = ${NEW_LOCKED_UNTIL},
     expires_at = GREATEST(${NEW_WINDOW_START} + ${WINDOW_MS}, ${NEW_LOCKED_UNTIL})
   RETURNING attempts, locked_until AS "lockedUntil"`;
+/** $1 key, $2 now, $3 maxAttempts, $4 lockMs. The failures after this one are attempts - (in_flight - 1). */
+const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > $2::bigint THEN locked_until
+  WHEN attempts - in_flight + 1 >= $3::integer THEN $2::bigint + $4::bigint ELSE locked_until END)`;
+const RECORD_FAILURE = `UPDATE sign_in_attempts SET
+  in_flight = in_flight - 1,
+  locked_until = ${LOCK_AFTER_FAILURE},
+  expires_at = GREATEST(expires_at, ${LOCK_AFTER_FAILURE})
+  WHERE key = $1 AND in_flight > 0`;
 
 /**
  * Applies the pending migrations under an advisory lock, so instances that
@@ -400,29 +406,21 @@ export class PostgresStorage implements Storage {
   }
 
   async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
-    const { rows } = await this.query<{ attempts: number; lockedUntil: number }>(RESERVE_ATTEMPT, [
-      key,
-      now,
-      rule.maxAttempts,
-      rule.windowMs,
-      rule.lockMs,
-    ]);
+    const { rows } = await this.query<{ attempts: number; lockedUntil: number }>(RESERVE_ATTEMPT, [key, now, rule.windowMs]);
     const row = rows[0]!;
-    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil };
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
   }
 
-  async releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void> {
-    await this.query(
-      `UPDATE sign_in_attempts SET
-         attempts = attempts - 1,
-         locked_until = CASE WHEN attempts - 1 >= $2 THEN locked_until ELSE 0 END
-       WHERE key = $1 AND attempts > 0`,
-      [key, rule.maxAttempts],
-    );
+  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
+    await this.query(RECORD_FAILURE, [key, now, rule.maxAttempts, rule.lockMs]);
+  }
+
+  async releaseSignInAttempt(key: string): Promise<void> {
+    await this.query('UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1 WHERE key = $1 AND in_flight > 0', [key]);
   }
 
   async clearSignInAttempts(key: string): Promise<void> {
-    await this.query('DELETE FROM sign_in_attempts WHERE key = $1', [key]);
+    await this.query('UPDATE sign_in_attempts SET attempts = in_flight, locked_until = 0 WHERE key = $1', [key]);
   }
 
   async pruneSignInAttempts(now: number): Promise<number> {

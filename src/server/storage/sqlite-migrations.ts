@@ -40,12 +40,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     description: 'sign-in lock-out counters',
-    // One row per key (an email, an address, or both). expires_at is when both
-    // the window and the lock have ended, so pruning is one indexed DELETE.
+    // One row per key (an email, an address, or both). attempts counts the
+    // failures and the attempts still in flight; in_flight those alone, so a
+    // key full only of checks in progress is told from a locked one.
+    // expires_at is when both the window and the lock have ended, so pruning
+    // is one indexed DELETE.
     sql: `
       CREATE TABLE sign_in_attempts (
         key TEXT PRIMARY KEY,
         attempts INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
         window_started_at INTEGER NOT NULL,
         locked_until INTEGER NOT NULL,
         expires_at INTEGER NOT NULL

@@ -83,23 +83,31 @@ export { SchemaTooNewError };
 
 // The reservation as one upsert. SET expressions all see the row as it was,
 // so each new value is spelled out from the old ones. A lock in force only
-// counts the refused attempt; an ended lock or window starts the count afresh.
+// counts the refused attempt; an ended lock or window starts the count afresh
+// (in-flight counts too: a reservation lost with a crashed process ages out).
+// Locks are started by recordSignInFailure, never by a reservation.
 const LOCKED_NOW = 'locked_until > @now';
-const FRESH = '((locked_until > 0 AND locked_until <= @now) OR window_started_at + @windowMs <= @now)';
-const NEW_ATTEMPTS = `(CASE WHEN ${LOCKED_NOW} THEN attempts + 1 WHEN ${FRESH} THEN 1 ELSE attempts + 1 END)`;
-const NEW_WINDOW_START = `(CASE WHEN NOT ${LOCKED_NOW} AND ${FRESH} THEN @now ELSE window_started_at END)`;
-const NEW_LOCKED_UNTIL = `(CASE WHEN ${LOCKED_NOW} THEN locked_until WHEN ${NEW_ATTEMPTS} >= @maxAttempts THEN @now + @lockMs ELSE 0 END)`;
+const FRESH = `(NOT ${LOCKED_NOW} AND ((locked_until > 0 AND locked_until <= @now) OR window_started_at + @windowMs <= @now))`;
+const NEW_WINDOW_START = `(CASE WHEN ${FRESH} THEN @now ELSE window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${FRESH} THEN 0 ELSE locked_until END)`;
 const RESERVE_ATTEMPT = `
-  INSERT INTO sign_in_attempts (key, attempts, window_started_at, locked_until, expires_at)
-  VALUES (@key, 1, @now,
-    CASE WHEN 1 >= @maxAttempts THEN @now + @lockMs ELSE 0 END,
-    @now + max(@windowMs, CASE WHEN 1 >= @maxAttempts THEN @lockMs ELSE 0 END))
+  INSERT INTO sign_in_attempts (key, attempts, in_flight, window_started_at, locked_until, expires_at)
+  VALUES (@key, 1, 1, @now, 0, @now + @windowMs)
   ON CONFLICT (key) DO UPDATE SET
-    attempts = ${NEW_ATTEMPTS},
+    attempts = CASE WHEN ${FRESH} THEN 1 ELSE attempts + 1 END,
+    in_flight = CASE WHEN ${FRESH} THEN 1 ELSE in_flight + 1 END,
     window_started_at = ${NEW_WINDOW_START},
     locked_until = ${NEW_LOCKED_UNTIL},
     expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL})
   RETURNING attempts, locked_until AS lockedUntil`;
+// The failures after this one are attempts - (in_flight - 1).
+const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > @now THEN locked_until
+  WHEN attempts - in_flight + 1 >= @maxAttempts THEN @now + @lockMs ELSE locked_until END)`;
+const RECORD_FAILURE = `UPDATE sign_in_attempts SET
+  in_flight = in_flight - 1,
+  locked_until = ${LOCK_AFTER_FAILURE},
+  expires_at = max(expires_at, ${LOCK_AFTER_FAILURE})
+  WHERE key = @key AND in_flight > 0`;
 
 /** How long a statement waits for another process's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 50;
@@ -167,11 +175,9 @@ export class SqliteStorage implements Storage {
       recordTokenUse: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)'),
       startGrace: db.prepare('UPDATE api_tokens SET expires_at = MIN(expires_at, ?), replaced_by = ? WHERE organization_id = ? AND id = ?'),
       reserveAttempt: db.prepare(RESERVE_ATTEMPT),
-      releaseAttempt: db.prepare(`UPDATE sign_in_attempts SET
-        attempts = attempts - 1,
-        locked_until = CASE WHEN attempts - 1 >= @maxAttempts THEN locked_until ELSE 0 END
-        WHERE key = @key AND attempts > 0`),
-      clearAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE key = ?'),
+      recordFailure: db.prepare(RECORD_FAILURE),
+      releaseAttempt: db.prepare('UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1 WHERE key = ? AND in_flight > 0'),
+      clearAttempts: db.prepare('UPDATE sign_in_attempts SET attempts = in_flight, locked_until = 0 WHERE key = ?'),
       pruneAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE expires_at <= ?'),
       counts: db.prepare(`SELECT
         (SELECT COUNT(*) FROM organizations) AS organizations,
@@ -272,11 +278,15 @@ export class SqliteStorage implements Storage {
 
   async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
     const row = this.statements.reserveAttempt.get({ key, now, ...rule }) as { attempts: number; lockedUntil: number };
-    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil };
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
   }
 
-  async releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void> {
-    this.statements.releaseAttempt.run({ key, maxAttempts: rule.maxAttempts });
+  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
+    this.statements.recordFailure.run({ key, now, maxAttempts: rule.maxAttempts, lockMs: rule.lockMs });
+  }
+
+  async releaseSignInAttempt(key: string): Promise<void> {
+    this.statements.releaseAttempt.run(key);
   }
 
   async clearSignInAttempts(key: string): Promise<void> {

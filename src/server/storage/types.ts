@@ -76,9 +76,13 @@ export interface AttemptRule {
 
 /** What a reservation found, counting the attempt it just reserved. */
 export interface AttemptReservation {
-  /** False when the key was already at `maxAttempts`: refuse without checking the password. */
+  /** False when the key was already at `maxAttempts`: refuse, or wait, without checking the password. */
   allowed: boolean;
-  /** When the lock ends (ms since the epoch); 0 when the key is not locked. */
+  /**
+   * When the lock ends (ms since the epoch); 0 when the key is not locked. A
+   * refusal with 0 means the key is full only because of attempts still in
+   * flight (not of failures): a slot may free up in a moment.
+   */
   lockedUntil: number;
 }
 
@@ -144,22 +148,29 @@ export interface Storage {
   /**
    * Sign-in lock-out counters, shared by every server process on the same
    * storage and kept across restarts. A password check first *reserves* an
-   * attempt: this counts it and reports the lock in one atomic step (one
-   * upsert: SQLite runs it under its write lock, PostgreSQL can do it as
+   * attempt: this counts it (as in flight) and reports the lock in one atomic
+   * step (one upsert: SQLite runs it under its write lock, PostgreSQL as
    * `INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING`), so parallel
-   * guesses cannot all pass a check made before any of them was counted.
-   * A refused attempt is counted too (the count only matters while below
-   * `maxAttempts`, and the lock does not grow longer). Keys are opaque
-   * strings of at most a few hundred characters, e.g. `address:127.0.0.1`.
+   * guesses cannot all pass a check made before any of them was counted: at
+   * most `maxAttempts` minus the failures are ever in flight. Every allowed
+   * reservation is then settled by exactly one of `recordSignInFailure` or
+   * `releaseSignInAttempt`. A refused one is counted too, and must be
+   * released. Keys are opaque strings of at most a few hundred characters,
+   * e.g. `address:127.0.0.1`.
    */
   reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation>;
   /**
-   * Gives back one reservation (the attempt succeeded, or was refused for
-   * another key): the count goes down by one, and a lock that reservation
-   * started is lifted.
+   * The reserved attempt failed: it stays counted, no longer in flight, and
+   * when the failures reach `maxAttempts` the key is locked for `lockMs`
+   * from now (a lock in force is not lengthened).
    */
-  releaseSignInAttempt(key: string, rule: AttemptRule): Promise<void>;
-  /** Forgets the key's count and lock (a correct password for that email). */
+  recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void>;
+  /** Gives back one reservation (the attempt succeeded, or was refused for another key). */
+  releaseSignInAttempt(key: string): Promise<void>;
+  /**
+   * Forgets the key's failures and lock (a correct password for that email);
+   * reservations still in flight stay counted.
+   */
   clearSignInAttempts(key: string): Promise<void>;
   /** Deletes counters whose window and lock have both ended; returns how many. */
   pruneSignInAttempts(now: number): Promise<number>;
