@@ -123,6 +123,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     }),
     ...(options.trustProxy !== undefined && { trustProxy: fastifyTrustProxy(options.trustProxy) }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // fastify's own answer while closing is a body of its shape, not ours:
+    // the onRequest hook below answers those requests instead.
+    return503OnClosing: false,
     clientErrorHandler: clientErrorHandler(log),
     // Router errors (a malformed %-escape, an over-long path segment) skip
     // the error handler; give them the documented shape too.
@@ -188,8 +191,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
     void reply.status(404).send(messages(`no route for ${request.method} ${pathOf(request.url)}`));
   });
 
-  app.addHook('onRequest', async (request) => {
+  // Set as close() begins. A request that still arrives on an open
+  // connection (pipelined, or on a keep-alive connection with a request in
+  // flight) is not started: 503, and the client retries (another instance
+  // behind the same proxy, or this one once restarted).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) {
+      return reply
+        .status(503)
+        .headers({ 'retry-after': '1', connection: 'close' })
+        .send(messages('the server is shutting down; try again in a moment'));
+    }
     if (request.headers.host === undefined) throw new HttpError(400, 'request has no Host header');
+    return undefined;
   });
 
   // Responses to signed-in calls can carry a secret (a new token) or an

@@ -120,6 +120,25 @@ describe('shutdown', () => {
     expect(connection.received()).toMatch(/^HTTP\/1\.1 200 /);
   });
 
+  it('answers a request that arrives while closing with 503 in the documented shape, not fastify\'s', async () => {
+    const running = await start(undefined, 5_000);
+    const connection = await open(running.url);
+    connection.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // in flight: it keeps the connection open
+    const closing = running.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The first request's body, and right behind it a second request on the same connection.
+    connection.socket.write('{}GET /app/v1/organization HTTP/1.1\r\nHost: x\r\n\r\n');
+    await closing;
+    await connection.closed;
+    server = undefined;
+    const [first, second] = connection.received().split(/(?=HTTP\/1\.1 )/);
+    expect(first).toMatch(/^HTTP\/1\.1 200 /);
+    expect(second).toMatch(/^HTTP\/1\.1 503 /);
+    expect(second).toMatch(/\r\nretry-after: 1\r\n/i);
+    expect(body(second!)).toEqual({ messages: ['the server is shutting down; try again in a moment'] });
+  });
+
   it('a second signal exits at once, saying so', async () => {
     const child = spawn(
       process.execPath,
