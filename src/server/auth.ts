@@ -79,7 +79,6 @@ export class PasswordAuthenticator {
     private readonly storage: Storage,
     private readonly limits: RateLimitOptions,
     private readonly clock: Clock,
-    private readonly inFlightWaitMs = IN_FLIGHT_WAIT_MS,
   ) {}
 
   /**
@@ -129,11 +128,11 @@ export class PasswordAuthenticator {
   /**
    * Reserves an attempt on every key, or none. A key that is locked is a 429
    * at once. A key at its limit only because of checks still in flight is
-   * waited for, up to inFlightWaitMs: the guarantee holds (no more than the
+   * waited for, up to IN_FLIGHT_WAIT_MS: the guarantee holds (no more than the
    * limit is ever checked at once), and legitimate parallel work still passes.
    */
   private async reserveAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
-    const deadline = performance.now() + this.inFlightWaitMs;
+    const deadline = performance.now() + IN_FLIGHT_WAIT_MS;
     for (;;) {
       const now = this.clock();
       const reserved: string[] = [];
