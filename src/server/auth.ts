@@ -130,26 +130,32 @@ export class PasswordAuthenticator {
    * at once. A key at its limit only because of checks still in flight is
    * waited for, up to IN_FLIGHT_WAIT_MS: the guarantee holds (no more than the
    * limit is ever checked at once), and legitimate parallel work still passes.
+   * While waiting, the full key is tried first, so a waiter does not hold
+   * slots of the others (the address's, shared by everyone behind it) in the
+   * meantime; that key's row exists already, so the retries add no rows.
    */
   private async reserveAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
     const deadline = performance.now() + IN_FLIGHT_WAIT_MS;
+    let order = keys;
     for (;;) {
       const now = this.clock();
       const reserved: string[] = [];
-      let refusal: { lockedUntil: number; lockedBy: LockedBy } | undefined;
-      for (const [key, rule, lockedBy] of keys) {
-        const reservation = await this.storage.reserveSignInAttempt(key, rule, now);
-        reserved.push(key);
+      let refusal: { key: [string, AttemptRule, LockedBy]; lockedUntil: number } | undefined;
+      for (const key of order) {
+        const reservation = await this.storage.reserveSignInAttempt(key[0], key[1], now);
+        reserved.push(key[0]);
         if (!reservation.allowed) {
-          refusal = { lockedUntil: reservation.lockedUntil, lockedBy };
+          refusal = { key, lockedUntil: reservation.lockedUntil };
           break;
         }
       }
       if (!refusal) return;
       // Refused without a password check: that attempt counts against no key.
       for (const key of reserved) await this.storage.releaseSignInAttempt(key);
-      if (refusal.lockedUntil > 0) throw tooManyAttempts(refusal.lockedUntil - now, refusal.lockedBy);
-      if (performance.now() >= deadline) throw tooManyInFlight(refusal.lockedBy);
+      const lockedBy = refusal.key[2];
+      if (refusal.lockedUntil > 0) throw tooManyAttempts(refusal.lockedUntil - now, lockedBy);
+      if (performance.now() >= deadline) throw tooManyInFlight(lockedBy);
+      order = [refusal.key, ...keys.filter((key) => key !== refusal.key)];
       await pause(POLL_MS.min + Math.random() * (POLL_MS.max - POLL_MS.min));
     }
   }
