@@ -9,6 +9,7 @@ import { UsageError } from '../errors';
 /** Each driver with the version package.json pins (test/install checks they agree). */
 export const DATABASE_DRIVERS: Readonly<Record<string, string>> = {
   'better-sqlite3': '12.11.1',
+  pg: '8.23.1',
 };
 
 /** `npm <verb>` for a package beside this copy of appclacks. */

@@ -93,6 +93,8 @@ export function buildProgram(commands: readonly AnyCommandSpec[], groups: Readon
     const parent = parentOf(spec.path.slice(0, -1));
     const leaf = parent.command(spec.path[spec.path.length - 1]!, { hidden: spec.hidden === true }).description(spec.summary);
     configureErrors(leaf, output, `appclacks ${spec.path.join(' ')}`);
+    // A command may also group others (`server` and `server migrate-db`).
+    byPath.set(spec.path.join(' '), leaf);
     for (const argument of spec.arguments ?? []) {
       leaf.argument(argument.optional ? `[${argument.name}]` : `<${argument.name}>`, argument.description);
     }

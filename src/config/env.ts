@@ -14,6 +14,7 @@ export const ENV = {
   debug: 'APPCLACKS_DEBUG',
   /** How long the UI waits for the rest of an escape sequence split by a slow link. */
   escapeTimeoutMs: 'APPCLACKS_ESCAPE_TIMEOUT_MS',
+  databaseUrl: 'APPCLACKS_DATABASE_URL',
   noColor: 'NO_COLOR',
   xdgConfigHome: 'XDG_CONFIG_HOME',
   xdgDataHome: 'XDG_DATA_HOME',

@@ -7,12 +7,13 @@ import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
 import { TOKEN_PREFIX } from './secrets';
+import type { ServerTimeouts, TrustProxy } from '../server-options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { registerRoutes } from './routes/register';
-import type { Storage } from './storage/types';
+import { StorageUnavailableError, type Storage } from './storage/types';
 import { messages } from './wire';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -29,6 +30,9 @@ export interface AppOptions {
   rateLimits?: RateLimitOptions;
   /** This server's API extensions (token/current, rotate, last-used-at). Default on. */
   extensions?: boolean;
+  timeouts?: ServerTimeouts;
+  /** Whose X-Forwarded-For sets `request.ip` (and so the lock-out's address); default nobody's. */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -41,8 +45,12 @@ function pathOf(url: string): string {
   return path.replace(new RegExp(`${TOKEN_PREFIX}[^/]*`, 'g'), `${TOKEN_PREFIX}[redacted]`);
 }
 
+/** Seconds a client should wait before retrying while the database is away. */
+const UNAVAILABLE_RETRY_AFTER = '5';
+
 function errorReply(error: FastifyError | HttpError): { status: number; body: { messages: string[] } } {
   if (error instanceof HttpError) return { status: error.statusCode, body: { messages: error.messages } };
+  if (error instanceof StorageUnavailableError) return { status: 503, body: messages('the database is unavailable; try again shortly') };
   const status = error.statusCode ?? 500;
   if (status >= 500) return { status: 500, body: messages('internal server error') };
   if (status === 413) return { status, body: messages(`request body is larger than ${BODY_LIMIT_BYTES} bytes`) };
@@ -83,12 +91,41 @@ function clientErrorHandler(log: RequestLogger) {
   };
 }
 
+/** A hop count as the function fastify documents for it (its types omit the number form). */
+function fastifyTrustProxy(trust: TrustProxy): string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export function buildApp(options: AppOptions): FastifyInstance {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
+  const timeouts = options.timeouts;
   const app = Fastify({
     logger: false,
+    // Node would answer a request without Host with an empty 400 of its own;
+    // let it through to the onRequest hook below, which answers in our shape.
+    http: {
+      requireHostHeader: false,
+      ...(timeouts && {
+        headersTimeout: timeouts.headersMs,
+        // Node checks the two timeouts above on this interval (30 s by
+        // default, which would let a 30 s timeout run to a minute).
+        connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+      }),
+    },
+    ...(timeouts && {
+      // A late request gets Node's ERR_HTTP_REQUEST_TIMEOUT: a 408 from clientErrorHandler, logged.
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // A socket silent this long (no bytes either way) is closed: the last
+      // resort behind the two request timeouts.
+      connectionTimeout: timeouts.requestMs + timeouts.headersMs,
+    }),
+    ...(options.trustProxy !== undefined && { trustProxy: fastifyTrustProxy(options.trustProxy) }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // fastify's own answer while closing is a body of its shape, not ours:
+    // the onRequest hook below answers those requests instead.
+    return503OnClosing: false,
     clientErrorHandler: clientErrorHandler(log),
     // Router errors (a malformed %-escape, an over-long path segment) skip
     // the error handler; give them the documented shape too.
@@ -122,21 +159,80 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    if (options.storage.isBusyError(error)) {
+      log(`busy ${request.method} ${pathOf(request.url)}: the database is locked by another process`);
+      void reply
+        .status(503)
+        .header('retry-after', '1')
+        .send(messages('the database is busy (another process holds its lock); try again in a moment'));
+      return;
+    }
     const { status, body } = errorReply(error);
     if (status >= 500) log(`error ${request.method} ${pathOf(request.url)}: ${error.message}`);
     if (error instanceof HttpError) void reply.headers(error.headers);
+    if (error instanceof StorageUnavailableError) void reply.header('retry-after', UNAVAILABLE_RETRY_AFTER);
     void reply.status(status).send(body);
   });
 
+  // Every route's method, by path pattern, for 405 and its Allow header.
+  const routes: Array<{ pattern: RegExp; method: string }> = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}/?$`);
+    for (const method of [route.method].flat()) routes.push({ pattern, method });
+  });
+
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = [...new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method))].sort();
+    if (allowed.length > 0) {
+      void reply.status(405).header('allow', allowed.join(', ')).send(messages(`${request.method} is not allowed on ${pathOf(request.url)}: use ${allowed.join(', ')}`));
+      return;
+    }
     void reply.status(404).send(messages(`no route for ${request.method} ${pathOf(request.url)}`));
+  });
+
+  // Set as close() begins. A request that still arrives on an open
+  // connection (pipelined, or on a keep-alive connection with a request in
+  // flight) is not started: 503, and the client retries (another instance
+  // behind the same proxy, or this one once restarted).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) {
+      return reply
+        .status(503)
+        .headers({ 'retry-after': '1', connection: 'close' })
+        .send(messages('the server is shutting down; try again in a moment'));
+    }
+    if (request.headers.host === undefined) throw new HttpError(400, 'request has no Host header');
+    return undefined;
+  });
+
+  // Responses to signed-in calls can carry a secret (a new token) or an
+  // organization's data: no shared or browser cache may keep them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.headers.authorization !== undefined || request.url.startsWith('/app/') || request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {
     log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
 
-  app.get('/healthz', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('ok'));
+  app.get('/healthz', async (_request, reply) => {
+    void reply.type('text/plain; charset=utf-8');
+    try {
+      await options.storage.ping();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      return reply.status(503).header('retry-after', UNAVAILABLE_RETRY_AFTER).send('unavailable');
+    }
+    return reply.send('ok');
+  });
   registerRoutes(app, context);
   accountRoutes(app, context);
   // Before apiRoutes does not matter to the router (a static path beats

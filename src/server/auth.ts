@@ -3,9 +3,10 @@
 import { allows, expiryState, type Clock } from '../tokens';
 import { HttpError } from './http-error';
 import { decoyPasswordHash, verifyPassword } from './passwords';
-import { FailureLimiter, type RateLimitOptions } from './rate-limit';
+import { emailKey } from './emails';
+import { EMAIL_MAX, type RateLimitOptions } from './rate-limit';
 import { hashTokenSecret, looksLikeTokenSecret, sameHash } from './secrets';
-import type { AccountRecord, Storage, TokenRecord } from './storage/types';
+import type { AccountRecord, AttemptRule, Storage, TokenRecord } from './storage/types';
 import { apiTimeOf } from './wire';
 
 const CHALLENGE = { 'www-authenticate': 'Basic realm="appclacks", charset="UTF-8"' };
@@ -47,39 +48,126 @@ function tooManyAttempts(waitMs: number, lockedBy: 'email' | 'address'): HttpErr
   return new HttpError(429, message, { 'retry-after': String(seconds) });
 }
 
+/**
+ * How long a sign-in waits for a slot when its email or address is at the
+ * limit only because of password checks still in flight (a script running
+ * parallel token creates with the account password), polling the shared
+ * counters (another instance may hold the slots), before it is a 429.
+ */
+export const IN_FLIGHT_WAIT_MS = 2_500;
+const POLL_MS = { min: 25, max: 50 };
+
+/** Expired counters are deleted at most this often, from a sign-in. */
+const PRUNE_EVERY_MS = 60_000;
+
+type LockedBy = 'email' | 'address';
+
+function tooManyInFlight(lockedBy: LockedBy): HttpError {
+  const message =
+    lockedBy === 'email'
+      ? 'too many sign-ins for this email are in progress at once'
+      : 'too many sign-ins from this address are in progress at once';
+  return new HttpError(429, message, { 'retry-after': '1' });
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class PasswordAuthenticator {
-  private readonly byEmail: FailureLimiter;
-  private readonly byAddress: FailureLimiter;
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly storage: Storage,
-    limits: RateLimitOptions,
-    clock: Clock,
-  ) {
-    this.byEmail = new FailureLimiter(limits.perEmail, clock);
-    this.byAddress = new FailureLimiter(limits.perAddress, clock);
-  }
+    private readonly limits: RateLimitOptions,
+    private readonly clock: Clock,
+  ) {}
 
-  /** The account, or a 401/429. A correct password is refused while its email or address is locked. */
+  /**
+   * The account, or a 401/429. Every attempt is counted (reserved) before the
+   * password is checked, so parallel guesses see each other; a failure stays
+   * counted, a correct password gives its reservations back and forgets the
+   * email's failures, and is refused like a wrong one while a lock is in force.
+   */
   async authenticate(header: string | undefined, address: string): Promise<AccountRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
-    const emailKey = credentials.user.trim().toLowerCase();
-    const emailWait = this.byEmail.lockedFor(emailKey);
-    const addressWait = this.byAddress.lockedFor(address);
-    if (emailWait > 0 || addressWait > 0) {
-      throw emailWait >= addressWait ? tooManyAttempts(emailWait, 'email') : tooManyAttempts(addressWait, 'address');
-    }
+    // No account can have such an email: refuse before it becomes a counter key.
+    if (credentials.user.length > EMAIL_MAX) throw unauthorized('wrong email or password');
+    await this.pruneNowAndThen(this.clock());
 
-    const account = await this.storage.findAccountByEmail(credentials.user);
-    const valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));
+    const email = emailKey(credentials.user);
+    // The address first: once it is locked, its floods of new emails add no rows.
+    const keys: Array<[string, AttemptRule, LockedBy]> = [
+      [`address:${address}`, this.limits.perAddress, 'address'],
+      [`email+address:${email} ${address}`, this.limits.perEmailAndAddress, 'email'],
+      [`email:${email}`, this.limits.perEmail, 'email'],
+    ];
+    await this.reserveAll(keys);
+
+    let account: AccountRecord | undefined;
+    let valid = false;
+    try {
+      account = await this.storage.findAccountByEmail(credentials.user);
+      valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyPasswordHash()));
+    } catch (error) {
+      // Not checked (the database went away, say): neither a failure nor a success.
+      await this.releaseAll(keys).catch(() => {});
+      throw error;
+    }
     if (!account || !valid) {
-      this.byEmail.recordFailure(emailKey);
-      this.byAddress.recordFailure(address);
+      const now = this.clock();
+      for (const [key, rule] of keys) await this.storage.recordSignInFailure(key, rule, now);
       throw unauthorized('wrong email or password');
     }
-    this.byEmail.reset(emailKey);
+    await this.releaseAll(keys);
+    // A success says nothing about the other emails tried from this address: only the email's failures are forgotten.
+    await this.storage.clearSignInAttempts(keys[1]![0]);
+    await this.storage.clearSignInAttempts(keys[2]![0]);
     return account;
+  }
+
+  /**
+   * Reserves an attempt on every key, or none. A key that is locked is a 429
+   * at once. A key at its limit only because of checks still in flight is
+   * waited for, up to IN_FLIGHT_WAIT_MS: the guarantee holds (no more than the
+   * limit is ever checked at once), and legitimate parallel work still passes.
+   * While waiting, the full key is tried first, so a waiter does not hold
+   * slots of the others (the address's, shared by everyone behind it) in the
+   * meantime; that key's row exists already, so the retries add no rows.
+   */
+  private async reserveAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
+    const deadline = performance.now() + IN_FLIGHT_WAIT_MS;
+    let order = keys;
+    for (;;) {
+      const now = this.clock();
+      const reserved: string[] = [];
+      let refusal: { key: [string, AttemptRule, LockedBy]; lockedUntil: number } | undefined;
+      for (const key of order) {
+        const reservation = await this.storage.reserveSignInAttempt(key[0], key[1], now);
+        reserved.push(key[0]);
+        if (!reservation.allowed) {
+          refusal = { key, lockedUntil: reservation.lockedUntil };
+          break;
+        }
+      }
+      if (!refusal) return;
+      // Refused without a password check: that attempt counts against no key.
+      for (const key of reserved) await this.storage.releaseSignInAttempt(key);
+      const lockedBy = refusal.key[2];
+      if (refusal.lockedUntil > 0) throw tooManyAttempts(refusal.lockedUntil - now, lockedBy);
+      if (performance.now() >= deadline) throw tooManyInFlight(lockedBy);
+      order = [refusal.key, ...keys.filter((key) => key !== refusal.key)];
+      await pause(POLL_MS.min + Math.random() * (POLL_MS.max - POLL_MS.min));
+    }
+  }
+
+  private async releaseAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
+    for (const [key] of keys) await this.storage.releaseSignInAttempt(key);
+  }
+
+  private async pruneNowAndThen(now: number): Promise<void> {
+    if (now - this.lastPruneAt < PRUNE_EVERY_MS && now >= this.lastPruneAt) return;
+    this.lastPruneAt = now;
+    await this.storage.pruneSignInAttempts(now);
   }
 }
 

@@ -1,25 +1,22 @@
 // `appclacks server`: run the accounts/tokens API until SIGINT or SIGTERM.
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { ENV, envValue } from '../config/env';
 import { serverDatabasePath } from '../config/paths';
 import type { Env } from '../config/types';
-import { UsageError } from '../errors';
+import { AppError, UsageError } from '../errors';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  DEFAULT_TIMEOUTS,
+  type ServerCommandOptions,
+} from '../server-options';
 import { isLoopbackHost, startServer } from './start';
-import { SchemaTooNewError } from './storage/sqlite';
+import { isDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
+import { SchemaTooNewError } from './storage/migrations';
 
-export interface ServerCommandOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 8080; 0 picks a free port. */
-  port?: number;
-  /** Default <user data dir>/appclacks/server.db. */
-  db?: string;
-  /** Default: on only when bound to a loopback address. */
-  registration?: 'on' | 'off';
-  /** Default on; off serves only the official API (for testing clients). */
-  extensions?: boolean;
-}
 
 export interface TextSink {
   write(text: string): unknown;
@@ -33,8 +30,7 @@ export interface ServerCommandIo {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
+export { DEFAULT_HOST, DEFAULT_PORT, type ServerCommandOptions };
 
 function checkedPort(port: number): number {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -43,16 +39,43 @@ function checkedPort(port: number): number {
   return port;
 }
 
-/** Creates the file owner-only before SQLite does, so the -wal and -shm files inherit that mode. */
-function prepareDatabaseFile(dbPath: string): void {
+const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
+
+/**
+ * Creates the file owner-only before SQLite does, so new -wal and -shm files
+ * inherit that mode. Existing files (the database and its companions) lose
+ * any group and other bits, said on stderr; one the owner cannot write is
+ * refused, or the server would start and answer 500 to every write. Modes
+ * are read rather than tried: root may write to a read-only file.
+ */
+function prepareDatabaseFile(dbPath: string, stderr: TextSink): void {
   mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
+  for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue; // missing, or not a file: opening it says what is wrong
+    const mode = stat.mode;
+    if ((mode & 0o200) === 0) {
+      throw new UsageError(`${file} is read-only (mode ${octal(mode)}): the server could not save anything`, {
+        hint: `make it writable (chmod 600 ${file}), or name another file with --db PATH`,
+      });
+    }
+    if ((mode & 0o077) !== 0) {
+      chmodSync(file, mode & 0o700);
+      stderr.write(`${file} was readable by others (mode ${octal(mode)}): now ${octal(mode & 0o700)}\n`);
+    }
+  }
   closeSync(openSync(dbPath, 'a', 0o600));
 }
 
 function startError(error: unknown, host: string, port: number, dbPath: string): unknown {
   const { code, syscall } = error as { code?: string; syscall?: string };
   if (error instanceof SchemaTooNewError) {
-    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another file with --db PATH' });
+    return new UsageError(`${dbPath}: ${error.message}`, { hint: 'upgrade appclacks, or name another database with --db' });
+  }
+  if ((error as Error).name === 'DatabaseUnreachableError') return new AppError('network', (error as Error).message);
+  // PostgreSQL answered but refused: a wrong password, a database that does not exist. Its message names no secret.
+  if ((error as { severity?: string }).severity !== undefined && /^[0-9A-Z]{5}$/.test(code ?? '')) {
+    return new AppError('server', `PostgreSQL refused: ${(error as Error).message}`);
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new UsageError(`${dbPath} is not an appclacks server database`, { hint: 'name another file with --db PATH' });
@@ -80,7 +103,6 @@ function waitForShutdown(signal: AbortSignal | undefined): Promise<string> {
     const onInterrupt = () => stop('SIGINT');
     const onTerminate = () => stop('SIGTERM');
     const onAbort = () => stop('abort');
-    // Listeners are removed on the first signal, so a second Ctrl+C kills at once.
     process.once('SIGINT', onInterrupt);
     process.once('SIGTERM', onTerminate);
     if (signal?.aborted) stop('abort');
@@ -92,16 +114,22 @@ function waitForShutdown(signal: AbortSignal | undefined): Promise<string> {
 export async function runServerCommand(options: ServerCommandOptions, io: ServerCommandIo): Promise<void> {
   const host = options.host ?? DEFAULT_HOST;
   const port = checkedPort(options.port ?? DEFAULT_PORT);
-  const dbPath = path.resolve(options.db ?? serverDatabasePath(io.env, process.platform, homedir()));
+  const database = options.db ?? envValue(io.env, ENV.databaseUrl);
+  const databaseUrl = database !== undefined && isDatabaseUrl(database) ? database : undefined;
+  const dbPath = databaseUrl ? redactedDatabaseUrl(databaseUrl) : path.resolve(database ?? serverDatabasePath(io.env, process.platform, homedir()));
   const registration = options.registration === undefined ? isLoopbackHost(host) : options.registration === 'on';
   let server;
   try {
-    prepareDatabaseFile(dbPath);
+    if (!databaseUrl) prepareDatabaseFile(dbPath, io.stderr);
     server = await startServer({
       host,
       port,
-      dbPath,
+      ...(databaseUrl ? { databaseUrl } : { dbPath }),
+      ...(options.dbPoolSize !== undefined && { poolSize: options.dbPoolSize }),
       registration,
+      timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+      shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
       ...(options.extensions === false && { extensions: false }),
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
@@ -112,7 +140,24 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
   io.stderr.write(`database ${dbPath}; registration ${registration ? 'on' : 'off'}${options.extensions === false ? '; extensions off' : ''}\n`);
 
   const reason = await waitForShutdown(io.signal);
-  io.stderr.write(`${reason === 'abort' ? 'stopping' : `${reason} received`}: finishing requests in flight\n`);
-  await server.close();
+  const deadline = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  io.stderr.write(
+    `${reason === 'abort' ? 'stopping' : `${reason} received`}: finishing requests in flight for up to ${deadline / 1000}s\n`,
+  );
+  // Someone who signals twice wants out now, not after the deadline.
+  const now = (second: string) => {
+    io.stderr.write(`${second} received again: exiting now, requests in flight are dropped\n`);
+    process.exit(1);
+  };
+  const onSecondInterrupt = () => now('SIGINT');
+  const onSecondTerminate = () => now('SIGTERM');
+  process.once('SIGINT', onSecondInterrupt);
+  process.once('SIGTERM', onSecondTerminate);
+  try {
+    await server.close();
+  } finally {
+    process.off('SIGINT', onSecondInterrupt);
+    process.off('SIGTERM', onSecondTerminate);
+  }
   io.stderr.write('server stopped\n');
 }

@@ -2,14 +2,21 @@
 // readable line per problem, naming the field by its wire path.
 import { z } from 'zod';
 import { parseTtl, passwordLengthProblem, validatePermissions } from '../tokens';
-import { BIDI_CONTROL, CONTROL_CHARACTER } from '../text/terminal-text';
+import { BIDI_CONTROL, CONTROL_CHARACTER, LINE_SEPARATOR, looksBlank } from '../text/terminal-text';
+import { EMAIL_MAX } from './rate-limit';
 
 const NAME_MAX = 255;
+/** The longest Go duration anyone means is far shorter: `1051199h59m59.999999999s` is 24. */
+const TTL_MAX = 64;
+/** Catalogue names are short, and a list longer than the catalogue can only be padding. */
+const PERMISSION_NAME_MAX = 64;
+const PERMISSIONS_MAX = 64;
 
 // Names and descriptions are printed by terminals (ours and the official
 // CLI's): an ESC or a C1 CSI in one can move the cursor, rewrite the
 // clipboard (OSC 52) or clear the screen; see src/text/terminal-text.ts.
 const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
+const SEPARATOR_PROBLEM = 'must not contain line or paragraph separators (U+2028, U+2029)';
 const BIDI_PROBLEM = 'must not contain bidirectional overrides (U+202A to U+202E, U+2066 to U+2069)';
 
 const stringField = () =>
@@ -29,13 +36,15 @@ function text(options: { required: boolean; max: number }) {
         ? 'is required'
         : value.length > options.max
           ? `must be at most ${options.max} characters`
-          : options.required && value.trim() === ''
+          : options.required && looksBlank(value)
             ? 'must not be blank'
             : CONTROL_CHARACTER.test(value)
               ? CONTROL_CHARACTERS_PROBLEM
-              : BIDI_CONTROL.test(value)
-                ? BIDI_PROBLEM
-                : undefined;
+              : LINE_SEPARATOR.test(value)
+                ? SEPARATOR_PROBLEM
+                : BIDI_CONTROL.test(value)
+                  ? BIDI_PROBLEM
+                  : undefined;
     if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
   });
 }
@@ -60,7 +69,7 @@ export const registerRequest = object({
     'first-name': requiredName(),
     'last-name': requiredName(),
     // Loose on purpose: real addresses are varied. A colon would break HTTP Basic auth.
-    email: requiredName().regex(/^[^\s@:]+@[^\s@:]+$/, 'must be an email address'),
+    email: text({ required: true, max: EMAIL_MAX }).regex(/^[^\s@:]+@[^\s@:]+$/, 'must be an email address'),
     password: password(),
   }),
 });
@@ -74,6 +83,10 @@ export const changePasswordRequest = object({ 'new-password': password() });
  * stand-in for the official one. Errors name Go's units, not the CLI's.
  */
 const ttl = stringField().transform((value, context) => {
+  if (value.length > TTL_MAX) {
+    context.addIssue({ code: 'custom', message: `must be at most ${TTL_MAX} characters` });
+    return z.NEVER;
+  }
   if (CONTROL_CHARACTER.test(value)) {
     context.addIssue({ code: 'custom', message: CONTROL_CHARACTERS_PROBLEM });
     return z.NEVER;
@@ -93,10 +106,16 @@ const ttl = stringField().transform((value, context) => {
 const permissions = object({
   actions: z
     .array(
-      // Refused before validatePermissions, whose messages quote the name.
-      z.string({ error: 'must be a permission name' }).refine((name) => !CONTROL_CHARACTER.test(name), 'must be a permission name'),
+      // Refused before validatePermissions, whose messages quote the name
+      // and which trims (for people typing `a, b`): a client that sends
+      // " *" has a bug worth hearing about, not a quiet fix.
+      z
+        .string({ error: 'must be a permission name' })
+        .refine((name) => name.length <= PERMISSION_NAME_MAX && !CONTROL_CHARACTER.test(name), 'must be a permission name')
+        .refine((name) => name === name.trim(), 'must not have surrounding spaces'),
       { error: 'must be a list of permission names' },
     )
+    .max(PERMISSIONS_MAX, `must list at most ${PERMISSIONS_MAX} permissions`)
     .transform((actions, context) => {
       const checked = validatePermissions(actions);
       if (!checked.ok) {

@@ -4,13 +4,18 @@ import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import type { Clock } from '../tokens';
+import type { ServerTimeouts, TrustProxy } from '../server-options';
 
 export interface StartServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** A SQLite file, opened (and migrated) here; or pass `storage`. */
+  /** A SQLite file, opened (and migrated) here; or `databaseUrl`; or pass `storage`. */
   dbPath?: string;
+  /** A postgres:// URL, connected (and migrated) here. */
+  databaseUrl?: string;
+  /** PostgreSQL connections this instance may hold; default DEFAULT_POOL_SIZE. */
+  poolSize?: number;
   storage?: Storage;
   /** Default: on only when `host` is a loopback address. */
   registration?: boolean;
@@ -19,6 +24,11 @@ export interface StartServerOptions {
   rateLimits?: RateLimitOptions;
   /** Default on; see AppOptions.extensions. */
   extensions?: boolean;
+  /** Default: Node's and fastify's (none for a slow body); the command passes DEFAULT_TIMEOUTS. */
+  timeouts?: ServerTimeouts;
+  /** After close() starts, connections still open this long are closed. Default: wait for them. */
+  shutdownTimeoutMs?: number;
+  trustProxy?: TrustProxy;
 }
 
 export interface RunningServer {
@@ -26,7 +36,10 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the storage. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (until
+   * shutdownTimeoutMs, then their connections are closed), then closes the storage.
+   */
   close(): Promise<void>;
 }
 
@@ -42,8 +55,13 @@ function urlFor(host: string, port: number): string {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   let storage = options.storage;
+  if (!storage && options.databaseUrl) {
+    // Loaded only when a URL asks for it: SQLite users never load the driver.
+    const { DEFAULT_POOL_SIZE, openPostgresStorage } = await import('./storage/postgres');
+    storage = await openPostgresStorage({ url: options.databaseUrl, poolSize: options.poolSize ?? DEFAULT_POOL_SIZE });
+  }
   if (!storage) {
-    if (!options.dbPath) throw new Error('startServer needs dbPath or storage');
+    if (!options.dbPath) throw new Error('startServer needs dbPath, databaseUrl or storage');
     storage = new SqliteStorage(options.dbPath);
   }
   const app = buildApp({
@@ -53,6 +71,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.log && { log: options.log }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.extensions !== undefined && { extensions: options.extensions }),
+    ...(options.timeouts && { timeouts: options.timeouts }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and
@@ -80,7 +100,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         stopping = true;
-        await app.close();
+        const deadline =
+          options.shutdownTimeoutMs === undefined
+            ? undefined
+            : setTimeout(() => app.server.closeAllConnections(), options.shutdownTimeoutMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(deadline);
+        }
         await ownedStorage.close();
       })();
       return closing;

@@ -10,6 +10,15 @@
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Bidirectional overrides and isolates: they can make a name read as another ("Trojan Source"). */
 export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+/** Line and paragraph separators: some terminals and most editors break the line there. */
+export const LINE_SEPARATOR = /[\u2028\u2029]/;
+/** Format characters with no width and no glyph: a name made only of them looks empty. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
+/** True when nothing would show: only spaces and invisible format characters. */
+export function looksBlank(text: string): boolean {
+  return text.replace(INVISIBLE, '').trim() === '';
+}
 const UNSAFE = new RegExp(`${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}`, 'g');
 
 /**

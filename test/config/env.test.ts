@@ -14,6 +14,7 @@ describe('ENV', () => {
         'APPCLACKS_CONFIG',
         'APPCLACKS_DEBUG',
         'APPCLACKS_ESCAPE_TIMEOUT_MS',
+        'APPCLACKS_DATABASE_URL',
         'NO_COLOR',
         'XDG_CONFIG_HOME',
         'XDG_DATA_HOME',

@@ -1,6 +1,7 @@
-// A real accounts/tokens server for tests: loopback, port 0, a temp SQLite
-// file, quiet. Seeding helpers use plain fetch so they never depend on the
-// API client under test.
+// A real accounts/tokens server for tests: loopback, port 0, quiet, on a
+// fresh database: a temp SQLite file, or in the `postgres` test project a new
+// database on the run's PostgreSQL cluster. Seeding helpers use plain fetch
+// so they never depend on the API client under test.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import type { Account, APIToken, Organization } from '../../src/api/schemas';
 import type { RateLimitOptions } from '../../src/server/rate-limit';
 import { startServer } from '../../src/server/start';
 import type { Storage } from '../../src/server/storage/types';
+import { inject } from 'vitest';
+import { createDatabase } from './postgres';
 
 export interface TestServerOptions {
   /** Default true. */
@@ -20,11 +23,17 @@ export interface TestServerOptions {
   dbPath?: string;
   /** Default true; false serves only the official API. */
   extensions?: boolean;
+  /** Reuse a PostgreSQL database (e.g. two instances on one); default a new one when the project is `postgres`. */
+  databaseUrl?: string;
+  poolSize?: number;
+  /** Default: the test project's `storageBackend`. */
+  backend?: 'sqlite' | 'postgres';
 }
 
 export interface TestServer {
   /** Base URL, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The SQLite file, or the PostgreSQL URL. */
   dbPath: string;
   /** The temp directory holding the database (removed by close unless dbPath was given). */
   dir: string;
@@ -36,12 +45,14 @@ export interface TestServer {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'appclacks-server-'));
-  const dbPath = options.dbPath ?? join(dir, 'server.db');
+  const databaseUrl = options.databaseUrl ?? (options.dbPath === undefined ? await postgresDatabaseFor(options.backend) : undefined);
+  const dbPath = databaseUrl ?? options.dbPath ?? join(dir, 'server.db');
   const logs: string[] = [];
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
-    dbPath,
+    ...(databaseUrl ? { databaseUrl } : { dbPath }),
+    ...(options.poolSize && { poolSize: options.poolSize }),
     registration: options.registration ?? true,
     log: (line) => logs.push(line),
     ...(options.clock && { clock: options.clock }),
@@ -59,6 +70,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new database on the run's cluster when the backend (default: this test project's) is `postgres`; undefined for SQLite. */
+async function postgresDatabaseFor(backend = inject('storageBackend')): Promise<string | undefined> {
+  if (backend !== 'postgres') return undefined;
+  const cluster = inject('postgres');
+  if (!cluster) throw new Error('the postgres test project has no cluster');
+  return createDatabase(cluster);
 }
 
 export function basicAuth(user: string, password: string): string {

@@ -8,8 +8,8 @@ let server: TestServer;
 let registered: RegisteredAccount;
 beforeAll(async () => {
   // Many bad password-auth requests are not the point here: no lock-outs.
-  const lenient = { maxFailures: 1_000, windowMs: 60_000, lockMs: 60_000 };
-  server = await startTestServer({ rateLimits: { perEmail: lenient, perAddress: lenient } });
+  const lenient = { maxAttempts: 1_000, windowMs: 60_000, lockMs: 60_000 };
+  server = await startTestServer({ rateLimits: { perEmailAndAddress: lenient, perEmail: lenient, perAddress: lenient } });
   registered = await registerAccount(server.url);
 });
 afterAll(() => server.close());
@@ -72,6 +72,9 @@ const registerCases: BadCase[] = [
   { name: 'a NUL in the first name', body: withAccount({ 'first-name': 'Ada\u0000' }), status: 400, message: CONTROL },
   { name: 'a DEL in the last name', body: withAccount({ 'last-name': 'Love\u007flace' }), status: 400, message: CONTROL },
   { name: 'an ESC in the email', body: withAccount({ email: 'ada\u001b[2J@example.com' }), status: 400, message: CONTROL },
+  { name: 'a 255-character email', body: withAccount({ email: `${long(243)}@example.com` }), status: 400, message: /^account\.email: must be at most 254/ },
+  { name: 'a zero-width-only first name', body: withAccount({ 'first-name': '\u200b\u200c\ufeff' }), status: 400, message: /^account\.first-name: must not be blank$/ },
+  { name: 'a line separator in the organization name', body: withOrganization({ name: 'acme\u2028corp' }), status: 400, message: /^organization\.name: must not contain line or paragraph separators/ },
   { name: 'a body over 64 KiB', body: JSON.stringify({ ...validRegistration(), pad: long(70 * 1024) }), status: 413, message: /larger than 65536/ },
 ];
 
@@ -94,6 +97,12 @@ const tokenCases: BadCase[] = [
   { name: 'a directional isolate in the description', body: tokenWith({ description: 'a\u2066b\u2069' }), status: 400, message: /^description: must not contain bidirectional overrides/ },
   { name: 'an ESC in the TTL', body: tokenWith({ ttl: '1\u001b[2Jh' }), status: 400, message: /^ttl: must not contain control/ },
   { name: 'an ESC in a permission', body: tokenWith({ permissions: { actions: ['List\u001b[2J'] } }), status: 400, message: /^permissions\.actions\.0: must be a permission name$/ },
+  { name: 'a 60,003-character TTL', body: tokenWith({ ttl: `${'0'.repeat(60_000)}72h` }), status: 400, message: /^ttl: must be at most 64 characters$/ },
+  { name: 'a permission with a leading space', body: tokenWith({ permissions: { actions: [' *'] } }), status: 400, message: /^permissions\.actions\.0: must not have surrounding spaces$/ },
+  { name: 'a 65-character permission name', body: tokenWith({ permissions: { actions: [long(65)] } }), status: 400, message: /^permissions\.actions\.0: must be a permission name$/ },
+  { name: 'a list of 65 permissions', body: tokenWith({ permissions: { actions: Array(65).fill('ListAPITokens') } }), status: 400, message: /^permissions\.actions: must list at most 64 permissions$/ },
+  { name: 'a zero-width-only name', body: tokenWith({ name: '\u200b\u2060' }), status: 400, message: /^name: must not be blank$/ },
+  { name: 'a paragraph separator in the description', body: tokenWith({ description: 'one\u2029two' }), status: 400, message: /^description: must not contain line or paragraph separators/ },
   { name: 'a missing TTL', body: tokenWith({ ttl: undefined }), status: 400, message: /^ttl: is required$/ },
   { name: 'a numeric TTL', body: tokenWith({ ttl: 72 }), status: 400, message: /^ttl: must be a string$/ },
   { name: 'an empty TTL', body: tokenWith({ ttl: '' }), status: 400, message: /^ttl: / },

@@ -244,11 +244,15 @@ describe('everything else', () => {
     }
   });
 
-  it('answers 404 in the messages shape for unknown routes and methods', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['PUT', '/api/v1/token'], ['GET', '/api/v2/token'], ['GET', '/API/V1/TOKEN']] as const) {
+  it('answers 404 in the messages shape for unknown routes, and 405 for a wrong method on a known one', async () => {
+    for (const [method, path] of [['GET', '/nope'], ['GET', '/api/v2/token'], ['GET', '/API/V1/TOKEN']] as const) {
       const response = await send(server.url, method, path);
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.json.messages).toEqual([expect.any(String)]);
     }
+    const wrongMethod = await send(server.url, 'PUT', '/api/v1/token');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
+    expect(wrongMethod.json.messages).toEqual([expect.any(String)]);
   });
 });

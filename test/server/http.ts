@@ -1,4 +1,5 @@
 // Small request helpers for the server's own tests.
+import { get as httpGet } from 'node:http';
 import { basicAuth } from '../helpers/server';
 
 export interface Sent {
@@ -51,3 +52,18 @@ export function manualClock(start = Date.UTC(2026, 0, 10, 12, 0, 0)) {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+/**
+ * A GET from another loopback address: Linux routes all of 127.0.0.0/8 to
+ * loopback, so `127.0.0.2` is a second client as the server sees it.
+ */
+export function getFrom(localAddress: string, url: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpGet({ host: target.hostname, port: target.port, path, headers, localAddress, agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}

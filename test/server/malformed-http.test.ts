@@ -81,3 +81,11 @@ describe('a request the HTTP parser refuses', () => {
     expect(await response.text()).toBe('ok');
   });
 });
+
+describe('a request without a Host header', () => {
+  it('gets a 400 in the documented shape, not an empty body', async () => {
+    const response = parseRaw(await sendRaw(server.url, 'GET /api/v1/token HTTP/1.1\r\nConnection: close\r\n\r\n'));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toEqual({ messages: ['request has no Host header'] });
+  });
+});

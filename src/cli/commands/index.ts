@@ -14,6 +14,7 @@ import { command as profileRemove } from './profile/remove';
 import { command as profileRotate } from './profile/rotate';
 import { command as profileUse } from './profile/use';
 import { command as server } from './server';
+import { command as serverMigrateDb } from './server-migrate-db';
 import { command as tokenCreate } from './token/create';
 import { command as tokenDelete } from './token/delete';
 import { command as tokenGet } from './token/get';
@@ -48,6 +49,7 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   profileRotate,
   tui,
   server,
+  serverMigrateDb,
   demo,
   completionCommand(() => COMMANDS, GROUPS),
   completeProfilesCommand,

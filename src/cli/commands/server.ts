@@ -1,44 +1,70 @@
-import { UsageError } from '../../errors';
+import {
+  parsePoolSize,
+  parsePort,
+  parseSeconds,
+  parseTrustProxy,
+  type ServerCommandOptions as ServerOptions,
+  type ServerTimeouts,
+} from '../../server-options';
 import { flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
 import { withDatabaseDriver } from '../database-driver';
 
-export interface ServerOptions {
-  host?: string;
-  port?: number;
-  db?: string;
-  registration?: 'on' | 'off';
-  /** False with --no-extensions. */
-  extensions?: boolean;
-}
-
-export function parsePort(text: string, flag: string): number {
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`${flag} must be a number from 0 to 65535, not "${text}"`);
-  return port;
-}
+export { parsePort, type ServerOptions };
 
 export const command: CommandSpec<ServerOptions> = {
   path: ['server'],
-  summary: 'Run an Appclacks-compatible accounts and tokens API server (SQLite)',
+  summary: 'Run an Appclacks-compatible accounts and tokens API server (SQLite or PostgreSQL)',
   options: [
     { flags: '--host <address>', description: 'address to listen on (default 127.0.0.1)' },
     { flags: '--port <port>', description: 'port to listen on, 0 for any free one (default 8080)' },
-    { flags: '--db <path>', description: 'SQLite database file (default: <user data dir>/appclacks/server.db)' },
+    {
+      flags: '--db <path|url>',
+      description: 'SQLite database file, or a postgres:// URL (default: $APPCLACKS_DATABASE_URL, else <user data dir>/appclacks/server.db)',
+    },
+    { flags: '--db-pool-size <n>', description: 'PostgreSQL connections per instance (default 10)' },
     { flags: '--registration <on|off>', description: 'allow POST /register (default: on only on a loopback address)', choices: ['on', 'off'] },
+    { flags: '--headers-timeout <seconds>', description: 'time for a request\'s headers to arrive, then 408 (default 10)' },
+    { flags: '--request-timeout <seconds>', description: 'time for a whole request to arrive, then 408 (default 30)' },
+    { flags: '--keep-alive-timeout <seconds>', description: 'how long an idle connection stays open (default 5)' },
+    { flags: '--shutdown-timeout <seconds>', description: 'on SIGINT/SIGTERM, how long requests in flight may finish (default 10)' },
+    { flags: '--trust-proxy <hops|addresses>', description: 'take the client address from X-Forwarded-For: proxy hop count, or proxy addresses/CIDRs (default off)' },
     { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at): to test clients against it" },
   ],
-  examples: ['appclacks server', 'appclacks server --port 9000 --db ./appclacks.db', 'appclacks server --host 0.0.0.0 --registration off'],
+  examples: [
+    'appclacks server',
+    'appclacks server --port 9000 --db ./appclacks.db',
+    'appclacks server --host 0.0.0.0 --registration off',
+    'appclacks server --db postgres://appclacks@db.internal:5432/appclacks --db-pool-size 20',
+  ],
   parse({ flags }) {
     const host = flagString(flags, 'host');
     const port = flagString(flags, 'port');
     const db = flagString(flags, 'db');
     const registration = flagString(flags, 'registration');
+    const poolSize = flagString(flags, 'dbPoolSize');
+    const timeouts: Partial<ServerTimeouts> = {};
+    const seconds = (name: string, flag: string) => {
+      const text = flagString(flags, name);
+      return text === undefined ? undefined : parseSeconds(text, flag);
+    };
+    const headersMs = seconds('headersTimeout', '--headers-timeout');
+    const requestMs = seconds('requestTimeout', '--request-timeout');
+    const keepAliveMs = seconds('keepAliveTimeout', '--keep-alive-timeout');
+    const shutdownTimeoutMs = seconds('shutdownTimeout', '--shutdown-timeout');
+    const trustProxy = flagString(flags, 'trustProxy');
+    if (headersMs !== undefined) timeouts.headersMs = headersMs;
+    if (requestMs !== undefined) timeouts.requestMs = requestMs;
+    if (keepAliveMs !== undefined) timeouts.keepAliveMs = keepAliveMs;
     return {
       ...(host === undefined ? {} : { host }),
       ...(port === undefined ? {} : { port: parsePort(port, '--port') }),
       ...(db === undefined ? {} : { db }),
       ...(registration === 'on' || registration === 'off' ? { registration } : {}),
+      ...(poolSize !== undefined && { dbPoolSize: parsePoolSize(poolSize) }),
+      ...(Object.keys(timeouts).length > 0 && { timeouts }),
+      ...(shutdownTimeoutMs !== undefined && { shutdownTimeoutMs }),
+      ...(trustProxy !== undefined && { trustProxy: parseTrustProxy(trustProxy) }),
       // commander stores --no-extensions as extensions: false
       ...(flags.extensions === false ? { extensions: false } : {}),
     };

@@ -1,11 +1,7 @@
 // Versioned schema changes, applied in order at start. Never edit a shipped
 // entry: add a new one, because databases in the field already ran the old.
 
-export interface Migration {
-  version: number;
-  description: string;
-  sql: string;
-}
+import type { Migration } from './migrations';
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -43,6 +39,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    description: 'sign-in lock-out counters',
+    // One row per key (an email, an address, or both). attempts counts the
+    // failures and the attempts still in flight; in_flight those alone, so a
+    // key full only of checks in progress is told from a locked one.
+    // expires_at is when both the window and the lock have ended, so pruning
+    // is one indexed DELETE.
+    sql: `
+      CREATE TABLE sign_in_attempts (
+        key TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
+        window_started_at INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_attempts_by_expiry ON sign_in_attempts(expires_at);
+    `,
+  },
+  {
+    version: 3,
     description: 'last use and rotation of API tokens',
     sql: `
       ALTER TABLE api_tokens ADD COLUMN last_used_at INTEGER;

@@ -1,10 +1,13 @@
 // SQLite storage through better-sqlite3: one file, WAL so readers never wait
 // for the writer, foreign keys on (SQLite leaves them off by default).
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
+import { pendingMigrations, SchemaTooNewError, type Migration } from './migrations';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
   EmailTakenError,
   type AccountRecord,
+  type AttemptReservation,
+  type AttemptRule,
   type OrganizationRecord,
   type RotateTokenInput,
   type RotateTokenOutcome,
@@ -76,12 +79,38 @@ function toToken(row: TokenRow): TokenRecord {
   };
 }
 
-export class SchemaTooNewError extends Error {
-  constructor(readonly version: number) {
-    super(`the database has schema version ${version}, newer than this program knows`);
-    this.name = 'SchemaTooNewError';
-  }
-}
+export { SchemaTooNewError };
+
+// The reservation as one upsert. SET expressions all see the row as it was,
+// so each new value is spelled out from the old ones. A lock in force only
+// counts the refused attempt; an ended lock or window starts the count afresh
+// (in-flight counts too: a reservation lost with a crashed process ages out).
+// Locks are started by recordSignInFailure, never by a reservation.
+const LOCKED_NOW = 'locked_until > @now';
+const FRESH = `(NOT ${LOCKED_NOW} AND ((locked_until > 0 AND locked_until <= @now) OR window_started_at + @windowMs <= @now))`;
+const NEW_WINDOW_START = `(CASE WHEN ${FRESH} THEN @now ELSE window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${FRESH} THEN 0 ELSE locked_until END)`;
+const RESERVE_ATTEMPT = `
+  INSERT INTO sign_in_attempts (key, attempts, in_flight, window_started_at, locked_until, expires_at)
+  VALUES (@key, 1, 1, @now, 0, @now + @windowMs)
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = CASE WHEN ${FRESH} THEN 1 ELSE attempts + 1 END,
+    in_flight = CASE WHEN ${FRESH} THEN 1 ELSE in_flight + 1 END,
+    window_started_at = ${NEW_WINDOW_START},
+    locked_until = ${NEW_LOCKED_UNTIL},
+    expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL})
+  RETURNING attempts, locked_until AS lockedUntil`;
+// The failures after this one are attempts - (in_flight - 1).
+const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > @now THEN locked_until
+  WHEN attempts - in_flight + 1 >= @maxAttempts THEN @now + @lockMs ELSE locked_until END)`;
+const RECORD_FAILURE = `UPDATE sign_in_attempts SET
+  in_flight = in_flight - 1,
+  locked_until = ${LOCK_AFTER_FAILURE},
+  expires_at = max(expires_at, ${LOCK_AFTER_FAILURE})
+  WHERE key = @key AND in_flight > 0`;
+
+/** How long a statement waits for another process's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 50;
 
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -92,16 +121,9 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
   );
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...applied].filter((version) => !known.has(version));
-  if (unknown.length > 0) {
-    // Running old code on a newer schema could corrupt it: refuse instead.
-    throw new SchemaTooNewError(Math.max(...unknown));
-  }
   const newlyApplied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(migration.version)) continue;
+  for (const migration of pendingMigrations(migrations, applied)) {
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.description, Date.now());
@@ -152,6 +174,11 @@ export class SqliteStorage implements Storage {
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
       recordTokenUse: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)'),
       startGrace: db.prepare('UPDATE api_tokens SET expires_at = MIN(expires_at, ?), replaced_by = ? WHERE organization_id = ? AND id = ?'),
+      reserveAttempt: db.prepare(RESERVE_ATTEMPT),
+      recordFailure: db.prepare(RECORD_FAILURE),
+      releaseAttempt: db.prepare('UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1 WHERE key = ? AND in_flight > 0'),
+      clearAttempts: db.prepare('UPDATE sign_in_attempts SET attempts = in_flight, locked_until = 0 WHERE key = ?'),
+      pruneAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE expires_at <= ?'),
       counts: db.prepare(`SELECT
         (SELECT COUNT(*) FROM organizations) AS organizations,
         (SELECT COUNT(*) FROM accounts) AS accounts,
@@ -162,8 +189,11 @@ export class SqliteStorage implements Storage {
   private prepareSchema(): void {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
-    // Another process (a second server on the same file) may hold the write lock briefly.
-    this.db.pragma('busy_timeout = 5000');
+    // Another process (a second server, a backup, a sqlite3 shell) may hold
+    // the write lock. better-sqlite3 waits synchronously, stalling every
+    // request (health checks included): wait only briefly, then the caller
+    // answers 503 and the client retries.
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     applyMigrations(this.db);
   }
 
@@ -242,11 +272,68 @@ export class SqliteStorage implements Storage {
     return row && toToken(row);
   }
 
+  async ping(): Promise<void> {
+    // A local file: reachable whenever the process runs.
+  }
+
+  async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
+    const row = this.statements.reserveAttempt.get({ key, now, ...rule }) as { attempts: number; lockedUntil: number };
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
+  }
+
+  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
+    this.statements.recordFailure.run({ key, now, maxAttempts: rule.maxAttempts, lockMs: rule.lockMs });
+  }
+
+  async releaseSignInAttempt(key: string): Promise<void> {
+    this.statements.releaseAttempt.run(key);
+  }
+
+  async clearSignInAttempts(key: string): Promise<void> {
+    this.statements.clearAttempts.run(key);
+  }
+
+  async pruneSignInAttempts(now: number): Promise<number> {
+    return this.statements.pruneAttempts.run(now).changes;
+  }
+
+  isBusyError(error: unknown): boolean {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  }
+
   async counts(): Promise<StorageCounts> {
     return this.statements.counts.get() as StorageCounts;
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+export interface AllRecords {
+  organizations: OrganizationRecord[];
+  accounts: AccountRecord[];
+  /** In creation order. */
+  tokens: TokenRecord[];
+}
+
+/**
+ * Every organization, account and token of a SQLite server database, read
+ * without changing the file (no migration, read-only): the source of
+ * `appclacks server migrate-db`.
+ */
+export function readAllRecords(path: string): AllRecords {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const applied = (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version);
+    pendingMigrations(SQLITE_MIGRATIONS, new Set(applied)); // throws SchemaTooNewError for a newer file
+    return {
+      organizations: (db.prepare('SELECT * FROM organizations ORDER BY created_at, rowid').all() as OrganizationRow[]).map(toOrganization),
+      accounts: (db.prepare('SELECT * FROM accounts ORDER BY created_at, rowid').all() as AccountRow[]).map(toAccount),
+      tokens: (db.prepare('SELECT * FROM api_tokens ORDER BY created_at, rowid').all() as TokenRow[]).map(toToken),
+    };
+  } finally {
+    db.close();
   }
 }

@@ -63,6 +63,29 @@ export type RotateTokenOutcome =
   /** Rotating it again would leave two replacements alive: refused. */
   | { status: 'already-rotated'; replacedBy: string };
 
+/**
+ * How many sign-in attempts a key may make before it is locked, and for how
+ * long. Counts older than `windowMs` are forgotten; a lock lasts `lockMs` from
+ * the reservation that reached `maxAttempts`, then the count starts afresh.
+ */
+export interface AttemptRule {
+  maxAttempts: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+/** What a reservation found, counting the attempt it just reserved. */
+export interface AttemptReservation {
+  /** False when the key was already at `maxAttempts`: refuse, or wait, without checking the password. */
+  allowed: boolean;
+  /**
+   * When the lock ends (ms since the epoch); 0 when the key is not locked. A
+   * refusal with 0 means the key is full only because of attempts still in
+   * flight (not of failures): a slot may free up in a moment.
+   */
+  lockedUntil: number;
+}
+
 export interface StorageCounts {
   organizations: number;
   accounts: number;
@@ -73,6 +96,18 @@ export class EmailTakenError extends Error {
   constructor(email: string) {
     super(`an account with email ${email} already exists`);
     this.name = 'EmailTakenError';
+  }
+}
+
+/**
+ * The database cannot be reached right now (refused, dropped, timed out).
+ * Requests that need it answer 503 with Retry-After; the storage reconnects
+ * by itself when the database returns.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the database is unavailable', options);
+    this.name = 'StorageUnavailableError';
   }
 }
 
@@ -106,6 +141,45 @@ export interface Storage {
    * concurrent rotations of one token cannot both succeed.
    */
   rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome>;
+
+  /** Resolves when the database answers; throws StorageUnavailableError when it does not. */
+  ping(): Promise<void>;
+
+  /**
+   * Sign-in lock-out counters, shared by every server process on the same
+   * storage and kept across restarts. A password check first *reserves* an
+   * attempt: this counts it (as in flight) and reports the lock in one atomic
+   * step (one upsert: SQLite runs it under its write lock, PostgreSQL as
+   * `INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING`), so parallel
+   * guesses cannot all pass a check made before any of them was counted: at
+   * most `maxAttempts` minus the failures are ever in flight. Every allowed
+   * reservation is then settled by exactly one of `recordSignInFailure` or
+   * `releaseSignInAttempt`. A refused one is counted too, and must be
+   * released. Keys are opaque strings of at most a few hundred characters,
+   * e.g. `address:127.0.0.1`.
+   */
+  reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation>;
+  /**
+   * The reserved attempt failed: it stays counted, no longer in flight, and
+   * when the failures reach `maxAttempts` the key is locked for `lockMs`
+   * from now (a lock in force is not lengthened).
+   */
+  recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void>;
+  /** Gives back one reservation (the attempt succeeded, or was refused for another key). */
+  releaseSignInAttempt(key: string): Promise<void>;
+  /**
+   * Forgets the key's failures and lock (a correct password for that email);
+   * reservations still in flight stay counted.
+   */
+  clearSignInAttempts(key: string): Promise<void>;
+  /** Deletes counters whose window and lock have both ended; returns how many. */
+  pruneSignInAttempts(now: number): Promise<number>;
+
+  /**
+   * True when `error` (thrown by a method above) means another process holds
+   * the database's lock: the server answers 503 with Retry-After, not 500.
+   */
+  isBusyError(error: unknown): boolean;
 
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;

@@ -1,0 +1,72 @@
+// PostgreSQL's schema history, versioned like SQLite's (./sqlite-migrations.ts):
+// version N means the same tables and rules on both, in each one's own SQL.
+// Never edit a shipped entry: add a new one.
+import type { Migration } from './migrations';
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'organizations, accounts and API tokens',
+    sql: `
+      CREATE TABLE organizations (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      -- One account per email whatever its case, as SQLite's COLLATE NOCASE.
+      CREATE UNIQUE INDEX accounts_email_key ON accounts (lower(email));
+      CREATE TABLE api_tokens (
+        -- Insertion order, the tie-break for tokens created in the same millisecond (SQLite's rowid).
+        position BIGINT GENERATED ALWAYS AS IDENTITY,
+        id TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        permissions JSONB NOT NULL,
+        secret_hash TEXT NOT NULL UNIQUE,
+        ttl TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX api_tokens_by_organization ON api_tokens(organization_id, created_at, position);
+    `,
+  },
+  {
+    version: 2,
+    description: 'sign-in lock-out counters',
+    // One row per key (an email, an address, or both). attempts counts the
+    // failures and the attempts still in flight; in_flight those alone, so a
+    // key full only of checks in progress is told from a locked one.
+    // expires_at is when both the window and the lock have ended, so pruning
+    // is one indexed DELETE.
+    sql: `
+      CREATE TABLE sign_in_attempts (
+        key TEXT PRIMARY KEY,
+        attempts INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
+        window_started_at BIGINT NOT NULL,
+        locked_until BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sign_in_attempts_by_expiry ON sign_in_attempts(expires_at);
+    `,
+  },
+  {
+    version: 3,
+    description: 'last use and rotation of API tokens',
+    sql: `
+      ALTER TABLE api_tokens ADD COLUMN last_used_at BIGINT;
+      ALTER TABLE api_tokens ADD COLUMN replaced_by TEXT;
+    `,
+  },
+];

@@ -1,0 +1,498 @@
+// PostgreSQL storage through node-postgres: a pool shared by every request,
+// so several server instances can serve one database. The URL, the PG*
+// environment variables and `sslmode` are read by node-postgres itself.
+import pg from 'pg';
+import { pendingMigrations, type Migration } from './migrations';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import {
+  EmailTakenError,
+  StorageUnavailableError,
+  type AccountRecord,
+  type AttemptReservation,
+  type AttemptRule,
+  type OrganizationRecord,
+  type RotateTokenInput,
+  type RotateTokenOutcome,
+  type Storage,
+  type StorageCounts,
+  type TokenRecord,
+} from './types';
+
+export interface PostgresOptions {
+  /** postgres://user@host:port/dbname, or postgresql://… */
+  url: string;
+  /** Connections this instance may hold at once. */
+  poolSize: number;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+
+/** Any key will do as long as nothing else in the database uses it: "appcla" in ASCII. */
+const MIGRATION_LOCK_KEY = 0x6170_70636c61;
+
+/** How long a request waits for a connection before it is a 503 rather than a hang. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * How long a request's query may go unanswered (a database host that stopped
+ * answering without closing its connections) before it is a 503. Every
+ * query the server makes is a single-row or single-organization lookup.
+ */
+const QUERY_TIMEOUT_MS = 10_000;
+
+/** The database could not be reached at start: names where it looked. */
+export class DatabaseUnreachableError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    options: { cause: unknown },
+  ) {
+    const detail = (options.cause as { code?: string }).code ?? (options.cause as Error).message;
+    super(`cannot reach PostgreSQL at ${host}:${port} (${detail})`, options);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, recovering)
+  '53300', // too_many_connections
+]);
+
+/** Errors that say "the database is not there right now", as opposed to "this query is wrong". */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  if (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  // node-postgres reports a dropped socket or a connect timeout without a code.
+  return /Connection terminated|timeout exceeded when trying to connect|not queryable|connection timeout|Query read timeout/i.test(
+    error.message,
+  );
+}
+
+/** BIGINT columns (times in ms) as numbers: they stay far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+interface OrganizationRow {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: number;
+}
+
+interface AccountRow {
+  id: string;
+  organization_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  password_hash: string;
+  created_at: number;
+}
+
+interface TokenRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  permissions: string[];
+  secret_hash: string;
+  ttl: string;
+  created_at: number;
+  expires_at: number;
+  last_used_at: number | null;
+  replaced_by: string | null;
+}
+
+function toOrganization(row: OrganizationRow): OrganizationRecord {
+  return { id: row.id, name: row.name, description: row.description, createdAt: row.created_at };
+}
+
+function toAccount(row: AccountRow): AccountRecord {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    description: row.description,
+    permissions: row.permissions,
+    secretHash: row.secret_hash,
+    ttl: row.ttl,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    replacedBy: row.replaced_by,
+  };
+}
+
+/** What a new token is inserted with: last use and replacement start empty. */
+const INSERT_COLUMNS = 'id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at';
+const INSERT_TOKEN = `INSERT INTO api_tokens (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const TOKEN_COLUMNS = `${INSERT_COLUMNS}, last_used_at, replaced_by`;
+
+function insertValues(token: TokenRecord): unknown[] {
+  return [
+    token.id,
+    token.organizationId,
+    token.name,
+    token.description,
+    JSON.stringify(token.permissions),
+    token.secretHash,
+    token.ttl,
+    token.createdAt,
+    token.expiresAt,
+  ];
+}
+
+// The reservation as one upsert, the same rules as SQLite's (./sqlite.ts):
+// the row is locked by the upsert, so reservations racing on several
+// instances are counted one after another and at most maxAttempts pass.
+// SET expressions all see the row as it was (alias `a`), so each new value is
+// spelled out from the old ones. $1 key, $2 now, $3 maxAttempts, $4 windowMs, $5 lockMs.
+const NOW = '$2::bigint';
+const WINDOW_MS = '$3::bigint';
+const LOCKED_NOW = `a.locked_until > ${NOW}`;
+const FRESH = `(NOT ${LOCKED_NOW} AND ((a.locked_until > 0 AND a.locked_until <= ${NOW}) OR a.window_started_at + ${WINDOW_MS} <= ${NOW}))`;
+const NEW_WINDOW_START = `(CASE WHEN ${FRESH} THEN ${NOW} ELSE a.window_started_at END)`;
+const NEW_LOCKED_UNTIL = `(CASE WHEN ${FRESH} THEN 0 ELSE a.locked_until END)`;
+/** $1 key, $2 now, $3 windowMs. */
+const RESERVE_ATTEMPT = `
+  INSERT INTO sign_in_attempts AS a (key, attempts, in_flight, window_started_at, locked_until, expires_at)
+  VALUES ($1, 1, 1, ${NOW}, 0, ${NOW} + ${WINDOW_MS})
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = CASE WHEN ${FRESH} THEN 1 ELSE a.attempts + 1 END,
+    in_flight = CASE WHEN ${FRESH} THEN 1 ELSE a.in_flight + 1 END,
+    window_started_at = ${NEW_WINDOW_START},
+    locked_until = ${NEW_LOCKED_UNTIL},
+    expires_at = GREATEST(${NEW_WINDOW_START} + ${WINDOW_MS}, ${NEW_LOCKED_UNTIL})
+  RETURNING attempts, locked_until AS "lockedUntil"`;
+/** $1 key, $2 now, $3 maxAttempts, $4 lockMs. The failures after this one are attempts - (in_flight - 1). */
+const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > $2::bigint THEN locked_until
+  WHEN attempts - in_flight + 1 >= $3::integer THEN $2::bigint + $4::bigint ELSE locked_until END)`;
+const RECORD_FAILURE = `UPDATE sign_in_attempts SET
+  in_flight = in_flight - 1,
+  locked_until = ${LOCK_AFTER_FAILURE},
+  expires_at = GREATEST(expires_at, ${LOCK_AFTER_FAILURE})
+  WHERE key = $1 AND in_flight > 0`;
+
+/**
+ * Applies the pending migrations under an advisory lock, so instances that
+ * start together on an empty database take turns: the first migrates, the
+ * others then find nothing left to do.
+ */
+export async function migratePostgres(client: pg.ClientBase, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number[]> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      description TEXT NOT NULL,
+      applied_at BIGINT NOT NULL
+    )`);
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const newlyApplied: number[] = [];
+    for (const migration of pendingMigrations(migrations, new Set(rows.map((row) => row.version)))) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)', [
+          migration.version,
+          migration.description,
+          Date.now(),
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+      newlyApplied.push(migration.version);
+    }
+    return newlyApplied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+  }
+}
+
+/** Connects once to migrate (reporting an unreachable database by host and port), then opens the pool. */
+export async function openPostgresStorage(options: PostgresOptions): Promise<PostgresStorage> {
+  const config = { connectionString: options.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, types };
+  const client = new pg.Client(config);
+  // A connection that drops while we hold it is reported by the query that fails.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    if (isUnavailable(error)) throw new DatabaseUnreachableError(client.host, client.port, { cause: error });
+    throw error;
+  }
+  try {
+    await migratePostgres(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+  // Idle connections never keep the process alive on their own.
+  // (The migration above has no query timeout: waiting for another instance's migration is fine.)
+  return new PostgresStorage(new pg.Pool({ ...config, max: options.poolSize, allowExitOnIdle: true, query_timeout: QUERY_TIMEOUT_MS }));
+}
+
+export class PostgresStorage implements Storage {
+  constructor(private readonly pool: pg.Pool) {
+    // An idle connection the server dropped: the pool discards it and opens a
+    // new one on demand; the next query that fails says so to its request.
+    pool.on('error', () => {});
+  }
+
+  private async query<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
+    try {
+      return await this.pool.query<Row>(text, values);
+    } catch (error) {
+      if (isUnavailable(error)) throw new StorageUnavailableError({ cause: error });
+      throw error;
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction on one pooled connection: COMMIT when it
+   * returns, ROLLBACK when it throws. A connection lost on the way is
+   * discarded (not returned to the pool) and reported as unavailable.
+   */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      if (isUnavailable(error)) throw new StorageUnavailableError({ cause: error });
+      throw error;
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (isUnavailable(error)) {
+        broken = error as Error;
+        throw new StorageUnavailableError({ cause: error });
+      }
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
+    try {
+      await this.transaction(async (client) => {
+        await client.query('INSERT INTO organizations (id, name, description, created_at) VALUES ($1, $2, $3, $4)', [
+          organization.id,
+          organization.name,
+          organization.description,
+          organization.createdAt,
+        ]);
+        await client.query(
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [account.id, account.organizationId, account.firstName, account.lastName, account.email, account.passwordHash, account.createdAt],
+        );
+      });
+    } catch (error) {
+      // Two registrations of one email racing on two instances: the index decides, the loser gets a 409.
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === '23505' && constraint === 'accounts_email_key') throw new EmailTakenError(account.email);
+      throw error;
+    }
+  }
+
+  async getOrganization(id: string): Promise<OrganizationRecord | undefined> {
+    const { rows } = await this.query<OrganizationRow>('SELECT * FROM organizations WHERE id = $1', [id]);
+    return rows[0] && toOrganization(rows[0]);
+  }
+
+  async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
+    const { rows } = await this.query<AccountRow>('SELECT * FROM accounts WHERE lower(email) = lower($1)', [email]);
+    return rows[0] && toAccount(rows[0]);
+  }
+
+  async updateAccountPassword(accountId: string, passwordHash: string): Promise<void> {
+    await this.query('UPDATE accounts SET password_hash = $1 WHERE id = $2', [passwordHash, accountId]);
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.query(INSERT_TOKEN, insertValues(token));
+  }
+
+  async listTokens(organizationId: string): Promise<TokenRecord[]> {
+    const { rows } = await this.query<TokenRow>(
+      `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE organization_id = $1 ORDER BY created_at, position`,
+      [organizationId],
+    );
+    return rows.map(toToken);
+  }
+
+  async getToken(organizationId: string, id: string): Promise<TokenRecord | undefined> {
+    const { rows } = await this.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      id,
+    ]);
+    return rows[0] && toToken(rows[0]);
+  }
+
+  async deleteToken(organizationId: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.query('DELETE FROM api_tokens WHERE organization_id = $1 AND id = $2', [organizationId, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
+    const { rows } = await this.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE secret_hash = $1`, [secretHash]);
+    return rows[0] && toToken(rows[0]);
+  }
+
+  async recordTokenUse(id: string, at: number, staleBefore: number): Promise<void> {
+    await this.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)', [
+      at,
+      id,
+      staleBefore,
+    ]);
+  }
+
+  async rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome> {
+    return this.transaction(async (client): Promise<RotateTokenOutcome> => {
+      // FOR UPDATE: a second rotation of this token (on this instance or
+      // another) waits here until the first commits, then reads its result
+      // (the row gone, or replaced_by set) and is refused.
+      const { rows } = await client.query<TokenRow>(
+        `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+        [input.organizationId, input.id],
+      );
+      const row = rows[0];
+      if (!row) return { status: 'not-found' };
+      if (row.replaced_by !== null) return { status: 'already-rotated', replacedBy: row.replaced_by };
+      await client.query(INSERT_TOKEN, insertValues(input.replacement));
+      if (input.graceEndsAt === undefined) {
+        await client.query('DELETE FROM api_tokens WHERE organization_id = $1 AND id = $2', [input.organizationId, input.id]);
+        return { status: 'rotated', previous: toToken(row), deleted: true };
+      }
+      const updated = await client.query<TokenRow>(
+        `UPDATE api_tokens SET expires_at = LEAST(expires_at, $1), replaced_by = $2
+         WHERE organization_id = $3 AND id = $4 RETURNING ${TOKEN_COLUMNS}`,
+        [input.graceEndsAt, input.replacement.id, input.organizationId, input.id],
+      );
+      return { status: 'rotated', previous: toToken(updated.rows[0]!), deleted: false };
+    });
+  }
+
+  async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
+    const { rows } = await this.query<{ attempts: number; lockedUntil: number }>(RESERVE_ATTEMPT, [key, now, rule.windowMs]);
+    const row = rows[0]!;
+    return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
+  }
+
+  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
+    await this.query(RECORD_FAILURE, [key, now, rule.maxAttempts, rule.lockMs]);
+  }
+
+  async releaseSignInAttempt(key: string): Promise<void> {
+    await this.query('UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1 WHERE key = $1 AND in_flight > 0', [key]);
+  }
+
+  async clearSignInAttempts(key: string): Promise<void> {
+    await this.query('UPDATE sign_in_attempts SET attempts = in_flight, locked_until = 0 WHERE key = $1', [key]);
+  }
+
+  async pruneSignInAttempts(now: number): Promise<number> {
+    const { rowCount } = await this.query('DELETE FROM sign_in_attempts WHERE expires_at <= $1', [now]);
+    return rowCount ?? 0;
+  }
+
+  /**
+   * Adds what is not there yet, in one transaction; rows whose ID (or, for
+   * an account, whose email) is already present are left as they are, so
+   * running it twice copies nothing the second time.
+   */
+  async importRecords(records: {
+    organizations: OrganizationRecord[];
+    accounts: AccountRecord[];
+    tokens: TokenRecord[];
+  }): Promise<{ organizations: number; accounts: number; tokens: number }> {
+    const client = await this.pool.connect();
+    const added = { organizations: 0, accounts: 0, tokens: 0 };
+    try {
+      await client.query('BEGIN');
+      for (const o of records.organizations) {
+        const result = await client.query(
+          'INSERT INTO organizations (id, name, description, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          [o.id, o.name, o.description, o.createdAt],
+        );
+        added.organizations += result.rowCount ?? 0;
+      }
+      for (const a of records.accounts) {
+        const result = await client.query(
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [a.id, a.organizationId, a.firstName, a.lastName, a.email, a.passwordHash, a.createdAt],
+        );
+        added.accounts += result.rowCount ?? 0;
+      }
+      for (const t of records.tokens) {
+        const result = await client.query(
+          `INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+          [...insertValues(t), t.lastUsedAt ?? null, t.replacedBy ?? null],
+        );
+        added.tokens += result.rowCount ?? 0;
+      }
+      await client.query('COMMIT');
+      return added;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Lock waits that gave up, serialization failures and deadlocks: retrying soon will do. */
+  isBusyError(error: unknown): boolean {
+    const code = (error as { code?: string } | undefined)?.code;
+    return code === '55P03' || code === '40001' || code === '40P01';
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
+  async counts(): Promise<StorageCounts> {
+    const { rows } = await this.query<StorageCounts>(`SELECT
+      (SELECT COUNT(*) FROM organizations) AS organizations,
+      (SELECT COUNT(*) FROM accounts) AS accounts,
+      (SELECT COUNT(*) FROM api_tokens) AS tokens`);
+    return rows[0]!;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
