@@ -17,6 +17,10 @@ import {
   type StorageCounts,
   type TokenRecord,
 } from './types';
+import { toAccount, toOrganization, toToken as tokenFromRow, type AccountRow, type OrganizationRow, type TokenRow as StoredTokenRow } from './rows';
+
+type TokenRow = StoredTokenRow<string[]>;
+const toToken = (row: TokenRow) => tokenFromRow(row, (stored) => stored);
 
 export interface PostgresOptions {
   /** postgres://user@host:port/dbname, or postgresql://… */
@@ -84,69 +88,6 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-interface OrganizationRow {
-  id: string;
-  name: string;
-  description: string | null;
-  created_at: number;
-}
-
-interface AccountRow {
-  id: string;
-  organization_id: string;
-  first_name: string;
-  last_name: string;
-  email: string;
-  password_hash: string;
-  created_at: number;
-}
-
-interface TokenRow {
-  id: string;
-  organization_id: string;
-  name: string;
-  description: string;
-  permissions: string[];
-  secret_hash: string;
-  ttl: string;
-  created_at: number;
-  expires_at: number;
-  last_used_at: number | null;
-  replaced_by: string | null;
-}
-
-function toOrganization(row: OrganizationRow): OrganizationRecord {
-  return { id: row.id, name: row.name, description: row.description, createdAt: row.created_at };
-}
-
-function toAccount(row: AccountRow): AccountRecord {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    passwordHash: row.password_hash,
-    createdAt: row.created_at,
-  };
-}
-
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    name: row.name,
-    description: row.description,
-    permissions: row.permissions,
-    secretHash: row.secret_hash,
-    ttl: row.ttl,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    lastUsedAt: row.last_used_at,
-    replacedBy: row.replaced_by,
-  };
-}
 
 /** What a new token is inserted with: last use and replacement start empty. */
 const INSERT_COLUMNS = 'id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at';

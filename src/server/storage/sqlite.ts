@@ -15,69 +15,10 @@ import {
   type StorageCounts,
   type TokenRecord,
 } from './types';
+import { toAccount, toOrganization, toToken as tokenFromRow, type AccountRow, type OrganizationRow, type TokenRow as StoredTokenRow } from './rows';
 
-interface OrganizationRow {
-  id: string;
-  name: string;
-  description: string | null;
-  created_at: number;
-}
-
-interface AccountRow {
-  id: string;
-  organization_id: string;
-  first_name: string;
-  last_name: string;
-  email: string;
-  password_hash: string;
-  created_at: number;
-}
-
-interface TokenRow {
-  id: string;
-  organization_id: string;
-  name: string;
-  description: string;
-  permissions: string;
-  secret_hash: string;
-  ttl: string;
-  created_at: number;
-  expires_at: number;
-  last_used_at: number | null;
-  replaced_by: string | null;
-}
-
-function toOrganization(row: OrganizationRow): OrganizationRecord {
-  return { id: row.id, name: row.name, description: row.description, createdAt: row.created_at };
-}
-
-function toAccount(row: AccountRow): AccountRecord {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    passwordHash: row.password_hash,
-    createdAt: row.created_at,
-  };
-}
-
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    name: row.name,
-    description: row.description,
-    permissions: JSON.parse(row.permissions) as string[],
-    secretHash: row.secret_hash,
-    ttl: row.ttl,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    lastUsedAt: row.last_used_at,
-    replacedBy: row.replaced_by,
-  };
-}
+type TokenRow = StoredTokenRow<string>;
+const toToken = (row: TokenRow) => tokenFromRow(row, (stored) => JSON.parse(stored) as string[]);
 
 export { SchemaTooNewError };
 
