@@ -193,6 +193,20 @@ function togglePermission(w: WizardDraft): WizardDraft {
   return { ...w, permissions: [...w.permissions.filter((p) => p !== ALL), name] };
 }
 
+/** The result step a new secret opens on: shown once, not yet copied or saved; the typed password has done its job. */
+function resultStep(action: Extract<Action, { type: 'wizard/created' | 'wizard/rotated' }>): Partial<WizardDraft> {
+  return {
+    step: 'result',
+    busy: false,
+    result: safeToken(action.token),
+    resultShownAt: action.at,
+    resultOrganizationId: action.organizationId,
+    password: '',
+    copied: false,
+    saveAs: undefined,
+  };
+}
+
 export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action: Action, root: State) => {
   switch (action.type) {
     case 'wizard/start':
@@ -220,26 +234,12 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
     case 'wizard/created':
       // The secret is shown once (the other slices bring this step to the
       // front). The typed password is dropped as it has done its job.
-      return set(w, {
-        step: 'result',
-        busy: false,
-        result: safeToken(action.token),
-        resultShownAt: action.at,
-        resultOrganizationId: action.organizationId,
-        password: '',
-        copied: false,
-        saveAs: undefined,
-      });
+      return set(w, resultStep(action));
     case 'wizard/rotated':
+      // The same result step, which also says when the old token ends and
+      // offers to update the profile that held it.
       return set(w, {
-        step: 'result',
-        busy: false,
-        result: safeToken(action.token),
-        resultShownAt: action.at,
-        resultOrganizationId: action.organizationId,
-        password: '',
-        copied: false,
-        saveAs: undefined,
+        ...resultStep(action),
         previousExpiresAt: action.token.previous['expires-at'],
         ...(action.profile !== undefined && { profileUpdate: { profile: action.profile, choice: 'update' as const } }),
       });
