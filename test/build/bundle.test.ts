@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Metafile {
+  inputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>;
   outputs: Record<string, { imports: Array<{ path: string; kind: string }>; inputs: Record<string, unknown> }>;
 }
 
@@ -59,6 +60,13 @@ describe('the bundled CLI', () => {
     // of undici, and nothing the client uses.
     expect(inputs).not.toContain('node_modules/undici/index.js');
     expect(inputs.filter((i) => /node_modules\/undici\/lib\/(mock|web\/(websocket|eventsource|cache))\//.test(i))).toEqual([]);
+  });
+
+  it("gives undici's HTTP/2 half a stand-in for node:http2, so http:// loads neither http2 nor tls", () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    const imports = meta.inputs['node_modules/undici/lib/dispatcher/client-h2.js']?.imports.map((i) => i.path);
+    expect(imports).toContain('src/api/undici-http2.ts');
+    expect(imports).not.toContain('node:http2');
   });
 
   it('still ships the UI and the server, in chunks of their own', () => {
