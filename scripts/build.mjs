@@ -5,6 +5,7 @@
 // dynamic import() and land in chunks of their own (esbuild splitting).
 import { build } from 'esbuild';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { bundleSettings, root } from './bundle-settings.mjs';
 
 // Build beside dist/ and swap it in, so a program or test that is running
@@ -51,12 +52,45 @@ const http2OnlyWhenUsed = {
   },
 };
 
+// `appclacks token list` in its plain form is built as an entry of its own,
+// in one file: splitting cuts the same code, shared with every other
+// command, into two dozen small chunks, and each file the ES module loader
+// resolves, reads and compiles costs start-up time whatever its size
+// (src/cli/plain-token-list.ts). Without splitting, what that path imports
+// with import() (the config file's parser and lock, the HTTP client) is in
+// the same file but still runs only when imported. The main build leaves the
+// entry's import of it to this build; the two share no module state, the
+// entry only hands over the parsed argv.
+const PLAIN_TOKEN_LIST = './plain/token-list.js';
+const plainTokenListOnItsOwn = {
+  name: 'plain-token-list-on-its-own',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/plain-token-list$/ }, (args) =>
+      args.importer.endsWith('src/cli/main.ts') ? { path: PLAIN_TOKEN_LIST, external: true } : undefined,
+    );
+  },
+};
+const plain = await build({
+  ...bundleSettings,
+  entryPoints: { 'token-list': 'src/cli/plain-token-list.ts' },
+  outdir: `${staging}/plain`,
+  splitting: false,
+  plugins: [http2OnlyWhenUsed],
+});
+
 const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed],
+  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn],
 });
+const mainImportsPlain = result.metafile.outputs[`${relative(root, staging)}/appclacks.js`]?.imports.some(
+  (i) => i.path === PLAIN_TOKEN_LIST,
+);
+if (!mainImportsPlain) throw new Error(`the entry no longer imports ${PLAIN_TOKEN_LIST}: check src/cli/main.ts`);
+// One metafile for both builds, for test/build.
+result.metafile.inputs = { ...plain.metafile.inputs, ...result.metafile.inputs };
+result.metafile.outputs = { ...result.metafile.outputs, ...plain.metafile.outputs };
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   const importsFullZod = output.imports.some((i) => i.path === `./${FULL_ZOD}`);
   if (importsFullZod && !file.includes('/chunks/')) {

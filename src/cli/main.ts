@@ -15,10 +15,33 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * What a plain command runs with: runCli's three, and the error report, which
+ * must come from the same build as the command, since it tells errors apart
+ * by their classes (the token list path is a build of its own).
+ */
+interface PlainPath {
+  processBaseDeps: typeof import('./deps').processBaseDeps;
+  runCommand: typeof import('./run-command').runCommand;
+  command: AnyCommandSpec;
+  isDebug: typeof import('../errors/report').isDebug;
+  reportError: typeof import('../errors/report').reportError;
+}
+
 /** The commands plainArgv may recognise, each loaded alone. */
-const PLAIN_SPECS: Readonly<Record<string, () => Promise<{ command: AnyCommandSpec }>>> = {
-  tui: async () => import('./commands/tui') as Promise<{ command: AnyCommandSpec }>,
-  'token list': async () => import('./commands/token/list') as Promise<{ command: AnyCommandSpec }>,
+const PLAIN_PATHS: Readonly<Record<string, () => Promise<PlainPath>>> = {
+  tui: async () => {
+    const [{ processBaseDeps }, { runCommand }, { command }, { isDebug, reportError }] = await Promise.all([
+      import('./deps'),
+      import('./run-command'),
+      import('./commands/tui'),
+      // deps loads it anyway.
+      import('../errors/report'),
+    ]);
+    return { processBaseDeps, runCommand, command: command as AnyCommandSpec, isDebug, reportError };
+  },
+  // One file of its own in the build (see plain-token-list.ts).
+  'token list': async () => import('./plain-token-list') as Promise<PlainPath>,
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -29,15 +52,14 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const plain = plainArgv(argv);
-  const loadSpec = plain && PLAIN_SPECS[plain.path];
-  if (plain && loadSpec) {
-    const [{ processBaseDeps }, { runCommand }, { command }] = await Promise.all([import('./deps'), import('./run-command'), loadSpec()]);
+  const loadPath = plain && PLAIN_PATHS[plain.path];
+  if (plain && loadPath) {
+    const { processBaseDeps, runCommand, command, isDebug, reportError } = await loadPath();
     const base = processBaseDeps();
     try {
       process.exitCode = await runCommand(command, plain.input, base);
     } catch (error) {
       // As runCli reports what a command throws.
-      const { isDebug, reportError } = await import('../errors/report');
       process.exitCode = reportError(error, base.io.stderr, isDebug(base.env));
     }
     return;

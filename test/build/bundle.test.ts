@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Metafile {
   inputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>;
-  outputs: Record<string, { imports: Array<{ path: string; kind: string }>; inputs: Record<string, unknown> }>;
+  outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }>; inputs: Record<string, unknown> }>;
 }
 
 function staticClosure(meta: Metafile, entry: string): Set<string> {
@@ -60,6 +60,21 @@ describe('the bundled CLI', () => {
     // of undici, and nothing the client uses.
     expect(inputs).not.toContain('node_modules/undici/index.js');
     expect(inputs.filter((i) => /node_modules\/undici\/lib\/(mock|web\/(websocket|eventsource|cache))\//.test(i))).toEqual([]);
+  });
+
+  it('runs a plain `token list` from one file of its own, reached only by import(), with neither the UI, the server nor full zod', () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    const entryImports = meta.outputs['dist/appclacks.js']?.imports ?? [];
+    expect(entryImports).toContainEqual(expect.objectContaining({ path: './plain/token-list.js', kind: 'dynamic-import' }));
+    const plain = meta.outputs['dist/plain/token-list.js'];
+    expect(plain).toBeDefined();
+    // One file: it imports only Node's built-ins, no chunk.
+    expect(plain!.imports.filter((i) => !i.external)).toEqual([]);
+    const inputs = Object.keys(plain!.inputs);
+    expect(inputs).toContain('src/cli/commands/token/list.ts');
+    expect(inputs).toContain('node_modules/undici/lib/dispatcher/pool.js');
+    const heavy = inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout|fastify|commander)\/|node_modules\/zod\/v4\/classic\//.test(i) || i.startsWith('src/server/') || i.startsWith('src/screens/') || i.startsWith('src/tui/'));
+    expect(heavy).toEqual([]);
   });
 
   it("gives undici's HTTP/2 half a stand-in for node:http2, so http:// loads neither http2 nor tls", () => {
