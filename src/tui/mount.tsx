@@ -1,7 +1,7 @@
 // Everything that needs ink and react, loaded by run.ts with import() once the
 // first request is under way. Owns the terminal until the promise settles.
 // First import: it must be evaluated before ink loads yoga (see the module).
-import { restoreFetch } from './yoga-without-fetch';
+import { restoreGlobals } from './yoga-loader';
 import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render, useStdout } from 'ink';
@@ -21,7 +21,7 @@ import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorF
 import { asInkStdin, KeyStream } from './keyStream';
 import { createTerminal, type SignalSource } from './terminal';
 
-restoreFetch();
+restoreGlobals();
 
 export interface MountOptions {
   ctx: ResolvedContext;
