@@ -1,9 +1,9 @@
 // What the store needs from the outside world. runTui builds the real ones
 // (API client, config file, terminal); tests pass a real server's client and a
 // temp config file, or fakes.
-import type { APIToken } from '../api/schemas';
 import type { AppclacksApi } from '../api/types';
 import type { Env, Profile } from '../config/types';
+import type { Prefetched, TokenAnswers } from './tokenAnswers';
 import type { SessionInput } from './types';
 
 export interface ProfilesFile {
@@ -29,6 +29,6 @@ export interface StoreDeps {
   clock: () => number;
   /** Raw bytes for the terminal (OSC 52), outside ink's frames. */
   writeTerminal(sequence: string): void;
-  /** The token list request runTui started before loading ink, if any. */
-  firstTokenList?: Promise<APIToken[]>;
+  /** The token list and token/current requests runTui started before loading ink, if any. */
+  firstTokenAnswers?: Prefetched<TokenAnswers>;
 }

@@ -14,6 +14,7 @@ import { mapBounded } from '../flows/bounded';
 import { profileHolding, wizardTtl } from './selectors';
 import { findSessionTokenId } from './sessionToken';
 import { bulkProgressLabel } from './slices/bulkDelete';
+import { requestTokenAnswers, type TokenAnswers } from './tokenAnswers';
 import type { Action, ProfileTokenInfo, State } from './types';
 
 /** Profiles whose token the picker asks about at once (token/current each). */
@@ -45,7 +46,7 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
   const { dispatch, getState } = store;
   /** Secret → token ID, for tokens this UI created (see sessionToken.ts). */
   const knownTokenIds = new Map<string, string>();
-  let firstList = deps.firstTokenList;
+  let firstAnswers = deps.firstTokenAnswers;
   let listRequest = 0;
   /** Set once the server answered that it lacks token/current: the session's token is guessed from then on. */
   let currentLacking = false;
@@ -55,26 +56,34 @@ export function createEffects(store: StoreLike, deps: StoreDeps) {
   const say = (kind: 'info' | 'success' | 'error', text: string, hint?: string) =>
     dispatch({ type: 'message/set', message: hint === undefined ? { kind, text } : { kind, text, hint } });
 
+  /** Shows a list and token/current's answer, asked together. */
+  function showTokenAnswers({ items, current }: TokenAnswers, options: { selectId?: string }): void {
+    dispatch({ type: 'tokens/loaded', items, ...(options.selectId !== undefined && { selectId: options.selectId }) });
+    if (current?.supported) return dispatch({ type: 'session/current', token: current.value });
+    if (current) currentLacking = true;
+    // A server without token/current (or no answer from it): the guess from the list.
+    dispatch({ type: 'session/token-id', tokenId: findSessionTokenId(items, getState().session, knownTokenIds) });
+  }
+
+  /**
+   * Loads the list. When runTui's early request has already been answered,
+   * the answer is shown before this returns its promise, without awaiting:
+   * called before the first render, the first frame holds the list.
+   */
   async function loadTokens(options: { selectId?: string } = {}): Promise<void> {
     const credentials = tokenCredentials(getState());
     if (!credentials) return;
     const request = ++listRequest;
+    const first = firstAnswers;
+    firstAnswers = undefined;
+    const arrived = first?.answer();
+    if (arrived) return showTokenAnswers(arrived, options);
     dispatch({ type: 'tokens/loading' });
-    const pending = firstList ?? deps.api.listTokens(credentials);
-    firstList = undefined;
-    // Asked alongside the list: which token this session is, exactly.
-    // Never a reason for the list to fail: any failure here only means "guess".
-    const current = currentLacking ? undefined : Promise.resolve().then(() => deps.api.getCurrentToken(credentials)).catch(() => undefined);
     try {
-      // Both at once, shown together: the list's first frame already marks the session's row.
-      const [items, answer] = await Promise.all([pending, current]);
+      const answers = await (first?.promise ?? requestTokenAnswers(deps.api, credentials, { askCurrent: !currentLacking }));
       // A profile switch during the request makes its answer stale.
       if (request !== listRequest) return;
-      dispatch({ type: 'tokens/loaded', items, ...(options.selectId !== undefined && { selectId: options.selectId }) });
-      if (answer?.supported) return dispatch({ type: 'session/current', token: answer.value });
-      if (answer) currentLacking = true;
-      // A server without token/current (or no answer from it): the guess from the list.
-      dispatch({ type: 'session/token-id', tokenId: findSessionTokenId(items, getState().session, knownTokenIds) });
+      showTokenAnswers(answers, options);
     } catch (error) {
       if (request !== listRequest) return;
       const message = errorMessage(error, 'token-auth', tokenVariable(getState()));

@@ -1,6 +1,6 @@
 // The store's real dependencies: the shared API client and config store, and
 // the terminal for OSC 52.
-import type { APIToken } from '../api/schemas';
+import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
 import type { AppclacksApi } from '../api/types';
 import { configStoreFor, resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
@@ -35,7 +35,7 @@ export function buildStoreDeps(options: {
   api: AppclacksApi;
   clock: () => number;
   writeTerminal: (sequence: string) => void;
-  firstTokenList?: Promise<APIToken[]>;
+  firstTokenAnswers?: Prefetched<TokenAnswers>;
 }): StoreDeps {
   const { ctx, flags, env } = options;
   return {
@@ -48,6 +48,6 @@ export function buildStoreDeps(options: {
     env,
     clock: options.clock,
     writeTerminal: options.writeTerminal,
-    ...(options.firstTokenList && { firstTokenList: options.firstTokenList }),
+    ...(options.firstTokenAnswers && { firstTokenAnswers: options.firstTokenAnswers }),
   };
 }

@@ -6,7 +6,6 @@ import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render, useStdout } from 'ink';
 import { Component, useEffect, type ReactNode } from 'react';
-import type { APIToken } from '../api/schemas';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { ENV, envValue } from '../config/env';
@@ -14,6 +13,7 @@ import { EXIT } from '../errors';
 import { BUG_HINT, isDebug, oneLine } from '../errors/report';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
+import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
 import type { SessionInput } from '../state/types';
 import { App, terminalSize } from '../screens/App';
 import { buildStoreDeps } from './deps';
@@ -35,7 +35,7 @@ export interface MountOptions {
   clock: () => number;
   /** How long a lone ESC waits for the rest of a sequence (src/tui/keyStream.ts). */
   escapeTimeoutMs?: number;
-  firstTokenList?: Promise<APIToken[]>;
+  firstTokenAnswers?: Prefetched<TokenAnswers>;
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
   signals?: SignalSource;
 }
@@ -81,11 +81,14 @@ export function mountTui(options: MountOptions): Promise<number> {
       api: options.api,
       clock: options.clock,
       writeTerminal: (sequence) => stdout.write(sequence),
-      ...(options.firstTokenList && { firstTokenList: options.firstTokenList }),
+      ...(options.firstTokenAnswers && { firstTokenAnswers: options.firstTokenAnswers }),
     }),
     initialState(options.session, terminalSize(stdout)),
   );
   for (const notice of options.ctx.notices) store.dispatch({ type: 'message/set', message: { kind: 'info', text: notice } });
+  // Before the first render: when the list has already arrived (it was asked
+  // for before ink loaded), the first frame shows it rather than "loading…".
+  void store.effects.loadTokens();
 
   return new Promise<number>((resolve) => {
     let finished = false;
@@ -170,6 +173,5 @@ export function mountTui(options: MountOptions): Promise<number> {
       () => finish(EXIT.ok),
       (error: unknown) => finish(EXIT.failure, error),
     );
-    void store.effects.loadTokens();
   });
 }

@@ -2,13 +2,13 @@
 // first token request, and only then loads ink and react (docs/terminal.md §16),
 // so the network wait overlaps module loading. The CLI reaches this file
 // only through import(), so `appclacks token list` never loads ink.
-import type { APIToken } from '../api/schemas';
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
 import { ENV, envValue } from '../config/env';
 import { EXIT, UsageError } from '../errors';
 import { isDebug, reportError } from '../errors/report';
+import { prefetched, requestTokenAnswers, type Prefetched, type TokenAnswers } from '../state/tokenAnswers';
 import type { SignalSource } from './terminal';
 import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';
@@ -57,15 +57,13 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   }
   const api = createClient({ endpoint: ctx.endpoint.value });
   const session = sessionFromContext(ctx);
-  let firstTokenList: Promise<APIToken[]> | undefined;
+  let firstTokenAnswers: Prefetched<TokenAnswers> | undefined;
   if (session.organizationId && session.token) {
-    firstTokenList = api.listTokens({ organizationId: session.organizationId.value, token: session.token.value });
-    // Awaited by the store later; until then a failure must not count as unhandled.
-    firstTokenList.catch(() => undefined);
+    firstTokenAnswers = prefetched(requestTokenAnswers(api, { organizationId: session.organizationId.value, token: session.token.value }));
   }
   try {
     const { mountTui } = await import('./mount');
-    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, escapeTimeoutMs: escapeTimeout.ms, ...(firstTokenList && { firstTokenList }), ...(deps.signals && { signals: deps.signals }) });
+    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, escapeTimeoutMs: escapeTimeout.ms, ...(firstTokenAnswers && { firstTokenAnswers }), ...(deps.signals && { signals: deps.signals }) });
   } finally {
     // A graceful close waits for requests in flight (up to the 15 s request
     // timeout against a hung server); the person already asked to quit.

@@ -1,5 +1,6 @@
-// docs/terminal.md §16: the first token request is on the wire before ink and
-// react are loaded, so the network wait overlaps module loading.
+// docs/terminal.md §16: the first token requests (the list, and token/current
+// to mark the session's row) are on the wire before ink and react are loaded,
+// so the network wait overlaps module loading.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,10 @@ vi.mock('../../src/api/client', () => ({
       order.push('token list requested');
       return new Promise(() => undefined);
     },
+    getCurrentToken: () => {
+      order.push('token/current requested');
+      return new Promise(() => undefined);
+    },
     close: async () => undefined,
   }),
 }));
@@ -29,7 +34,7 @@ describe('start-up order', () => {
   const dir = mkdtempSync(join(tmpdir(), 'appclacks-order-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('requests the token list before loading the UI modules', async () => {
+  it('requests the token list and token/current before loading the UI modules', async () => {
     const configPath = join(dir, 'appclacks.yaml');
     await new ConfigStore(configPath).upsertProfile({ name: 'work', organizationId: 'org', apiToken: 'apc_secret_secret' }, { makeDefault: 'always' });
     const code = await runTui({}, {
@@ -39,6 +44,6 @@ describe('start-up order', () => {
       stderr: asWrite(new FakeStdout()),
     });
     expect(code).toBe(0);
-    expect(order).toEqual(['token list requested', 'UI modules loaded']);
+    expect(order).toEqual(['token list requested', 'token/current requested', 'UI modules loaded']);
   });
 });
