@@ -52,6 +52,19 @@ const http2OnlyWhenUsed = {
   },
 };
 
+// ink, widest-line and cli-truncate measure text with string-width 8; the UI
+// gives them its own measure, the same cell for cell and faster on the text a
+// token list holds (src/tui/ink-string-width.ts). wrap-ansi's own older
+// string-width is not theirs to change and stays.
+const inkMeasuresWithOurWidth = {
+  name: 'ink-measures-with-our-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, (args) =>
+      /node_modules\/(ink|widest-line|cli-truncate)\//.test(args.importer) ? { path: `${root}/src/tui/ink-string-width.ts` } : undefined,
+    );
+  },
+};
+
 // `appclacks token list` in its plain form is built as an entry of its own,
 // in one file: splitting cuts the same code, shared with every other
 // command, into two dozen small chunks, and each file the ES module loader
@@ -82,7 +95,7 @@ const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn],
+  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn, inkMeasuresWithOurWidth],
 });
 const mainImportsPlain = result.metafile.outputs[`${relative(root, staging)}/appclacks.js`]?.imports.some(
   (i) => i.path === PLAIN_TOKEN_LIST,

@@ -91,6 +91,22 @@ function clusterWidth(cluster: string): number {
   return width;
 }
 
+// The width of a character that is a cluster by itself, remembered: the UI
+// measures every text node of every frame, and its rows repeat the same few
+// non-ASCII characters (│ ✓ › …), each otherwise a dozen regex tests.
+const characterWidths = new Map<string, number>();
+const REMEMBERED_CHARACTERS = 4096;
+
+function characterWidth(ch: string): number {
+  let width = characterWidths.get(ch);
+  if (width === undefined) {
+    width = clusterWidth(ch);
+    if (characterWidths.size >= REMEMBERED_CHARACTERS) characterWidths.clear();
+    characterWidths.set(ch, width);
+  }
+  return width;
+}
+
 // Letters, digits, punctuation, symbols and spaces are each a grapheme
 // cluster of their own, except Hangul jamo, regional indicators, skin tones
 // and the few letters below that join a neighbour (prepended letters, Thai and
@@ -115,7 +131,10 @@ export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   if (isOneClusterPerCharacter(text)) {
-    for (const ch of text) width += clusterWidth(ch);
+    for (const ch of text) {
+      const code = ch.charCodeAt(0);
+      width += code >= 0x20 && code < 0x7f ? 1 : characterWidth(ch);
+    }
     return width;
   }
   for (const { segment } of segmenter().segment(text)) width += clusterWidth(segment);
