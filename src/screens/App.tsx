@@ -17,9 +17,10 @@ import { TooSmall } from './TooSmall';
 import { bodyHeight, frameHeight, isTooSmall } from '../state/layout';
 import { currentScreen } from '../state/selectors';
 import type { Store } from '../state/store';
-import type { Size, State } from '../state/types';
+import type { State } from '../state/types';
 import { ClockContext, StoreContext, useAppState, useStore } from '../ui/context';
 import { KeyStream } from '../tui/keyStream';
+import { terminalSize } from '../tui/terminal';
 import { createInputRouter } from '../ui/dispatchKey';
 import { FieldGateContext } from '../ui/fieldGate';
 
@@ -31,10 +32,6 @@ function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
 /** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
 const CLOCK_TICK_MS = 30_000;
 
-/** ink-testing-library and pipes leave rows undefined (docs/terminal.md §7). */
-export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-}
 
 function Body({ state }: { state: State }) {
   if (state.dialog) return <ConfirmDialog />;

@@ -13,9 +13,17 @@ export interface TokenAnswers {
 
 export function requestTokenAnswers(api: AppclacksApi, credentials: TokenCredentials, options: { askCurrent?: boolean } = {}): Promise<TokenAnswers> {
   const items = api.listTokens(credentials);
-  const current =
-    options.askCurrent === false ? undefined : Promise.resolve().then(() => api.getCurrentToken(credentials)).catch(() => undefined);
+  const current = options.askCurrent === false ? undefined : askCurrent(api, credentials);
   return Promise.all([items, current]).then(([items, current]) => ({ items, current }));
+}
+
+/** token/current, sent now (not a microtask later: it leaves with the list); any failure is undefined. */
+function askCurrent(api: AppclacksApi, credentials: TokenCredentials): Promise<Extended<APIToken> | undefined> {
+  try {
+    return api.getCurrentToken(credentials).catch(() => undefined);
+  } catch {
+    return Promise.resolve(undefined);
+  }
 }
 
 /**

@@ -20,7 +20,11 @@
 // renders the new tree, and the screen is cleared and that frame drawn in
 // full (redrawOnResize).
 //
-// ink has no public hook for either, so this adapter is the one place that
+// 3. The first frame. runTui draws one before ink loads (src/tui/firstFrame.ts);
+// ink writes its own from wherever the cursor is and clears nothing, so its
+// first write is given a clear screen and a cursor home first.
+//
+// ink has no public hook for any of these, so this adapter is the one place that
 // knows. test/ui/ink-frames.test.tsx checks the first assumption against the
 // installed ink and fails naming its version when an upgrade changes it.
 import type { EventEmitter } from 'node:events';
@@ -30,6 +34,20 @@ const CURSOR_NEXT_LINE = '\u001b[E';
 
 /** Erases the whole screen and homes the cursor. */
 export const CLEAR_SCREEN = '\u001b[2J\u001b[H';
+
+/** ink opens each frame with this (synchronized output: the terminal shows the frame whole). */
+const BEGIN_SYNCHRONIZED_UPDATE = '\u001b[?2026h';
+
+/**
+ * ink's first write with the screen cleared and the cursor home first, inside
+ * the synchronized update when ink opens one: what was on the screen before
+ * (src/tui/firstFrame.ts) goes in the same repaint as ink's frame arrives.
+ */
+function withClearFirst(chunk: string): string {
+  return chunk.startsWith(BEGIN_SYNCHRONIZED_UPDATE)
+    ? BEGIN_SYNCHRONIZED_UPDATE + CLEAR_SCREEN + chunk.slice(BEGIN_SYNCHRONIZED_UPDATE.length)
+    : CLEAR_SCREEN + chunk;
+}
 
 /** True for what ink's log writes as a frame: it ends on a newline or a "next line" move. */
 function endsBelowFrame(chunk: string): boolean {
@@ -43,13 +61,18 @@ const LISTENER_METHODS = new Set<PropertyKey>(['on', 'addListener', 'once', 'off
  * through it (ink's and the app's) are held on that emitter instead, and hear
  * a resize when the caller emits it there.
  */
-export function withFrameCursorFix(stdout: NodeJS.WriteStream, options: { resizeEvents?: EventEmitter } = {}): NodeJS.WriteStream {
+export function withFrameCursorFix(stdout: NodeJS.WriteStream, options: { resizeEvents?: EventEmitter; clearFirstFrame?: boolean } = {}): NodeJS.WriteStream {
   const { resizeEvents } = options;
+  let clearPending = options.clearFirstFrame === true;
   const proxy: NodeJS.WriteStream = new Proxy(stdout, {
     get(target, property, receiver) {
       if (property === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => {
-          const fixed = typeof chunk === 'string' && endsBelowFrame(chunk) ? chunk + CURSOR_UP : chunk;
+          let fixed = typeof chunk === 'string' && endsBelowFrame(chunk) ? chunk + CURSOR_UP : chunk;
+          if (clearPending && typeof fixed === 'string') {
+            clearPending = false;
+            fixed = withClearFirst(fixed);
+          }
           return (target.write as (...args: unknown[]) => boolean)(fixed, ...rest);
         };
       }

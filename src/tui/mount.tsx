@@ -15,11 +15,12 @@ import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
 import type { SessionInput } from '../state/types';
-import { App, terminalSize } from '../screens/App';
+import { App } from '../screens/App';
 import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { asInkStdin, KeyStream } from './keyStream';
-import { createTerminal, type SignalSource } from './terminal';
+import { applyNoColor } from './firstFrame';
+import { createTerminal, SIGNAL_NUMBERS, terminalSize, type SignalSource, type Terminal } from './terminal';
 
 restoreGlobals();
 
@@ -36,11 +37,12 @@ export interface MountOptions {
   /** How long a lone ESC waits for the rest of a sequence (src/tui/keyStream.ts). */
   escapeTimeoutMs?: number;
   firstTokenAnswers?: Prefetched<TokenAnswers>;
+  /** The terminal runTui has already put on the alternate screen, with its first frame. */
+  terminal?: Terminal;
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
   signals?: SignalSource;
 }
 
-const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
 /** ink would draw its error box on the alternate screen, lost on restore (docs/terminal.md §5). */
 class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
@@ -68,10 +70,8 @@ function FrameWriter({ onWriter }: { onWriter: (write: (data: string) => void) =
 
 export function mountTui(options: MountOptions): Promise<number> {
   const { stdout, stderr, env } = options;
-  // chalk ignores NO_COLOR; ink draws with this same chalk (docs/terminal.md §11).
-  if (envValue(env, ENV.noColor) !== undefined) chalk.level = 0;
-
-  const terminal = createTerminal(stdout);
+  applyNoColor(env);
+  const terminal = options.terminal ?? createTerminal(stdout);
   const keys = new KeyStream(options.stdin, options.escapeTimeoutMs === undefined ? {} : { escapeTimeoutMs: options.escapeTimeoutMs });
   const store = createStore(
     buildStoreDeps({
@@ -94,7 +94,7 @@ export function mountTui(options: MountOptions): Promise<number> {
     let finished = false;
     let instance: ReturnType<typeof render> | undefined;
     const signals = options.signals ?? process;
-    const signalHandlers = new Map<keyof typeof SIGNALS, () => void>();
+    const signalHandlers = new Map<keyof typeof SIGNAL_NUMBERS, () => void>();
 
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
@@ -128,7 +128,7 @@ export function mountTui(options: MountOptions): Promise<number> {
 
     // SIGINT only arrives from `kill`: in raw mode Ctrl+C is a key.
     for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
-      const handler = () => finish(128 + SIGNALS[signal]);
+      const handler = () => finish(128 + SIGNAL_NUMBERS[signal]);
       signalHandlers.set(signal, handler);
       signals.on(signal, handler);
     }
@@ -157,7 +157,8 @@ export function mountTui(options: MountOptions): Promise<number> {
         </CrashGuard>,
         {
           stdin: asInkStdin(keys),
-          stdout: withFrameCursorFix(stdout, { resizeEvents: heldResize }),
+          // The first frame clears what runTui drew before ink (firstFrame.ts).
+          stdout: withFrameCursorFix(stdout, { resizeEvents: heldResize, clearFirstFrame: true }),
           stderr,
           // Ctrl+C goes through the keymap, so the same restore runs for it as for q.
           exitOnCtrlC: false,

@@ -1,6 +1,7 @@
 // `appclacks tui`: checks for a terminal, resolves who we are, starts the
-// first token request, and only then loads ink and react (docs/terminal.md §16),
-// so the network wait overlaps module loading. The CLI reaches this file
+// first token requests, draws a first frame without ink (firstFrame.ts), and
+// only then loads ink and react (docs/terminal.md §16), so the network wait
+// overlaps module loading and the screen is not blank meanwhile. The CLI reaches this file
 // only through import(), so `appclacks token list` never loads ink.
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
@@ -9,7 +10,8 @@ import { ENV, envValue } from '../config/env';
 import { EXIT, UsageError } from '../errors';
 import { isDebug, reportError } from '../errors/report';
 import { prefetched, requestTokenAnswers, type Prefetched, type TokenAnswers } from '../state/tokenAnswers';
-import type { SignalSource } from './terminal';
+import { createTerminal, restoreOnSignal, terminalSize, type SignalSource } from './terminal';
+import { applyNoColor, firstFrame } from './firstFrame';
 import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';
 
@@ -61,10 +63,37 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   if (session.organizationId && session.token) {
     firstTokenAnswers = prefetched(requestTokenAnswers(api, { organizationId: session.organizationId.value, token: session.token.value }));
   }
+  // The first frame, before ink loads (src/tui/firstFrame.ts); from here on
+  // every way out restores the terminal.
+  applyNoColor(deps.env);
+  const terminal = createTerminal(deps.stdout);
+  terminal.enter();
+  deps.stdout.write(firstFrame(session, terminalSize(deps.stdout)));
+  const early = restoreOnSignal(terminal, deps.signals ?? process);
   try {
-    const { mountTui } = await import('./mount');
-    return await mountTui({ ctx, flags, env: deps.env, api, session, stdin: deps.stdin, stdout: deps.stdout, stderr: deps.stderr, clock: deps.clock ?? Date.now, escapeTimeoutMs: escapeTimeout.ms, ...(firstTokenAnswers && { firstTokenAnswers }), ...(deps.signals && { signals: deps.signals }) });
+    const loaded = await Promise.race([import('./mount'), early.signalled]);
+    if (typeof loaded === 'number') return loaded;
+    const running = loaded.mountTui({
+      ctx,
+      flags,
+      env: deps.env,
+      api,
+      session,
+      terminal,
+      stdin: deps.stdin,
+      stdout: deps.stdout,
+      stderr: deps.stderr,
+      clock: deps.clock ?? Date.now,
+      escapeTimeoutMs: escapeTimeout.ms,
+      ...(firstTokenAnswers && { firstTokenAnswers }),
+      ...(deps.signals && { signals: deps.signals }),
+    });
+    // mountTui has installed its own signal handlers by now (synchronously).
+    early.stop();
+    return await running;
   } finally {
+    early.stop();
+    terminal.restore();
     // A graceful close waits for requests in flight (up to the 15 s request
     // timeout against a hung server); the person already asked to quit.
     const grace = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());

@@ -2,12 +2,19 @@
 // restore() is idempotent because every exit path (q, Ctrl+C, signals,
 // crashes) calls it; a shell left in bracketed-paste mode by a crashed
 // program shows ^[[200~ around every paste.
+import type { Size } from '../state/types';
+
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 /** The terminal wraps pasted text in ESC[200~ … ESC[201~ (see src/ui/dispatchKey.ts). */
 const ENABLE_BRACKETED_PASTE = '\u001b[?2004h';
 const DISABLE_BRACKETED_PASTE = '\u001b[?2004l';
+
+/** ink-testing-library and pipes leave rows undefined (docs/terminal.md §7). */
+export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
 
 export interface Terminal {
   enter(): void;
@@ -34,4 +41,32 @@ export function createTerminal(stdout: { write(chunk: string): unknown }): Termi
 export interface SignalSource {
   on(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT', listener: () => void): unknown;
   off(signal: 'SIGTERM' | 'SIGHUP' | 'SIGINT', listener: () => void): unknown;
+}
+
+/** The signals the UI answers by restoring the terminal, and their numbers (exit code 128 + n). */
+export const SIGNAL_NUMBERS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
+
+/**
+ * From the first frame until ink's own handlers take over: a signal (SIGINT
+ * is Ctrl+C here, before raw mode) restores the terminal, and `signalled`
+ * settles with the exit code. stop() stops listening.
+ */
+export function restoreOnSignal(terminal: Terminal, signals: SignalSource): { signalled: Promise<number>; stop(): void } {
+  const handlers = new Map<keyof typeof SIGNAL_NUMBERS, () => void>();
+  const stop = () => {
+    for (const [signal, handler] of handlers) signals.off(signal, handler);
+    handlers.clear();
+  };
+  const signalled = new Promise<number>((resolve) => {
+    for (const signal of Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[]) {
+      const handler = () => {
+        stop();
+        terminal.restore();
+        resolve(128 + SIGNAL_NUMBERS[signal]);
+      };
+      handlers.set(signal, handler);
+      signals.on(signal, handler);
+    }
+  });
+  return { signalled, stop };
 }

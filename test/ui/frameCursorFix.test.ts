@@ -25,6 +25,19 @@ describe('the frame cursor fix for ink 6.8 incremental rendering', () => {
     expect(resized).toBe(true);
   });
 
+  it('with clearFirstFrame, clears the screen in ink\'s first write only, inside its synchronized update', () => {
+    const out = new FakeStdout();
+    const fixed = withFrameCursorFix(asWrite(out), { clearFirstFrame: true });
+    fixed.write('\u001b[?2026h');
+    fixed.write('header\nbody\n');
+    fixed.write('\u001b[?2026l');
+    expect(out.chunks).toEqual(['\u001b[?2026h\u001b[2J\u001b[H', 'header\nbody\n\u001b[A', '\u001b[?2026l']);
+
+    const plain = new FakeStdout();
+    withFrameCursorFix(asWrite(plain), { clearFirstFrame: true }).write('header\n');
+    expect(plain.chunks).toEqual(['\u001b[2J\u001b[Hheader\n\u001b[A']);
+  });
+
   it('holds resize listeners on the given emitter, so ink hears a resize only when told', () => {
     const out = new FakeStdout();
     const held = new EventEmitter();

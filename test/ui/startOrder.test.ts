@@ -9,6 +9,15 @@ import { ConfigStore } from '../../src/config/store';
 import { runTui } from '../../src/tui/run';
 import { asRead, asWrite, FakeStdin, FakeStdout } from './streams';
 
+/** A terminal that notes in `order` when the first frame (the header) is drawn. */
+class OrderedStdout extends FakeStdout {
+  override write = (chunk: string | Uint8Array) => {
+    if (String(chunk).includes('appclacks │')) order.push('first frame drawn');
+    this.chunks.push(String(chunk));
+    return true;
+  };
+}
+
 const order = vi.hoisted(() => [] as string[]);
 
 vi.mock('../../src/api/client', () => ({
@@ -34,16 +43,16 @@ describe('start-up order', () => {
   const dir = mkdtempSync(join(tmpdir(), 'appclacks-order-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('requests the token list and token/current before loading the UI modules', async () => {
+  it('requests the token list and token/current, then draws a first frame, before loading the UI modules', async () => {
     const configPath = join(dir, 'appclacks.yaml');
     await new ConfigStore(configPath).upsertProfile({ name: 'work', organizationId: 'org', apiToken: 'apc_secret_secret' }, { makeDefault: 'always' });
     const code = await runTui({}, {
       env: { HOME: dir, APPCLACKS_CONFIG: configPath },
       stdin: asRead(new FakeStdin()),
-      stdout: asWrite(new FakeStdout()),
+      stdout: asWrite(new OrderedStdout()),
       stderr: asWrite(new FakeStdout()),
     });
     expect(code).toBe(0);
-    expect(order).toEqual(['token list requested', 'token/current requested', 'UI modules loaded']);
+    expect(order).toEqual(['token list requested', 'token/current requested', 'first frame drawn', 'UI modules loaded']);
   });
 });
