@@ -52,15 +52,17 @@ const http2OnlyWhenUsed = {
   },
 };
 
-// ink, widest-line and cli-truncate measure text with string-width 8; the UI
-// gives them its own measure, the same cell for cell and faster on the text a
-// token list holds (src/tui/ink-string-width.ts). wrap-ansi's own older
-// string-width is not theirs to change and stays.
+// ink, widest-line and cli-truncate measure text with string-width 8, and
+// wrap-ansi (ink's wrapping) with its own string-width 7, which builds an
+// Intl.Segmenter as it loads (about 10 ms). The UI gives all of them its own
+// measure, string-width 8's cell for cell, faster on the text a token list
+// holds and lazy (src/tui/ink-string-width.ts): ink then wraps with the
+// measure it lays out with.
 const inkMeasuresWithOurWidth = {
   name: 'ink-measures-with-our-width',
   setup(build) {
     build.onResolve({ filter: /^string-width$/ }, (args) =>
-      /node_modules\/(ink|widest-line|cli-truncate)\//.test(args.importer) ? { path: `${root}/src/tui/ink-string-width.ts` } : undefined,
+      /node_modules\/(ink|widest-line|cli-truncate|wrap-ansi)\//.test(args.importer) ? { path: `${root}/src/tui/ink-string-width.ts` } : undefined,
     );
   },
 };
