@@ -67,6 +67,18 @@ const inkMeasuresWithOurWidth = {
   },
 };
 
+// ink turns each row of a frame back into a string with
+// @alcalzone/ansi-tokenize's styledCharsToString; the UI gives it one that
+// skips the work between characters of the same style (src/tui/ink-ansi-tokenize.ts).
+const inkRowsWithoutNeedlessDiffs = {
+  name: 'ink-rows-without-needless-diffs',
+  setup(build) {
+    build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) =>
+      /node_modules\/ink\//.test(args.importer) ? { path: `${root}/src/tui/ink-ansi-tokenize.ts` } : undefined,
+    );
+  },
+};
+
 // `appclacks token list` in its plain form is built as an entry of its own,
 // in one file: splitting cuts the same code, shared with every other
 // command, into two dozen small chunks, and each file the ES module loader
@@ -97,7 +109,7 @@ const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn, inkMeasuresWithOurWidth],
+  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
 });
 const mainImportsPlain = result.metafile.outputs[`${relative(root, staging)}/appclacks.js`]?.imports.some(
   (i) => i.path === PLAIN_TOKEN_LIST,
