@@ -37,6 +37,32 @@ const fullZodOnItsOwn = {
   },
 };
 
+// yaml, the config file's parser, loads only when there is a file to read
+// (src/config/store.ts). In the main build it is a chunk of its own anyway,
+// but the plain `token list` file (below) is one file without splitting, and
+// V8 parses every byte of a file it loads, run or not: yaml is built on its
+// own, beside the chunks, and both builds import that one file.
+// yaml is CommonJS: the file gets named ES exports only for names listed here,
+// which are the ones src/config/yaml.ts reads.
+const YAML = 'yaml.js';
+await build({
+  ...bundleSettings,
+  stdin: { contents: "export { isMap, isScalar, parseDocument, LineCounter, Scalar, YAMLMap } from 'yaml';", resolveDir: root, sourcefile: 'yaml-exports.js' },
+  outfile: `${staging}/chunks/${YAML}`,
+  splitting: false,
+  metafile: false,
+});
+/** `from`: where the importing file sits, relative to dist/chunks/. */
+const yamlOnItsOwn = (from) => ({
+  name: 'yaml-on-its-own',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => {
+      if (!args.importer.endsWith('src/config/yaml.ts')) throw new Error(`${args.importer} imports yaml: only src/config/yaml.ts may (its import is dynamic)`);
+      return { path: `${from}${YAML}`, external: true };
+    });
+  },
+});
+
 // undici's HTTP/2 half reads a few constants from `node:http2` when it loads,
 // which loads `tls` too, for every plain `http://` request as well:
 // that one file gets src/api/undici-http2.ts instead, which loads the real
@@ -102,14 +128,14 @@ const plain = await build({
   entryPoints: { 'token-list': 'src/cli/plain-token-list.ts' },
   outdir: `${staging}/plain`,
   splitting: false,
-  plugins: [http2OnlyWhenUsed],
+  plugins: [http2OnlyWhenUsed, yamlOnItsOwn('../chunks/')],
 });
 
 const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
+  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs, yamlOnItsOwn('./')],
 });
 const mainImportsPlain = result.metafile.outputs[`${relative(root, staging)}/appclacks.js`]?.imports.some(
   (i) => i.path === PLAIN_TOKEN_LIST,

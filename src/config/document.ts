@@ -1,7 +1,8 @@
 // Editing the config file goes through the yaml Document, so comments, key
 // order and keys we do not know survive a write: people and the official CLI
 // share this file.
-import { isMap, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
+import { isMap, isScalar, Scalar, YAMLMap } from './yaml';
+import type { Pair } from 'yaml';
 import type { Document } from 'yaml';
 import type { UsageError } from '../errors';
 import { profileNotFound } from './context';

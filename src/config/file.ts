@@ -1,7 +1,7 @@
 // The config file's format: the official CLI's keys (default-profile,
 // profiles.<name>.organization-id / api-token), read with yaml and checked
 // with zod. Errors name the file and line, never the content (it holds tokens).
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from './yaml';
 import type { Document, DocumentOptions, Node, Pair, ParseOptions, SchemaOptions } from 'yaml';
 import { looseObject, nullish, record, string, unknown, type core } from 'zod/mini';
 import '../api/zod-messages';

@@ -77,6 +77,17 @@ describe('the bundled CLI', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('keeps yaml in a file of its own, reached only by import(), with the names the config code reads', async () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    const everywhere = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(everywhere.filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
+    const imports = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.path.endsWith('yaml.js')));
+    expect(imports.length).toBeGreaterThan(0);
+    for (const i of imports) expect(i.kind).toBe('dynamic-import');
+    const yaml = (await import(`${root}/dist/chunks/yaml.js`)) as Record<string, unknown>;
+    expect(Object.keys(yaml).sort()).toEqual(['LineCounter', 'Scalar', 'YAMLMap', 'isMap', 'isScalar', 'parseDocument']);
+  });
+
   it("gives undici's HTTP/2 half a stand-in for node:http2, so http:// loads neither http2 nor tls", () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     const imports = meta.inputs['node_modules/undici/lib/dispatcher/client-h2.js']?.imports.map((i) => i.path);
