@@ -3,12 +3,10 @@
 // First import: it must be evaluated before ink loads yoga (see the module).
 import { restoreGlobals } from './yoga-loader';
 import { EventEmitter } from 'node:events';
-import chalk from 'chalk';
 import { render, useStdout } from 'ink';
 import { Component, useEffect, type ReactNode } from 'react';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
-import { ENV, envValue } from '../config/env';
 import { EXIT } from '../errors';
 import { BUG_HINT, isDebug, oneLine } from '../errors/report';
 import { initialState } from '../state/reducer';
@@ -42,7 +40,6 @@ export interface MountOptions {
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
   signals?: SignalSource;
 }
-
 
 /** ink would draw its error box on the alternate screen, lost on restore (docs/terminal.md §5). */
 class CrashGuard extends Component<{ onCrash: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {

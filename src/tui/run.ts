@@ -1,8 +1,9 @@
 // `appclacks tui`: checks for a terminal, resolves who we are, starts the
 // first token requests, draws a first frame without ink (firstFrame.ts), and
 // only then loads ink and react (docs/terminal.md §16), so the network wait
-// overlaps module loading and the screen is not blank meanwhile. The CLI reaches this file
-// only through import(), so `appclacks token list` never loads ink.
+// overlaps module loading and the screen is not blank meanwhile. The CLI
+// reaches this file only through import(), so `appclacks token list` never
+// loads ink.
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
