@@ -1,6 +1,6 @@
 // The build gives ink src/tui/ink-ansi-tokenize.ts in place of
-// @alcalzone/ansi-tokenize: its styledCharsToString must write exactly what
-// the package's does.
+// @alcalzone/ansi-tokenize: its tokenize and styledCharsToString must answer
+// exactly as the package's do.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as original from '@alcalzone/ansi-tokenize';
@@ -45,8 +45,42 @@ describe(`styledCharsToString against @alcalzone/ansi-tokenize ${version}`, () =
 
   it('exports everything the package does, the rest as the package has it', () => {
     expect(Object.keys(ours).sort()).toEqual(Object.keys(original).sort());
-    for (const name of Object.keys(original).filter((n) => n !== 'styledCharsToString')) {
+    for (const name of Object.keys(original).filter((n) => n !== 'styledCharsToString' && n !== 'tokenize')) {
       expect(ours[name as keyof typeof ours], name).toBe(original[name as keyof typeof original]);
     }
   });
 });
+
+describe(`tokenize against @alcalzone/ansi-tokenize ${version}`, () => {
+  const SAMPLES = [
+    '',
+    'plain text',
+    chalk.bold.cyan('appclacks │ ') + 'profile work',
+    chalk.inverse(`${chalk.bold('› bench-0 (this session) ')}29828640 ${chalk.green('✓ in 2d')}  used`),
+    '\u001b[38;2;1;2;3mtrue colour\u001b[39m \u001b[48;5;200mbg\u001b[49m',
+    '\u001b]8;;https://example.com\u0007link\u001b]8;;\u0007 after',
+    'cursor \u001b[?25l hidden \u001b[2J cleared \u001b[ broken \u001b',
+    '\u009b31mC1\u009b0m',
+    '日本語 ｶﾞ 👨‍👩‍👧 🇫🇷 e\u0301 #️⃣ 한국어 \u1100\u1161',
+    'tab\there\r\nline',
+  ];
+  it.each(SAMPLES)('%j', (text) => {
+    expect(tokenize(text)).toEqual(original.tokenize(text));
+  });
+
+  it('agrees with a cut-off count, which it leaves to the package', () => {
+    expect(tokenize('abcdef', 3)).toEqual(original.tokenize('abcdef', 3));
+  });
+
+  it('agrees on random text between random escape sequences', () => {
+    const escapes = ['\u001b[1m', '\u001b[22m', '\u001b[31;1m', '\u001b[m', '\u001b[?25l', '\u001b]8;;x\u0007', '\u001b]8;;\u0007', '\u001b', '\u009b', '\u001b[2', '\r\n'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom(...escapes)), { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        expect(tokenize(text)).toEqual(original.tokenize(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
