@@ -2,7 +2,6 @@
 // disk or a kill between two writes would otherwise lose every profile. The
 // new content goes to a temp file in the same directory (same filesystem, so
 // rename is atomic), is flushed to disk, then renamed over the old file.
-import { randomBytes } from 'node:crypto';
 import { chown, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -67,6 +66,9 @@ function tempPrefix(target: string): string {
 const TEMP_SUFFIX = '.tmp';
 
 export async function writeFileAtomically(target: string, content: string, steps: WriteSteps = nodeWriteSteps): Promise<void> {
+  // Loaded here, not with the module: node:crypto is about 50 internal
+  // modules (5 ms), and every command loads this file, though few write.
+  const { randomBytes } = await import('node:crypto');
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `${tempPrefix(target)}${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   try {
