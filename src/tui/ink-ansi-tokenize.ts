@@ -27,18 +27,18 @@ const C1_CSI = 0x9b;
 /** A colour or style code as chalk writes them; the package reads exactly these the same way. */
 const SGR = /\u001b\[[0-9;]*m/y;
 
+/** Each colour code's tokens, as the package reads them; a frame repeats a handful of codes. */
 const sgrTokens = new Map<string, AnsiCode[]>();
-const fullWidths = new Map<string, boolean>();
-const REMEMBERED = 4096;
+const REMEMBERED_CODES = 4096;
 
-function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    if (map.size >= REMEMBERED) map.clear();
-    map.set(key, value);
+function tokensOfSgr(sequence: string): AnsiCode[] {
+  let tokens = sgrTokens.get(sequence);
+  if (tokens === undefined) {
+    tokens = ansiTokenize.tokenize(sequence) as AnsiCode[];
+    if (sgrTokens.size >= REMEMBERED_CODES) sgrTokens.clear();
+    sgrTokens.set(sequence, tokens);
   }
-  return value;
+  return tokens;
 }
 
 export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token[] {
@@ -52,7 +52,7 @@ export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token
       SGR.lastIndex = at;
       const sequence = SGR.exec(str)?.[0];
       if (sequence === undefined) return ansiTokenize.tokenize(str);
-      for (const token of remember(sgrTokens, sequence, () => ansiTokenize.tokenize(sequence) as AnsiCode[])) tokens.push({ ...token });
+      for (const token of tokensOfSgr(sequence)) tokens.push({ ...token });
       at += sequence.length;
       continue;
     }
@@ -62,9 +62,7 @@ export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token
     const text = str.slice(at, end);
     // An escape character is a grapheme boundary, so text between two is segmented on its own.
     if (!isOneClusterPerCharacter(text)) return ansiTokenize.tokenize(str);
-    for (const char of text) {
-      tokens.push({ type: 'char', value: char, fullWidth: remember(fullWidths, char, () => isFullwidthCodePoint(char.codePointAt(0)!)) });
-    }
+    for (const char of text) tokens.push({ type: 'char', value: char, fullWidth: isFullwidthCodePoint(char.codePointAt(0)!) });
     at = end;
   }
   return tokens;

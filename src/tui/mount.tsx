@@ -18,7 +18,7 @@ import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { asInkStdin, KeyStream } from './keyStream';
 import { applyNoColor } from './firstFrame';
-import { createTerminal, SIGNAL_NUMBERS, terminalSize, type SignalSource, type Terminal } from './terminal';
+import { createTerminal, onSignals, terminalSize, type SignalSource, type Terminal } from './terminal';
 
 restoreGlobals();
 
@@ -91,7 +91,6 @@ export function mountTui(options: MountOptions): Promise<number> {
     let finished = false;
     let instance: ReturnType<typeof render> | undefined;
     const signals = options.signals ?? process;
-    const signalHandlers = new Map<keyof typeof SIGNAL_NUMBERS, () => void>();
 
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
@@ -118,17 +117,13 @@ export function mountTui(options: MountOptions): Promise<number> {
       // With the config file's lock loaded, signal-exit was registered first
       // and hid this; the lock now loads only to change the file.
       setImmediate(() => {
-        for (const [signal, handler] of signalHandlers) signals.off(signal, handler);
+        stopSignals();
         resolve(code);
       });
     };
 
     // SIGINT only arrives from `kill`: in raw mode Ctrl+C is a key.
-    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
-      const handler = () => finish(128 + SIGNAL_NUMBERS[signal]);
-      signalHandlers.set(signal, handler);
-      signals.on(signal, handler);
-    }
+    const stopSignals = onSignals(signals, (exitCode) => finish(exitCode));
 
     // Every resize redraws the whole frame (src/tui/frameCursorFix.ts).
     const heldResize = new EventEmitter();

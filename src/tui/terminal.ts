@@ -47,26 +47,35 @@ export interface SignalSource {
 export const SIGNAL_NUMBERS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
 /**
+ * Calls `onSignal` with the exit code (128 + n) when one of SIGNAL_NUMBERS'
+ * signals arrives; returns the function that stops listening.
+ */
+export function onSignals(signals: SignalSource, onSignal: (exitCode: number) => void): () => void {
+  const handlers = new Map<keyof typeof SIGNAL_NUMBERS, () => void>();
+  for (const signal of Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[]) {
+    const handler = () => onSignal(128 + SIGNAL_NUMBERS[signal]);
+    handlers.set(signal, handler);
+    signals.on(signal, handler);
+  }
+  return () => {
+    for (const [signal, handler] of handlers) signals.off(signal, handler);
+    handlers.clear();
+  };
+}
+
+/**
  * From the first frame until ink's own handlers take over: a signal (SIGINT
  * is Ctrl+C here, before raw mode) restores the terminal, and `signalled`
  * settles with the exit code. stop() stops listening.
  */
 export function restoreOnSignal(terminal: Terminal, signals: SignalSource): { signalled: Promise<number>; stop(): void } {
-  const handlers = new Map<keyof typeof SIGNAL_NUMBERS, () => void>();
-  const stop = () => {
-    for (const [signal, handler] of handlers) signals.off(signal, handler);
-    handlers.clear();
-  };
+  let stop = () => {};
   const signalled = new Promise<number>((resolve) => {
-    for (const signal of Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[]) {
-      const handler = () => {
-        stop();
-        terminal.restore();
-        resolve(128 + SIGNAL_NUMBERS[signal]);
-      };
-      handlers.set(signal, handler);
-      signals.on(signal, handler);
-    }
+    stop = onSignals(signals, (exitCode) => {
+      stop();
+      terminal.restore();
+      resolve(exitCode);
+    });
   });
-  return { signalled, stop };
+  return { signalled, stop: () => stop() };
 }
