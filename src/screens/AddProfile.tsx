@@ -1,9 +1,9 @@
 // Adding a profile is `appclacks login` on screen: name, email, hidden password.
 import { Box, Text } from 'ink';
 import { useAppState, useStore } from '../ui/context';
-import { editLoginField } from '../ui/fieldEdits';
+import { editLoginField } from '../keys/fieldEdits';
 import { theme } from '../ui/theme';
-import { TextField } from './TextField';
+import { TextField } from '../components/TextField';
 
 export function AddProfile() {
   const { login } = useAppState();

@@ -11,9 +11,9 @@ import { listViewportRows } from '../state/layout';
 import { displayWidth } from '../text/terminal-width';
 import { useAppState, useStore } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
-import { useProfile } from '../ui/keyFlows';
+import { useProfile } from '../keys/flows';
 import { GLYPH, theme } from '../ui/theme';
-import { ChoiceList, type Choice } from './ChoiceList';
+import { ChoiceList, type Choice } from '../components/ChoiceList';
 import { PROFILE_EXPIRY_WIDTH, ProfileTokenExpiry } from './ProfileTokenExpiry';
 
 const DEFAULT_MARK = `${GLYPH.default} default `;

@@ -8,7 +8,7 @@ import { RESULT_SETTLE_MS } from '../../src/state/selectors';
 import { createStore } from '../../src/state/store';
 import { buildStoreDeps } from '../../src/tui/deps';
 import { sessionFromContext } from '../../src/tui/session';
-import { drive, KEY, startWorld, type Driven, type World } from './harness';
+import { drive, KEY, startWorld, type Driven, type World } from '../helpers/ui-harness';
 
 /** The store's clock, moved by hand: the result step's keys wait RESULT_SETTLE_MS by it. */
 class FakeClock {

@@ -4,7 +4,7 @@
 import { profileNameProblem } from '../../config/profile-name';
 import type { LoginDraft, State } from '../types';
 import { error, type Said, type SayingReducer } from './slice';
-import { appendField, eraseLast, fieldText, typeProfileName } from './textField';
+import { appendField, eraseLast, fieldText, typeProfileName } from '../fieldText';
 
 export function emptyLogin(email = ''): LoginDraft {
   return { field: 'name', name: '', email, password: '', busy: false };

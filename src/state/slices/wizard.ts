@@ -12,7 +12,7 @@ import { wizardNeedsAccount, wizardTtl } from '../selectors';
 import type { Action, State, WizardDraft } from '../types';
 import { clamp, error, type Said, type SayingReducer } from './slice';
 import { safeToken } from './tokenList';
-import { appendField, eraseLast, fieldText, profileNameFor, typeProfileName } from './textField';
+import { appendField, eraseLast, fieldText, profileNameFor, typeProfileName } from '../fieldText';
 
 export function emptyWizard(email = ''): WizardDraft {
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../../../src/state/lifetimes';
 import { RESULT_SETTLE_MS, resultSettled, secretAtStake, wizardTtl } from '../../../src/state/selectors';
 import { emptyWizard } from '../../../src/state/slices/wizard';
-import { profileNameFor } from '../../../src/state/slices/textField';
+import { profileNameFor } from '../../../src/state/fieldText';
 import type { State } from '../../../src/state/types';
 import { PERMISSIONS } from '../../../src/tokens';
 import { NOW, run, stateWith, token } from '../fixtures';

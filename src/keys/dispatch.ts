@@ -1,15 +1,15 @@
 // The app's input handler: every key comes here first (docs/terminal.md §8) and is matched against
 // the keymap of the current context. A text field (a text-input component,
-// src/screens/TextField.tsx) hears every key too: for the keys it edits with
+// src/components/TextField.tsx) hears every key too: for the keys it edits with
 // (text, Backspace, ←/→, a paste) the dispatcher stands aside and says so,
 // for every other key it acts and the field must leave its value alone
-// (src/ui/fieldGate.ts).
+// (src/keys/fieldGate.ts).
 import type { Key } from 'ink';
 import type { Store } from '../state/store';
-import { COMPONENTS, FIELDS, keyContext, TYPING } from './keyContext';
-import { typeInto } from './keyFlows';
+import { COMPONENTS, FIELDS, keyContext, TYPING } from './context';
+import { typeInto } from './flows';
 import { bindingFor } from './keymap';
-import { INTERRUPT, matchesKey } from './keys';
+import { INTERRUPT, matchesKey } from './keyDesc';
 
 /** A key that types a character: no Ctrl or Alt held, and some text to type. */
 const isPrintable = (input: string, key: Key) => !key.ctrl && !key.meta && input.length > 0;
@@ -86,6 +86,12 @@ export function dispatchPaste(store: Store, text: string, exit: () => void): Key
   const hint = onList ? 'To filter by it, press / and paste again.' : 'Pasted text only goes into text fields.';
   store.dispatch({ type: 'message/set', message: { kind: 'info', text: 'Paste ignored: nothing was changed.', hint } });
   return 'app';
+}
+
+/** Where each key's bytes are announced just before ink parses them: the stream ink reads (src/tui/keyStream.ts). */
+export interface KeyBytes {
+  on(event: 'key', listener: (bytes: string) => void): unknown;
+  off(event: 'key', listener: (bytes: string) => void): unknown;
 }
 
 /**

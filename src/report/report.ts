@@ -6,7 +6,7 @@
 // words its own in state/errorMessage.ts.
 import { ENV, envValue } from '../config/env';
 import type { Env } from '../config/types';
-import { ApiError, exitCodeFor, isUserFacing, type AppError } from '.';
+import { ApiError, exitCodeFor, isUserFacing, type AppError } from '../errors';
 import { terminalSafe } from '../text/terminal-text';
 
 export function isDebug(env: Env): boolean {

@@ -1,7 +1,7 @@
 // What a text field's onChange does: hand the whole new value to the slice
 // that owns the field, and read back what it kept (a slice filters unsafe
 // characters and refuses what a profile name may not hold). The field
-// (src/screens/TextField.tsx) mounts a fresh editor when the two differ.
+// (src/components/TextField.tsx) mounts a fresh editor when the two differ.
 import type { Store } from '../state/store';
 import type { LoginDraft, WizardDraft } from '../state/types';
 

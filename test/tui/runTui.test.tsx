@@ -6,7 +6,7 @@ import { resolveContext } from '../../src/config/resolve';
 import { mountTui } from '../../src/tui/mount';
 import { runTui } from '../../src/tui/run';
 import { sessionFromContext } from '../../src/tui/session';
-import { startWorld, waitUntil, type World } from '../screens/harness';
+import { startWorld, waitUntil, type World } from '../helpers/ui-harness';
 import { token } from '../state/fixtures';
 import { asRead, asWrite, FakeStdin, FakeStdout } from './streams';
 

@@ -2,14 +2,14 @@
 // paste may add, and how long a field may grow. Pure helpers, no state of
 // their own; the slices that own a field call them.
 //
-// The fields are text-input components (src/screens/TextField.tsx): they own
+// The fields are text-input components (src/components/TextField.tsx): they own
 // the cursor and hand over whole values, which the slices pass through
 // fieldText (one line, no unsafe characters, the length cap) and, for profile
 // names, typeProfileName's refusals. Appending (appendField) remains for keys
 // the dispatcher types itself: a run of keys that arrived in one read.
-import { profileNameProblem } from '../../config/profile-name';
-import { withoutUnsafeCharacters } from '../../text/terminal-text';
-import type { Message } from '../types';
+import { profileNameProblem } from '../config/profile-name';
+import { withoutUnsafeCharacters } from '../text/terminal-text';
+import type { Message } from './types';
 
 export const MAX_FIELD_LENGTH = 255;
 

@@ -34,7 +34,7 @@ export type KeyContext =
 export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save']);
 
 /**
- * Where the field being typed in is a text-input component (src/screens/TextField.tsx):
+ * Where the field being typed in is a text-input component (src/components/TextField.tsx):
  * it edits with text, Backspace and ←/→ itself, and the dispatcher stands aside
  * for those keys. The list's filter is typed by the dispatcher.
  */

@@ -6,7 +6,7 @@ import { CUSTOM_LIFETIME } from '../state/lifetimes';
 import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled, wizardNeedsAccount } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { Action, State } from '../state/types';
-import type { KeyContext } from './keyContext';
+import type { KeyContext } from './context';
 
 export interface KeyActionContext {
   store: Store;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messageRows } from '../../src/screens/MessageLine';
+import { messageRows } from '../../src/components/MessageLine';
 import type { Message } from '../../src/state/types';
 import { displayWidth } from '../../src/text/terminal-width';
-import { drive, fakeStore } from './harness';
+import { drive, fakeStore } from '../helpers/ui-harness';
 
 const PASSWORD: Message = {
   kind: 'error',

@@ -31,12 +31,13 @@ export class FakeTerminalInput extends EventEmitter {
   }
 }
 
-export function renderInMemory(tree: ReactElement, options: KeyStreamOptions = {}) {
+/** `tree` is given the stream ink reads, to hand to an App as its keyBytes. */
+export function renderInMemory(tree: ReactElement | ((keys: KeyStream) => ReactElement), options: KeyStreamOptions = {}) {
   const stdout = new MemoryStdout();
   const stderr = new MemoryStdout();
   const stdin = new FakeTerminalInput();
   const keys = new KeyStream(stdin, options);
-  const instance = render(tree, {
+  const instance = render(typeof tree === 'function' ? tree(keys) : tree, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     stdin: asInkStdin(keys),

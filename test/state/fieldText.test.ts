@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendField, eraseLast, fieldText, MAX_FIELD_LENGTH, printable, typeProfileName } from '../../../src/state/slices/textField';
+import { appendField, eraseLast, fieldText, MAX_FIELD_LENGTH, printable, typeProfileName } from '../../src/state/fieldText';
 
 describe('text editing', () => {
   it('keeps a paste\'s characters and drops its control codes', () => {

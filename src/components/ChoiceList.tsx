@@ -16,7 +16,7 @@ import SelectInput, { type IndicatorProps, type ItemProps } from 'ink-select-inp
 import { Box, Text } from 'ink';
 import { useState, type FC } from 'react';
 import { windowStart } from '../ui/format';
-import { useInputGate } from '../ui/fieldGate';
+import { useInputGate } from '../keys/fieldGate';
 import { GLYPH } from '../ui/theme';
 
 /** One row: `value` is its index in the whole list. */

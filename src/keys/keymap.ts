@@ -1,19 +1,19 @@
 // The one table of keys: data only. Each row says which key (one description,
-// see keys.ts), where it works, what it is called, and which flow it runs
-// (keyFlows.ts). The dispatcher runs the first row of the current context
+// see keyDesc.ts), where it works, what it is called, and which flow it runs
+// (flows.ts). The dispatcher runs the first row of the current context
 // that matches; the footer and the `?` overlay draw their labels from the same
 // rows, so a key cannot work without being shown, or be shown without working.
 //
 // Where an input component has the focus (a text field, a choice list), the
 // keys it handles itself stay rows, marked byComponent, so they are shown;
 // the dispatcher stands aside for them.
-import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keys';
+import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keyDesc';
 import {
   addProfile, answer, answerProfileOffer, closeDeletions, copySecret, copyTokenId, deleteMarked, interrupt,
   leaveResult, leaveWizard, loginBack, loginEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
   saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
-} from './keyFlows';
-import type { KeyContext } from './keyContext';
+} from './flows';
+import type { KeyContext } from './context';
 
 export interface KeyBinding {
   key: KeyDesc;
@@ -61,7 +61,7 @@ const LAST: KeyDesc = { key: 'end', alt: ['G'] };
 const ENTER: KeyDesc = { key: 'return' };
 const ESC: KeyDesc = { key: 'escape' };
 const DELETE: KeyDesc = { key: 'd', alt: ['delete'] };
-/** Backspace erases in a field; ink 6 reports it as `delete` (dispatchKey.ts tells them apart by their bytes where it can), so both mean "erase" there. */
+/** Backspace erases in a field; ink 6 reports it as `delete` (dispatch.ts tells them apart by their bytes where it can), so both mean "erase" there. */
 const ERASE: KeyDesc = { key: 'backspace', unlisted: ['delete'] };
 const char = (key: string): KeyDesc => ({ key });
 /** Picks the Nth row shown of a choice list (ink-select-input does it); 1 stands for all nine. */

@@ -17,7 +17,7 @@ import { buildStoreDeps } from '../../src/tui/deps';
 import { sessionFromContext } from '../../src/tui/session';
 import { App } from '../../src/screens/App';
 import { renderInMemory } from './memory-terminal';
-import { createToken, registerAccount, startTestServer, type CreatedToken, type RegisteredAccount, type TestServer } from '../helpers/server';
+import { createToken, registerAccount, startTestServer, type CreatedToken, type RegisteredAccount, type TestServer } from './server';
 
 export const KEY = {
   up: '\u001b[A',
@@ -72,7 +72,7 @@ function matches(frame: string, expect: string | RegExp): boolean {
 export async function drive(store: Store, clock: () => number = Date.now): Promise<Driven> {
   const writes: string[] = [];
   const driven = { exits: 0 } as Driven;
-  const app = renderInMemory(<App store={store} clock={clock} onExit={() => (driven.exits += 1)} />);
+  const app = renderInMemory((keys) => <App store={store} clock={clock} keyBytes={keys} onExit={() => (driven.exits += 1)} />);
   const frame = () => app.lastFrame() ?? '';
   await waitUntil(() => app.keys.listenerCount('readable') > 0, () => 'the input listener');
   const waitFor = (expect: string | RegExp) => waitUntil(() => matches(frame(), expect), () => `${String(expect)} in\n${frame()}`);

@@ -26,7 +26,7 @@ import TextInput from 'ink-text-input';
 import { useEffect, useRef, useState } from 'react';
 import { displayWidth } from '../text/terminal-width';
 import { useAppState } from '../ui/context';
-import { useFieldGate } from '../ui/fieldGate';
+import { useFieldGate } from '../keys/fieldGate';
 import { fit, fitEnd } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 

@@ -11,12 +11,12 @@ import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
 import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';
 import { useAppState, useNow, useStore } from '../ui/context';
-import { editWizardField } from '../ui/fieldEdits';
+import { editWizardField } from '../keys/fieldEdits';
 import { absoluteTime, windowStart } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
-import { wizardEnter } from '../ui/keyFlows';
-import { ChoiceList, INDICATOR_WIDTH, type Choice } from './ChoiceList';
-import { TextField } from './TextField';
+import { wizardEnter } from '../keys/flows';
+import { ChoiceList, INDICATOR_WIDTH, type Choice } from '../components/ChoiceList';
+import { TextField } from '../components/TextField';
 import { displayWidth } from '../text/terminal-width';
 import { ProfileUpdateOfferView, RotatedLines, RotateReview } from './RotateParts';
 
@@ -188,7 +188,7 @@ function ResultStep({ state, edit }: { state: State; edit: (value: string) => st
   );
 }
 
-export function CreateWizard() {
+export function TokenWizard() {
   const state = useAppState();
   const now = useNow();
   const w = state.wizard;

@@ -1,12 +1,12 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { RESULT_SETTLE_MS } from '../../src/state/selectors';
-import { dispatchKey } from '../../src/ui/dispatchKey';
+import { dispatchKey } from '../../src/keys/dispatch';
 import { helpLayout } from '../../src/ui/helpLayout';
-import { KEYMAP, bindingFor, bindingsFor, footerBindings, hint } from '../../src/ui/keymap';
-import { keyContext, type KeyContext } from '../../src/ui/keyContext';
-import { INTERRUPT, keyLabel, matchesKey, strokeEvent } from '../../src/ui/keys';
-import { fakeStore } from '../screens/harness';
+import { KEYMAP, bindingFor, bindingsFor, footerBindings, hint } from '../../src/keys/keymap';
+import { keyContext, type KeyContext } from '../../src/keys/context';
+import { INTERRUPT, keyLabel, matchesKey, strokeEvent } from '../../src/keys/keyDesc';
+import { fakeStore } from '../helpers/ui-harness';
 import { token, tokens } from '../state/fixtures';
 
 const CONTEXTS = [...new Set(KEYMAP.flatMap((b) => b.contexts))];
@@ -14,7 +14,7 @@ const keysOf = (context: KeyContext) => bindingsFor(context).map((b) => keyLabel
 
 /**
  * What each word of a label means as an ink input event, written out here
- * rather than taken from keys.ts, so a label that says one key while the
+ * rather than taken from keyDesc.ts, so a label that says one key while the
  * binding answers another fails.
  */
 const LABEL_EVENTS: Record<string, [string, Partial<Key>]> = {

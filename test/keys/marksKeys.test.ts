@@ -5,11 +5,11 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { RESULT_SETTLE_MS } from '../../src/state/selectors';
-import { dispatchKey, dispatchPaste } from '../../src/ui/dispatchKey';
-import { footerBindings, hint } from '../../src/ui/keymap';
-import { keyContext } from '../../src/ui/keyContext';
-import { strokeEvent } from '../../src/ui/keys';
-import { fakeStore } from '../screens/harness';
+import { dispatchKey, dispatchPaste } from '../../src/keys/dispatch';
+import { footerBindings, hint } from '../../src/keys/keymap';
+import { keyContext } from '../../src/keys/context';
+import { strokeEvent } from '../../src/keys/keyDesc';
+import { fakeStore } from '../helpers/ui-harness';
 import { token } from '../state/fixtures';
 
 type Store = ReturnType<typeof fakeStore>['store'];

@@ -1,8 +1,8 @@
 // One dim line of key hints for the current context, from the keymap table.
 // A message too long for its own line borrows this row until the next key.
 import { Box, Text } from 'ink';
-import { keyContext } from '../ui/keyContext';
-import { footerBindings, hint } from '../ui/keymap';
+import { keyContext } from '../keys/context';
+import { footerBindings, hint } from '../keys/keymap';
 import { useAppState } from '../ui/context';
 import { messageOverflow, MessageRowView } from './MessageLine';
 

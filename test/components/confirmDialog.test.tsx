@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drive, KEY, startWorld, type World } from './harness';
+import { drive, KEY, startWorld, type World } from '../helpers/ui-harness';
 
 describe('delete confirmation against the real server', () => {
   let world: World;

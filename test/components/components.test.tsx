@@ -8,13 +8,13 @@ import { useState, type ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Profile } from '../../src/config/types';
-import { ChoiceList, type Choice } from '../../src/screens/ChoiceList';
-import { fieldWindow, TextField } from '../../src/screens/TextField';
+import { ChoiceList, type Choice } from '../../src/components/ChoiceList';
+import { fieldWindow, TextField } from '../../src/components/TextField';
 import { profileColumns, ProfileRow, RowFactsContext } from '../../src/screens/ProfilePicker';
 import { Text } from 'ink';
 import { StoreContext } from '../../src/ui/context';
-import { fieldText } from '../../src/state/slices/textField';
-import { fakeStore } from './harness';
+import { fieldText } from '../../src/state/fieldText';
+import { fakeStore } from '../helpers/ui-harness';
 
 const LEFT = '\u001b[D';
 const RIGHT = '\u001b[C';
