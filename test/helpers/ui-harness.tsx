@@ -157,6 +157,8 @@ export interface World {
   /** A store wired exactly as runTui wires it, on this world's server and config file. */
   /** `wrap`: sees every API call (to count requests in flight), passing each to the real client. */
   store(extraEnv?: Env, flags?: { profile?: string }, wrap?: (api: AppclacksApi) => AppclacksApi): Promise<{ store: Store; writes: string[] }>;
+  /** What that store is built from, for a test of one concern's effects on their own. */
+  storeDeps(extraEnv?: Env): Promise<{ deps: StoreDeps; session: SessionInput; writes: string[] }>;
   close(): Promise<void>;
 }
 
@@ -171,6 +173,14 @@ export async function startWorld(options: { extensions?: boolean } = {}): Promis
   await config.upsertProfile({ name: 'admin', organizationId: account.organization.id, apiToken: admin.token }, { makeDefault: 'always' });
   const env: Env = { HOME: dir, APPCLACKS_CONFIG: configPath, APPCLACKS_API_ENDPOINT: server.url };
   const api = createClient({ endpoint: server.url });
+  async function storeDeps(extraEnv: Env = {}, flags: { profile?: string } = {}, wrap = (api: AppclacksApi) => api) {
+    const fullEnv = { ...env, ...extraEnv };
+    const ctx = await resolveContext({ flags, env: fullEnv });
+    const writes: string[] = [];
+    const client = ctx.endpoint.value === server.url ? api : createClient({ endpoint: ctx.endpoint.value, connectTimeoutMs: 1000, requestTimeoutMs: 2000, retries: 0 });
+    const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api: wrap(client), clock: Date.now, writeTerminal: (s) => writes.push(s) });
+    return { deps, session: sessionFromContext(ctx), writes };
+  }
   return {
     server,
     account,
@@ -184,14 +194,10 @@ export async function startWorld(options: { extensions?: boolean } = {}): Promis
       if (defaultProfile !== undefined) await config.setDefaultProfile(defaultProfile);
     },
     async store(extraEnv = {}, flags = {}, wrap = (api: AppclacksApi) => api) {
-      const fullEnv = { ...env, ...extraEnv };
-      const ctx = await resolveContext({ flags, env: fullEnv });
-      const writes: string[] = [];
-      const client = ctx.endpoint.value === server.url ? api : createClient({ endpoint: ctx.endpoint.value, connectTimeoutMs: 1000, requestTimeoutMs: 2000, retries: 0 });
-      const deps = buildStoreDeps({ ctx, flags, env: fullEnv, api: wrap(client), clock: Date.now, writeTerminal: (s) => writes.push(s) });
-      const store = createStore(deps, initialState(sessionFromContext(ctx), { columns: 100, rows: 24 }));
-      return { store, writes };
+      const { deps, session, writes } = await storeDeps(extraEnv, flags, wrap);
+      return { store: createStore(deps, initialState(session, { columns: 100, rows: 24 })), writes };
     },
+    storeDeps: (extraEnv: Env = {}) => storeDeps(extraEnv),
     async close() {
       await api.close();
       await server.close();

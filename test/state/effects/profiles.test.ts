@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppclacksApi } from '../../src/api/types';
-import type { StoreDeps } from '../../src/state/deps';
-import { initialState } from '../../src/state/reducer';
-import { createStore } from '../../src/state/store';
-import { SESSION, tokens } from './fixtures';
+import type { AppclacksApi } from '../../../src/api/types';
+import type { StoreDeps } from '../../../src/state/deps';
+import { initialState } from '../../../src/state/reducer';
+import { createStore } from '../../../src/state/store';
+import { SESSION, tokens } from '../fixtures';
 
 /** A store over fakes: the token list answers at once, the profiles file holds `work` (the default) and `ro`. */
 function storeWithProfiles() {

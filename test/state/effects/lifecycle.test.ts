@@ -4,9 +4,9 @@
 // and the fallbacks against a server without the extensions.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppclacksApi } from '../../src/api/types';
-import { PROFILE_TOKEN_CONCURRENCY } from '../../src/state/effects';
-import { startWorld, waitUntil, type World } from '../helpers/ui-harness';
+import type { AppclacksApi } from '../../../src/api/types';
+import { PROFILE_TOKEN_CONCURRENCY } from '../../../src/state/effects';
+import { startWorld, waitUntil, type World } from '../../helpers/ui-harness';
 
 const ACCOUNT_ENV = (world: World) => ({ APPCLACKS_ACCOUNT_EMAIL: world.account.email, APPCLACKS_ACCOUNT_PASSWORD: world.account.password });
 
