@@ -10,7 +10,7 @@ import { cleanup } from 'ink-testing-library';
 import type { Profile } from '../../src/config/types';
 import { ChoiceList, type Choice } from '../../src/components/ChoiceList';
 import { fieldWindow, TextField } from '../../src/components/TextField';
-import { profileColumns, ProfileRow, RowFactsContext } from '../../src/screens/ProfilePicker';
+import { profileChoices, profileColumns, ProfileRow } from '../../src/screens/ProfilePicker';
 import { Text } from 'ink';
 import { StoreContext } from '../../src/ui/context';
 import { fieldText } from '../../src/state/fieldText';
@@ -24,12 +24,7 @@ afterEach(() => cleanup());
 
 function withStore(tree: ReactElement, columns = 100) {
   const { store } = fakeStore({}, {}, { columns, rows: 24 });
-  const facts = { profiles: PROFILES, widths: profileColumns(PROFILES, columns), defaultProfile: 'admin', active: 'ro' };
-  return (
-    <StoreContext.Provider value={store}>
-      <RowFactsContext.Provider value={facts}>{tree}</RowFactsContext.Provider>
-    </StoreContext.Provider>
-  );
+  return <StoreContext.Provider value={store}>{tree}</StoreContext.Provider>;
 }
 
 /** A field whose store is a useState: onChange keeps what the slice rule keeps. */
@@ -141,14 +136,17 @@ const PROFILES: Profile[] = [
 /** The picker's list on its own: a useState holds the selection, as the store does in the app. */
 function Picker({ onUse = (_: number) => undefined, viewport = 3, count = PROFILES.length }: { onUse?: (i: number) => void; viewport?: number; count?: number }) {
   const [selection, setSelection] = useState(0);
-  const choices: Choice[] = Array.from({ length: count }, (_, i) => ({ key: `p${i}`, label: `p${i}`, value: i }));
+  const profiles = count === PROFILES.length;
+  const choices: Choice[] = profiles
+    ? profileChoices(PROFILES, { widths: profileColumns(PROFILES, 100), defaultProfile: 'admin', active: 'ro' })
+    : Array.from({ length: count }, (_, i) => ({ key: `p${i}`, label: `p${i}`, value: i }));
   return (
     <ChoiceList
       choices={choices}
       selection={selection}
       viewport={viewport}
       focused
-      itemComponent={count === PROFILES.length ? ProfileRow : ({ label }) => <Text>{label}</Text>}
+      itemComponent={profiles ? ProfileRow : ({ label }) => <Text>{label}</Text>}
       onHighlight={setSelection}
       onMove={(delta) => setSelection((s) => Math.max(0, Math.min(count - 1, s + delta)))}
       onSelect={onUse}
