@@ -74,7 +74,7 @@ function lines(dialog: Dialog): { title: string; body: string[]; warning?: strin
           ...(dialog.leaveTo === 'quit' ? ['Yes quits appclacks.'] : []),
         ],
       };
-    case 'confirm-leave-login':
+    case 'confirm-leave-add-profile':
       return { title: 'Discard this new profile?', fixedTitle: true, body: ['What you typed in the form will be lost.'] };
     case 'confirm-remove-profile':
       return {

@@ -12,7 +12,7 @@ export type KeyContext =
   | 'filter'
   | 'detail'
   | 'profiles'
-  | 'login'
+  | 'add-profile'
   | 'wizard-text'
   | 'wizard-lifetime'
   | 'wizard-custom'
@@ -31,14 +31,14 @@ export type KeyContext =
   | 'too-small';
 
 /** Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text. */
-export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save']);
+export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'add-profile', 'wizard-text', 'wizard-custom', 'wizard-save']);
 
 /**
  * Where the field being typed in is a text-input component (src/components/TextField.tsx):
  * it edits with text, Backspace and ←/→ itself, and the dispatcher stands aside
  * for those keys. The list's filter is typed by the dispatcher.
  */
-export const FIELDS: ReadonlySet<KeyContext> = new Set(['login', 'wizard-text', 'wizard-custom', 'wizard-save']);
+export const FIELDS: ReadonlySet<KeyContext> = new Set(['add-profile', 'wizard-text', 'wizard-custom', 'wizard-save']);
 
 /**
  * Where an input component has the focus: a text field, or a choice list
@@ -58,8 +58,8 @@ export function screenContext(state: State): KeyContext {
       return 'detail';
     case 'profiles':
       return 'profiles';
-    case 'login':
-      return 'login';
+    case 'add-profile':
+      return 'add-profile';
     case 'deletions':
       return 'deletions';
     case 'wizard': {

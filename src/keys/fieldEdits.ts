@@ -3,7 +3,7 @@
 // characters and refuses what a profile name may not hold). The field
 // (src/components/TextField.tsx) mounts a fresh editor when the two differ.
 import type { Store } from '../state/store';
-import type { LoginDraft, WizardDraft } from '../state/types';
+import type { AddProfileDraft, WizardDraft } from '../state/types';
 
 /** The wizard's field being typed in: the one wizard/edit writes. */
 export function wizardFieldValue(w: WizardDraft): string {
@@ -23,7 +23,7 @@ export function wizardFieldValue(w: WizardDraft): string {
   }
 }
 
-export function loginFieldValue(l: LoginDraft): string {
+export function addProfileFieldValue(l: AddProfileDraft): string {
   return l[l.field];
 }
 
@@ -34,9 +34,9 @@ export function editWizardField(store: Store): (value: string) => string {
   };
 }
 
-export function editLoginField(store: Store): (value: string) => string {
+export function editAddProfileField(store: Store): (value: string) => string {
   return (value) => {
-    store.dispatch({ type: 'login/edit', value });
-    return loginFieldValue(store.getState().login);
+    store.dispatch({ type: 'add-profile/edit', value });
+    return addProfileFieldValue(store.getState().addProfile);
   };
 }

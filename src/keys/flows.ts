@@ -72,8 +72,8 @@ export function answer(choice: 'yes' | 'no' | 'highlighted'): KeyFlow {
         store.dispatch({ type: 'wizard/reset' });
         store.dispatch({ type: 'screen/pop' });
         return;
-      case 'confirm-leave-login':
-        store.dispatch({ type: 'login/reset' });
+      case 'confirm-leave-add-profile':
+        store.dispatch({ type: 'add-profile/reset' });
         store.dispatch({ type: 'screen/pop' });
         return;
       case 'confirm-remove-profile':
@@ -139,17 +139,17 @@ export const makeDefaultProfile: KeyFlow = ({ store, state }) => {
 };
 
 export const addProfile: KeyFlow = ({ store, state }) =>
-  store.dispatch({ type: 'login/start', ...(state.session.email && { email: state.session.email.value }) });
+  store.dispatch({ type: 'add-profile/start', ...(state.session.email && { email: state.session.email.value }) });
 
-export const loginEnter: KeyFlow = ({ store, state }) => {
-  if (state.login.field === 'password') void store.effects.addProfile();
-  else store.dispatch({ type: 'login/next' });
+export const addProfileEnter: KeyFlow = ({ store, state }) => {
+  if (state.addProfile.field === 'password') void store.effects.addProfile();
+  else store.dispatch({ type: 'add-profile/next' });
 };
 
 /** Esc in the form: a field back, and from the first field out, asking first when something was typed. */
-export const loginBack: KeyFlow = ({ store, state }) => {
-  if (state.login.field !== 'name') store.dispatch({ type: 'login/back' });
-  else if (state.login.name !== '' || state.login.password !== '') store.dispatch({ type: 'dialog/open-leave-login' });
+export const addProfileBack: KeyFlow = ({ store, state }) => {
+  if (state.addProfile.field !== 'name') store.dispatch({ type: 'add-profile/back' });
+  else if (state.addProfile.name !== '' || state.addProfile.password !== '') store.dispatch({ type: 'dialog/open-leave-add-profile' });
   else store.dispatch({ type: 'screen/pop' });
 };
 
@@ -209,8 +209,8 @@ export function typeInto({ store, state, input }: KeyActionContext, context: Key
     case 'filter':
       store.dispatch({ type: 'filter/input', text: input });
       return;
-    case 'login':
-      store.dispatch({ type: 'login/input', text: input });
+    case 'add-profile':
+      store.dispatch({ type: 'add-profile/input', text: input });
       return;
     case 'wizard-text':
     case 'wizard-custom':

@@ -10,7 +10,7 @@
 import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keyDesc';
 import {
   addProfile, answer, answerProfileOffer, closeDeletions, copySecret, copyTokenId, deleteMarked, interrupt,
-  leaveResult, leaveWizard, loginBack, loginEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
+  leaveResult, leaveWizard, addProfileBack, addProfileEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
   saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
 } from './flows';
 import type { KeyContext } from './context';
@@ -38,7 +38,7 @@ export interface KeyBinding {
 }
 
 const ALL_CONTEXTS: readonly KeyContext[] = [
-  'list', 'marked', 'filter', 'detail', 'profiles', 'login', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
+  'list', 'marked', 'filter', 'detail', 'profiles', 'add-profile', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
   'wizard-permissions', 'wizard-review', 'wizard-creating', 'wizard-result', 'wizard-offer', 'wizard-save', 'deletions', 'dialog', 'help',
   'too-small',
 ];
@@ -131,10 +131,10 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ESC, label: 'back', contexts: ['profiles'], run: send({ type: 'screen/pop' }) },
 
   // Add-profile form (the login flow).
-  { key: ENTER, label: 'next', contexts: ['login'], run: loginEnter },
-  { key: ESC, label: 'back', contexts: ['login'], run: loginBack },
-  { key: ERASE, label: 'erase', contexts: ['login'], run: send({ type: 'login/backspace' }), rank: 2, byComponent: true },
-  { key: CURSOR, label: 'cursor', contexts: ['login', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
+  { key: ENTER, label: 'next', contexts: ['add-profile'], run: addProfileEnter },
+  { key: ESC, label: 'back', contexts: ['add-profile'], run: addProfileBack },
+  { key: ERASE, label: 'erase', contexts: ['add-profile'], run: send({ type: 'add-profile/backspace' }), rank: 2, byComponent: true },
+  { key: CURSOR, label: 'cursor', contexts: ['add-profile', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
 
   // Wizard.
   // On the lifetime presets the choice list moves and picks; on the custom value the text field has the focus, and these move.

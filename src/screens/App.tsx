@@ -38,7 +38,7 @@ function Body({ state }: { state: State }) {
       return <TokenWizard />;
     case 'profiles':
       return <ProfilePicker />;
-    case 'login':
+    case 'add-profile':
       return <AddProfile />;
     case 'deletions':
       return <DeletionReport />;

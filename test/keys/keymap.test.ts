@@ -65,7 +65,7 @@ describe('the keymap table', () => {
   });
 
   it('binds Ctrl+C in every context, q in none where people type', () => {
-    const typing: KeyContext[] = ['filter', 'login', 'wizard-text', 'wizard-custom', 'wizard-save'];
+    const typing: KeyContext[] = ['filter', 'add-profile', 'wizard-text', 'wizard-custom', 'wizard-save'];
     for (const context of CONTEXTS) {
       expect(keysOf(context)).toContain('Ctrl+C');
       expect({ context, label: bindingFor(context, 'c', { ctrl: true } as Key)?.label }).toEqual({ context, label: 'quit now' });

@@ -116,7 +116,7 @@ describe('the add-profile form', () => {
     await ui.press(KEY.enter, 'Profile name: half');
     await ui.press(KEY.escape, 'Discard this new profile?');
     await ui.press('y', 'Profiles');
-    expect(store.getState().login.name).toBe('');
+    expect(store.getState().addProfile.name).toBe('');
     ui.unmount();
   });
 });

@@ -14,24 +14,24 @@ export function createAddProfileEffects({ store, deps }: EffectContext, needs: A
   const { dispatch, getState } = store;
 
   async function addProfile(): Promise<void> {
-    const { login } = getState();
-    if (login.busy) return;
-    const problem = profileNameProblem(login.name);
-    if (problem) return dispatch(show('error', `Cannot add "${login.name}": ${problem}.`));
-    const account = { email: login.email, password: login.password };
-    dispatch({ type: 'login/busy', busy: true });
+    const { addProfile: form } = getState();
+    if (form.busy) return;
+    const problem = profileNameProblem(form.name);
+    if (problem) return dispatch(show('error', `Cannot add "${form.name}": ${problem}.`));
+    const account = { email: form.email, password: form.password };
+    dispatch({ type: 'add-profile/busy', busy: true });
     try {
-      const { token: created, saved: madeDefault } = await logIn(deps.api, account, login.name, (profile) =>
+      const { token: created, saved: madeDefault } = await logIn(deps.api, account, form.name, (profile) =>
         deps.profiles.upsert(profile, { makeDefault: 'ifNoDefault' }),
       );
       if (created.token) needs.learnTokenId(created.token, created.id);
-      dispatch({ type: 'login/reset' });
+      dispatch({ type: 'add-profile/reset' });
       dispatch({ type: 'screen/pop' });
-      const text = `Added profile ${login.name} (token ${loginTokenName(login.name)})${madeDefault ? ', now the default' : ''}.`;
+      const text = `Added profile ${form.name} (token ${loginTokenName(form.name)})${madeDefault ? ', now the default' : ''}.`;
       dispatch(show('success', text, 'Enter uses it for this session'));
-      await needs.loadProfiles(login.name);
+      await needs.loadProfiles(form.name);
     } catch (error) {
-      dispatch({ type: 'login/busy', busy: false });
+      dispatch({ type: 'add-profile/busy', busy: false });
       dispatch({ type: 'message/set', message: errorMessage(error, 'password-auth') });
     }
   }

@@ -2,22 +2,22 @@
 // then the account's email and password. The name is checked as it is typed
 // and again on Enter, against the rules and the profiles already in the file.
 import { profileNameProblem } from '../../config/profile-name';
-import type { LoginDraft, State } from '../types';
+import type { AddProfileDraft, State } from '../types';
 import { error, type Said, type SayingReducer } from './slice';
 import { appendField, eraseLast, fieldText, typeProfileName } from '../fieldText';
 
-export function emptyLogin(email = ''): LoginDraft {
+export function emptyAddProfile(email = ''): AddProfileDraft {
   return { field: 'name', name: '', email, password: '', busy: false };
 }
 
 /** The password is kept as typed; the name and email never carry blanks at either end. */
-function edit(l: LoginDraft, change: (value: string) => string): LoginDraft {
+function edit(l: AddProfileDraft, change: (value: string) => string): AddProfileDraft {
   const value = change(l[l.field]);
   return { ...l, [l.field]: l.field === 'password' ? value : value.trim() };
 }
 
-function next(l: LoginDraft, root: State): Said<LoginDraft> {
-  const fail = (text: string): Said<LoginDraft> => ({ next: l, say: error(text) });
+function next(l: AddProfileDraft, root: State): Said<AddProfileDraft> {
+  const fail = (text: string): Said<AddProfileDraft> => ({ next: l, say: error(text) });
   switch (l.field) {
     case 'name': {
       const problem = profileNameProblem(l.name);
@@ -34,17 +34,17 @@ function next(l: LoginDraft, root: State): Said<LoginDraft> {
   }
 }
 
-export const loginReducer: SayingReducer<LoginDraft> = (l, action, root) => {
+export const addProfileReducer: SayingReducer<AddProfileDraft> = (l, action, root) => {
   switch (action.type) {
-    case 'login/start':
-      return { next: emptyLogin(action.email), say: null };
-    case 'login/input': {
+    case 'add-profile/start':
+      return { next: emptyAddProfile(action.email), say: null };
+    case 'add-profile/input': {
       if (l.field !== 'name') return { next: edit(l, (v) => appendField(v, action.text)) };
       const typed = typeProfileName(l.name, action.text);
       const next = { ...l, name: typed.value };
       return typed.refused ? { next, say: typed.refused } : { next };
     }
-    case 'login/edit': {
+    case 'add-profile/edit': {
       // The focused field's whole new value, as its text-input component reports it.
       const value = fieldText(action.value);
       if (l.field !== 'name') return { next: edit(l, () => value) };
@@ -52,18 +52,18 @@ export const loginReducer: SayingReducer<LoginDraft> = (l, action, root) => {
       const next = { ...l, name: typed.value };
       return typed.refused ? { next, say: typed.refused } : { next };
     }
-    case 'login/backspace':
+    case 'add-profile/backspace':
       return { next: edit(l, eraseLast) };
-    case 'login/next':
+    case 'add-profile/next':
       return next(l, root);
-    case 'login/back':
+    case 'add-profile/back':
       if (l.field === 'password') return { next: { ...l, field: 'email' } };
       if (l.field === 'email') return { next: { ...l, field: 'name' } };
       return { next: l };
-    case 'login/busy':
+    case 'add-profile/busy':
       return { next: { ...l, busy: action.busy } };
-    case 'login/reset':
-      return { next: emptyLogin() };
+    case 'add-profile/reset':
+      return { next: emptyAddProfile() };
     default:
       return { next: l };
   }
