@@ -30,23 +30,58 @@ export type KeyContext =
   | 'help'
   | 'too-small';
 
-/** Contexts where letters go into a text field, so `q`, `?` and `j`/`k` are text. */
-export const TYPING: ReadonlySet<KeyContext> = new Set(['filter', 'add-profile', 'wizard-text', 'wizard-custom', 'wizard-save']);
-
 /**
- * Where the field being typed in is a text-input component (src/components/TextField.tsx):
- * it edits with text, Backspace and ←/→ itself, and the dispatcher stands aside
- * for those keys. The list's filter is typed by the dispatcher.
+ * What has the focus in a context, and so which keys it takes itself:
+ * - `keys`: nothing but the keymap; letters are keys (`q`, `?`, `j`/`k`);
+ * - `filter`: the list's filter, typed by the dispatcher (letters are text);
+ * - `text-field`: a text-input component (src/components/TextField.tsx) edits
+ *   with text, Backspace and ←/→ itself, and the dispatcher stands aside;
+ * - `choice-list`: an ink-select-input list (the profile picker, the lifetime
+ *   presets) moves with ↑/↓/j/k and picks with Enter or 1–9 itself.
+ * Keymap rows marked byComponent are the component's where it has the focus.
  */
-export const FIELDS: ReadonlySet<KeyContext> = new Set(['add-profile', 'wizard-text', 'wizard-custom', 'wizard-save']);
+export type Focus = 'keys' | 'filter' | 'text-field' | 'choice-list';
 
-/**
- * Where an input component has the focus: a text field, or a choice list
- * (ink-select-input: the profile picker, the lifetime presets), which moves
- * with ↑/↓/j/k and picks with Enter or 1–9 itself. Keymap rows marked
- * byComponent are theirs there.
- */
-export const COMPONENTS: ReadonlySet<KeyContext> = new Set([...FIELDS, 'profiles', 'wizard-lifetime']);
+const FOCUS: Record<KeyContext, Focus> = {
+  list: 'keys',
+  marked: 'keys',
+  filter: 'filter',
+  detail: 'keys',
+  profiles: 'choice-list',
+  'add-profile': 'text-field',
+  'wizard-text': 'text-field',
+  'wizard-lifetime': 'choice-list',
+  'wizard-custom': 'text-field',
+  'wizard-permissions': 'keys',
+  'wizard-review': 'keys',
+  'wizard-creating': 'keys',
+  'wizard-result': 'keys',
+  'wizard-offer': 'keys',
+  'wizard-save': 'text-field',
+  deletions: 'keys',
+  dialog: 'keys',
+  help: 'keys',
+  'too-small': 'keys',
+};
+
+/** Every context, in the order of the table above. */
+export const KEY_CONTEXTS = Object.keys(FOCUS) as readonly KeyContext[];
+
+export function focusIn(context: KeyContext): Focus {
+  return FOCUS[context];
+}
+
+/** Where an input component (a text field, a choice list) has the focus and takes its own keys. */
+export function componentHasFocus(context: KeyContext): boolean {
+  const focus = FOCUS[context];
+  return focus === 'text-field' || focus === 'choice-list';
+}
+
+/** Where letters are text rather than keys: a field of either kind has the focus. */
+export function typesText(context: KeyContext): boolean {
+  const focus = FOCUS[context];
+  return focus === 'filter' || focus === 'text-field';
+}
 
 /** The context of the screen itself, ignoring the help overlay and dialogs. */
 export function screenContext(state: State): KeyContext {

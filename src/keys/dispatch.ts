@@ -6,7 +6,7 @@
 // (src/keys/fieldGate.ts).
 import type { Key } from 'ink';
 import type { Store } from '../state/store';
-import { COMPONENTS, FIELDS, keyContext, TYPING } from './context';
+import { componentHasFocus, focusIn, keyContext, typesText } from './context';
 import { typeInto } from './flows';
 import { bindingFor } from './keymap';
 import { INTERRUPT, matchesKey } from './keyDesc';
@@ -47,7 +47,7 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void, fi
   const context = keyContext(state);
   const binding = bindingFor(context, input, key);
   const componentDoesIt = binding?.byComponent === true || (binding?.byComponent?.includes(context) ?? false);
-  if (componentDoesIt && fieldTypes && COMPONENTS.has(context)) {
+  if (componentDoesIt && fieldTypes && componentHasFocus(context)) {
     if (state.message) store.dispatch({ type: 'message/clear' });
     return 'field';
   }
@@ -56,8 +56,8 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void, fi
     binding.run({ store, state: store.getState(), input, exit });
     return 'app';
   }
-  if (!TYPING.has(context) || !isPrintable(input, key)) return 'app';
-  if (fieldTypes && FIELDS.has(context)) return 'field';
+  if (!typesText(context) || !isPrintable(input, key)) return 'app';
+  if (fieldTypes && focusIn(context) === 'text-field') return 'field';
   // The filter, and keys of a run the dispatcher types itself.
   typeInto({ store, state, input, exit }, context);
   return 'app';
@@ -76,8 +76,8 @@ export function dispatchPaste(store: Store, text: string, exit: () => void): Key
   const state = store.getState();
   const context = keyContext(state);
   // A text field inserts it at its cursor; its slice makes it one safe line (fieldText).
-  if (FIELDS.has(context)) return 'field';
-  if (TYPING.has(context)) {
+  if (focusIn(context) === 'text-field') return 'field';
+  if (typesText(context)) {
     const line = text.replace(/[\r\n]+$/, '').replace(/[\r\n\t]+/g, ' ');
     if (line !== '') typeInto({ store, state, input: line, exit }, context);
     return 'app';
@@ -134,7 +134,7 @@ function isBackspaceBytes(raw: string): boolean {
 /** A run the focused field can take whole: text only, none of it a key of the context. */
 function isFieldText(store: Store, events: Array<[string, Key]>): boolean {
   const context = keyContext(store.getState());
-  return FIELDS.has(context) && events.every(([one, oneKey]) => isPrintable(one, oneKey) && !bindingFor(context, one, oneKey));
+  return focusIn(context) === 'text-field' && events.every(([one, oneKey]) => isPrintable(one, oneKey) && !bindingFor(context, one, oneKey));
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   leaveResult, leaveWizard, addProfileBack, addProfileEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
   saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
 } from './flows';
-import type { KeyContext } from './context';
+import { KEY_CONTEXTS, typesText, type KeyContext } from './context';
 
 export interface KeyBinding {
   key: KeyDesc;
@@ -37,16 +37,8 @@ export interface KeyBinding {
   byComponent?: true | readonly KeyContext[];
 }
 
-const ALL_CONTEXTS: readonly KeyContext[] = [
-  'list', 'marked', 'filter', 'detail', 'profiles', 'add-profile', 'wizard-text', 'wizard-lifetime', 'wizard-custom',
-  'wizard-permissions', 'wizard-review', 'wizard-creating', 'wizard-result', 'wizard-offer', 'wizard-save', 'deletions', 'dialog', 'help',
-  'too-small',
-];
 /** Where q quits: not in a text field, not in a dialog (q there means No), not while a token is being created. */
-const NOT_TYPING: readonly KeyContext[] = [
-  'list', 'marked', 'detail', 'profiles', 'wizard-lifetime', 'wizard-permissions', 'wizard-review', 'wizard-result', 'wizard-offer', 'deletions', 'help',
-  'too-small',
-];
+const NOT_TYPING: readonly KeyContext[] = KEY_CONTEXTS.filter((c) => !typesText(c) && c !== 'dialog' && c !== 'wizard-creating');
 const WIZARD_STEPS: readonly KeyContext[] = ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions', 'wizard-review'];
 /** On the custom lifetime too, j and k move rather than type: no duration has them (units ns us ms s m h d w), and holding j down to reach it must not type it. */
 const WIZARD_LISTS: readonly KeyContext[] = ['wizard-lifetime', 'wizard-custom', 'wizard-permissions'];
@@ -71,7 +63,7 @@ const CURSOR: KeyDesc = { key: 'left', alt: ['right'] };
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Everywhere, even when the terminal is too small.
-  { key: INTERRUPT, label: 'quit now', contexts: ALL_CONTEXTS, run: interrupt, rank: 2, keepsMessage: true },
+  { key: INTERRUPT, label: 'quit now', contexts: KEY_CONTEXTS, run: interrupt, rank: 2, keepsMessage: true },
   { key: char('q'), label: 'quit', contexts: NOT_TYPING, run: whenSettled(quit) },
 
   // Dialogs: No is the default; Enter takes the highlighted answer.
