@@ -189,6 +189,16 @@ export const copySecret: KeyFlow = ({ store, state }) => {
   }
 };
 
+/**
+ * Ctrl+U: empties the focused text field, as shells do. The field's value is
+ * the store's, so clearing it is a new value handed down to the component
+ * (whose cursor follows to the end), not a reach into its editing.
+ */
+export const clearField: KeyFlow = ({ store, state }) => {
+  if (currentScreen(state) === 'add-profile') store.dispatch({ type: 'add-profile/edit', value: '' });
+  else if (currentScreen(state) === 'wizard') store.dispatch({ type: 'wizard/edit', value: '' });
+};
+
 export const saveWizardAsProfile: KeyFlow = ({ store }) => void store.effects.saveWizardAsProfile();
 
 /** Leaves the result step, asking first while its secret was neither copied nor saved. */

@@ -11,9 +11,9 @@ import { keyLabel, matchesKey, INTERRUPT, type KeyDesc } from './keyDesc';
 import {
   addProfile, answer, answerProfileOffer, closeDeletions, copySecret, copyTokenId, deleteMarked, interrupt,
   leaveResult, leaveWizard, addProfileBack, addProfileEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
-  saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
+  clearField, saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
 } from './flows';
-import { KEY_CONTEXTS, typesText, type KeyContext } from './context';
+import { focusIn, KEY_CONTEXTS, typesText, type KeyContext } from './context';
 
 export interface KeyBinding {
   key: KeyDesc;
@@ -58,6 +58,10 @@ const ERASE: KeyDesc = { key: 'backspace', unlisted: ['delete'] };
 const char = (key: string): KeyDesc => ({ key });
 /** Picks the Nth row shown of a choice list (ink-select-input does it); 1 stands for all nine. */
 const ROW_DIGIT: KeyDesc = { key: '1', unlisted: ['2', '3', '4', '5', '6', '7', '8', '9'] };
+/** Empties the text field, as in a shell. */
+const CLEAR: KeyDesc = { key: 'u', ctrl: true };
+/** Where a text-input component has the focus. */
+const TEXT_FIELDS: readonly KeyContext[] = KEY_CONTEXTS.filter((c) => focusIn(c) === 'text-field');
 /** Moves the cursor inside a text field. */
 const CURSOR: KeyDesc = { key: 'left', alt: ['right'] };
 
@@ -126,6 +130,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ENTER, label: 'next', contexts: ['add-profile'], run: addProfileEnter },
   { key: ESC, label: 'back', contexts: ['add-profile'], run: addProfileBack },
   { key: ERASE, label: 'erase', contexts: ['add-profile'], run: send({ type: 'add-profile/backspace' }), rank: 2, byComponent: true },
+  { key: CLEAR, label: 'clear field', contexts: TEXT_FIELDS, run: clearField, rank: 2 },
   { key: CURSOR, label: 'cursor', contexts: ['add-profile', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
 
   // Wizard.

@@ -33,6 +33,7 @@ const LABEL_EVENTS: Record<string, [string, Partial<Key>]> = {
   Del: ['', { delete: true }],
   Space: [' ', {}],
   'Ctrl+C': ['c', { ctrl: true }],
+  'Ctrl+U': ['u', { ctrl: true }],
 };
 
 function eventsOfLabel(label: string): Array<[string, Key]> {
