@@ -23,6 +23,15 @@ describe('wizard slice', () => {
     expect(s.wizard.name).toBe('ci-');
   });
 
+  it("a step's message goes when the step is left, and stays when Enter leads nowhere", () => {
+    const refused = run(started, { type: 'wizard/next' });
+    expect(refused.message?.kind).toBe('error');
+    expect(run(typed(refused, 'ci'), { type: 'wizard/next' }).message).toBeUndefined();
+    const noted = run(stateWith(), { type: 'message/set', message: { kind: 'info', text: 'kept' } });
+    // Back from the first step moves nothing here (leaving is the key flow's), and the message line is left alone.
+    expect(run(noted, { type: 'wizard/back' }).message?.text).toBe('kept');
+  });
+
   it('wizard/next refuses an empty name and keeps the step', () => {
     const s = run(started, { type: 'wizard/next' });
     expect(s.wizard.step).toBe('name');
