@@ -252,6 +252,20 @@ describe('the counters', () => {
     }
   });
 
+  it('refuse control characters in the email or password before anything is counted, and leave no slot taken', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url);
+    const hostile = ['\u0000', 'a\u0000@x.org', `${account.email}\u0000`, '\u001b[2J', 'tab\t@x.org', 'c1\u0085@x.org', 'del\u007f@x.org'];
+    for (let i = 0; i < 25; i++) {
+      const user = hostile[i % hostile.length]!;
+      const answer = i % 2 ? await organization(server.url, user, 'wrong password') : await organization(server.url, account.email, `pass\u0000word ${i}`);
+      expect(answer.status, JSON.stringify(user)).toBe(401);
+      expect(answer.json.messages).toEqual(['an email or password cannot contain control characters (U+0000 to U+001F, U+007F to U+009F)']);
+    }
+    expect(await server.storage.pruneSignInAttempts(Number.MAX_SAFE_INTEGER)).toBe(0);
+    expect((await organization(server.url, account.email, account.password)).status).toBe(200);
+  });
+
   it('refuse an email longer than any address can be before it is counted', async () => {
     server = await startTestServer();
     for (let i = 0; i < 30; i++) {
@@ -303,6 +317,31 @@ describe('behind a reverse proxy', () => {
       expect((await via(direct.url, '198.51.100.7', 'someone@example.com', 'wrong password')).status).toBe(429);
     } finally {
       await direct.close();
+    }
+  });
+  it('counts an IPv6 client by its /64: a fresh address per guess in the same /64 is the same client', async () => {
+    const proxied = await startBehindProxy(['127.0.0.1']);
+    try {
+      const account = await registerAccount(proxied.url);
+      for (let i = 0; i < 20; i++) {
+        expect((await via(proxied.url, `2001:db8:1:2::${(i + 1).toString(16)}`, `guess-${i}@example.com`, 'wrong password')).status).toBe(401);
+      }
+      expect((await via(proxied.url, '2001:db8:1:2:ffff:ffff:ffff:ffff', account.email, account.password)).status).toBe(429);
+      expect((await via(proxied.url, '2001:db8:1:3::1', account.email, account.password)).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('counts an IPv4-mapped IPv6 address as its IPv4 address', async () => {
+    const proxied = await startBehindProxy(['127.0.0.1']);
+    try {
+      const account = await registerAccount(proxied.url);
+      for (let i = 0; i < 10; i++) await via(proxied.url, '::ffff:203.0.113.9', `guess-${i}@example.com`, 'wrong password');
+      for (let i = 10; i < 20; i++) await via(proxied.url, '203.0.113.9', `guess-${i}@example.com`, 'wrong password');
+      expect((await via(proxied.url, '::ffff:cb00:7109', account.email, account.password)).status).toBe(429);
+    } finally {
+      await proxied.close();
     }
   });
 });
