@@ -115,6 +115,22 @@ describe('one rule for the same email', () => {
   });
 });
 
+describe('look-alike emails', () => {
+  it('KELVIN SIGN and dotted capital I variants are not the account: they cannot check its password on counters of their own', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url, { account: { email: 'kiki@lookalike.org' } });
+    const variants = ['\u212Aiki@lookalike.org', 'k\u0130ki@lookalike.org', '\u212A\u0130\u212A\u0130@lookalike.org', 'KIKI@lookalike.org'];
+    // With lower() under a UTF-8 locale each variant found the account, each with its own pair and email counters.
+    for (const variant of variants.slice(0, 3)) expect((await organization(server.url, variant, account.password)).status, variant).toBe(401);
+    expect((await organization(server.url, variants[3]!, account.password)).status).toBe(200);
+
+    for (let i = 0; i < 5; i++) await organization(server.url, account.email, 'wrong password');
+    expect((await organization(server.url, account.email, account.password)).status).toBe(429);
+    expect((await organization(server.url, 'KiKi@lookalike.org', account.password)).status).toBe(429);
+    for (const variant of variants.slice(0, 3)) expect((await organization(server.url, variant, account.password)).status, variant).toBe(401);
+  });
+});
+
 describe('a stranger guessing', () => {
   it('locks the email for their own address only: the owner signs in from another address', async () => {
     server = await startTestServer();

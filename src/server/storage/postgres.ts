@@ -2,6 +2,7 @@
 // so several server instances can serve one database. The URL, the PG*
 // environment variables and `sslmode` are read by node-postgres itself.
 import pg from 'pg';
+import { emailKey } from '../emails';
 import { pendingMigrations, type Migration } from './migrations';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import {
@@ -255,9 +256,18 @@ export class PostgresStorage implements Storage {
           organization.createdAt,
         ]);
         await client.query(
-          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [account.id, account.organizationId, account.firstName, account.lastName, account.email, account.passwordHash, account.createdAt],
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, email_key, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            account.id,
+            account.organizationId,
+            account.firstName,
+            account.lastName,
+            account.email,
+            emailKey(account.email),
+            account.passwordHash,
+            account.createdAt,
+          ],
         );
       });
     } catch (error) {
@@ -274,7 +284,7 @@ export class PostgresStorage implements Storage {
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
-    const { rows } = await this.query<AccountRow>('SELECT * FROM accounts WHERE lower(email) = lower($1)', [email]);
+    const { rows } = await this.query<AccountRow>('SELECT * FROM accounts WHERE email_key = $1', [emailKey(email)]);
     return rows[0] && toAccount(rows[0]);
   }
 
@@ -392,9 +402,9 @@ export class PostgresStorage implements Storage {
       }
       for (const a of records.accounts) {
         const result = await client.query(
-          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [a.id, a.organizationId, a.firstName, a.lastName, a.email, a.passwordHash, a.createdAt],
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, email_key, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [a.id, a.organizationId, a.firstName, a.lastName, a.email, emailKey(a.email), a.passwordHash, a.createdAt],
         );
         added.accounts += result.rowCount ?? 0;
       }

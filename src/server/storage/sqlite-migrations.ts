@@ -65,4 +65,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE api_tokens ADD COLUMN replaced_by TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'one key for the same email (../emails.ts)',
+    // email_key() is emailKey itself, registered by applyMigrations: the
+    // existing rows get the key new ones are inserted with. The old
+    // COLLATE NOCASE on email is the same rule (ASCII only) and stays.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN email_key TEXT;
+      UPDATE accounts SET email_key = email_key(email);
+      CREATE UNIQUE INDEX accounts_by_email_key ON accounts(email_key);
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 // SQLite storage through better-sqlite3: one file, WAL so readers never wait
 // for the writer, foreign keys on (SQLite leaves them off by default).
 import Database from 'better-sqlite3';
+import { emailKey } from '../emails';
 import { pendingMigrations, SchemaTooNewError, type Migration } from './migrations';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
@@ -54,6 +55,8 @@ const RECORD_FAILURE = `UPDATE sign_in_attempts SET
 export const BUSY_TIMEOUT_MS = 50;
 
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
+  // Migration 4 keys existing accounts with the very function new ones are inserted with.
+  db.function('email_key', { deterministic: true }, (email: unknown) => emailKey(String(email)));
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     description TEXT NOT NULL,
@@ -101,10 +104,10 @@ export class SqliteStorage implements Storage {
         'INSERT INTO organizations (id, name, description, created_at) VALUES (@id, @name, @description, @createdAt)',
       ),
       insertAccount: db.prepare(`INSERT INTO accounts
-        (id, organization_id, first_name, last_name, email, password_hash, created_at)
-        VALUES (@id, @organizationId, @firstName, @lastName, @email, @passwordHash, @createdAt)`),
+        (id, organization_id, first_name, last_name, email, email_key, password_hash, created_at)
+        VALUES (@id, @organizationId, @firstName, @lastName, @email, @emailKey, @passwordHash, @createdAt)`),
       getOrganization: db.prepare('SELECT * FROM organizations WHERE id = ?'),
-      findAccountByEmail: db.prepare('SELECT * FROM accounts WHERE email = ?'),
+      findAccountByEmail: db.prepare('SELECT * FROM accounts WHERE email_key = ?'),
       updatePassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
       insertToken: db.prepare(`INSERT INTO api_tokens
         (id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at)
@@ -142,7 +145,7 @@ export class SqliteStorage implements Storage {
     try {
       this.db.transaction(() => {
         this.statements.insertOrganization.run(organization);
-        this.statements.insertAccount.run(account);
+        this.statements.insertAccount.run({ ...account, emailKey: emailKey(account.email) });
       })();
     } catch (error) {
       if (isUniqueViolationOn(error, 'accounts.email')) throw new EmailTakenError(account.email);
@@ -156,7 +159,7 @@ export class SqliteStorage implements Storage {
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
-    const row = this.statements.findAccountByEmail.get(email) as AccountRow | undefined;
+    const row = this.statements.findAccountByEmail.get(emailKey(email)) as AccountRow | undefined;
     return row && toAccount(row);
   }
 
