@@ -15,6 +15,11 @@ const SECRET_PARAMETER = /pass|pwd|secret|token/i;
 
 const MASK = '***';
 
+/** False for a URL node-postgres could not parse either (a port over 65535, a bracket left open). */
+export function isWellFormedDatabaseUrl(url: string): boolean {
+  return URL.canParse(url);
+}
+
 /** The URL without its password (wherever it is given), for logs and messages. */
 export function redactedDatabaseUrl(url: string): string {
   let parsed: URL;
