@@ -8,6 +8,7 @@
 // wizard/backspace remain for keys the dispatcher types itself (a run of keys
 // that arrived in one read).
 import { ALL, PERMISSIONS, validatePermissions } from '../../tokens';
+import { looksBlank } from '../../text/terminal-text';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../lifetimes';
 import { wizardNeedsAccount, wizardTtl } from '../selectors';
 import type { Action, Message, State, WizardDraft } from '../types';
@@ -105,7 +106,8 @@ export function wizardNextProblem(w: WizardDraft): string | undefined {
   if (w.mode === 'rotate' && w.step !== 'account') return undefined;
   switch (w.step) {
     case 'name':
-      return w.name.trim() === '' ? 'The token needs a name: type one, then Enter.' : undefined;
+      // The server's rule: a name of only invisible characters (U+3164, U+2800…) looks empty too.
+      return looksBlank(w.name) ? 'The token needs a name: type one, then Enter.' : undefined;
     case 'lifetime': {
       const ttl = wizardTtl(w);
       return ttl.ok ? undefined : ttl.error;
