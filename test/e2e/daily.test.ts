@@ -1,8 +1,9 @@
 // Daily use of the token list in the real UI against a real server: where
 // the cursor lands after a bulk delete, what a key with nothing to act on
-// says, and the footer at 80 columns.
+// says, the footer at 80 columns, and the wizard's messages.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PtySession } from '../helpers/pty';
+import { parseTtl } from '../../src/tokens';
 import { createWorld, type E2eWorld } from './support';
 
 const DAY = 24 * 3_600_000;
@@ -101,5 +102,37 @@ describe('the token list, day to day', () => {
     const listed = await world.cli(['token', 'list']);
     expect(listed.stdout).not.toMatch(/bulk-0[1-5]/);
     expect(listed.stdout).toContain('bulk-06');
+  });
+
+  test('a wizard message describes the form as it is: it goes when fixed, and is said once', async () => {
+    const ui = await openUi();
+    ui.press('n');
+    await ui.waitForText('New token — Name');
+    ui.press('enter');
+    await ui.waitForText('The token needs a name');
+    await ui.type('ci');
+    await ui.waitForNoText('The token needs a name');
+    ui.press('enter');
+    await ui.waitForText('Description (step 2');
+    ui.press('enter');
+    await ui.waitForText('Lifetime (step 3');
+    // 8 picks the custom row: it waits for a value rather than saying it is empty.
+    ui.press('8');
+    await ui.waitForText('Type a duration');
+    expect(ui.screen()).not.toMatch(/empty/i);
+    await ui.type('90m');
+    await ui.waitForText('1 hour 30 minutes (90m)');
+    expect(ui.screen()).not.toMatch(/empty/i);
+    for (let i = 0; i < 3; i++) ui.press('backspace');
+    await ui.type('0h');
+    const wrong = parseTtl('0h');
+    if (wrong.ok) throw new Error('0h is expected to be refused');
+    await ui.waitForText(wrong.error);
+    ui.press('enter');
+    await ui.settle();
+    expect(ui.screen().split(wrong.error).length - 1).toBe(1);
+    expect(ui.screen()).toContain('Lifetime (step 3');
+    ui.press('ctrl-c');
+    await ui.exited;
   });
 });
