@@ -141,8 +141,11 @@ export const makeDefaultProfile: KeyFlow = ({ store, state }) => {
 export const addProfile: KeyFlow = ({ store, state }) =>
   store.dispatch({ type: 'add-profile/start', ...(state.session.email && { email: state.session.email.value }) });
 
+/** Enter in the form: the next field, or the login from the last one (the email's, when the environment holds the password). */
 export const addProfileEnter: KeyFlow = ({ store, state }) => {
-  if (state.addProfile.field === 'password') void store.effects.addProfile();
+  const { field } = state.addProfile;
+  const last = field === 'password' || (field === 'email' && state.session.password !== undefined && state.addProfile.email !== '');
+  if (last) void store.effects.addProfile();
   else store.dispatch({ type: 'add-profile/next' });
 };
 

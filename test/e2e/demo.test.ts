@@ -241,6 +241,27 @@ describe('appclacks demo, the built command', () => {
     }
   });
 
+  test('p n adds a profile in the demo: the demo account is in its environment, password included', async () => {
+    const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: tmp } });
+    try {
+      await ui.waitForText('oncall-debug');
+      ui.press('p');
+      await ui.waitForText('demo-readonly');
+      ui.press('n');
+      await ui.waitForText('› Profile name: ▏');
+      await ui.type('mine');
+      await ui.waitForText('Profile name: mine▏');
+      ui.press('enter');
+      await ui.waitForText(/› Account email: \S+@\S+▏/);
+      ui.press('enter');
+      await ui.waitForText('Added profile mine (token mine-cli)');
+      ui.press('q');
+      expect((await ui.exited).exitCode).toBe(0);
+    } finally {
+      await ui.dispose();
+    }
+  });
+
   test('SIGTERM in the UI still removes the demo files', async () => {
     const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: tmp } });
     try {
