@@ -43,6 +43,12 @@ export const expiredToMark: AppliesWhen = {
   },
 };
 
+/** A filter is set: Esc on the list has something to clear. */
+export const aFilter: AppliesWhen = {
+  test: (state) => state.tokens.filter !== '',
+  whyNot: () => info('No filter to clear; Esc never quits.', 'q quits'),
+};
+
 /** A profile is highlighted in the picker. */
 export const onAProfile = (what: string): AppliesWhen => ({
   test: (state) => state.profiles.items[state.profiles.selection] !== undefined,

@@ -13,7 +13,7 @@ import {
   leaveResult, leaveWizard, addProfileBack, addProfileEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
   clearField, saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
 } from './flows';
-import { expiredToMark, hasTokens, onAProfile, onAToken, type AppliesWhen } from './applies';
+import { aFilter, expiredToMark, hasTokens, onAProfile, onAToken, type AppliesWhen } from './applies';
 import type { State } from '../state/types';
 import { focusIn, KEY_CONTEXTS, typesText, type KeyContext } from './context';
 
@@ -90,14 +90,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: DOWN, label: 'down', contexts: LIST, run: send({ type: 'tokens/move', delta: 1 }) },
   { key: { key: 'up', wellKnown: true }, label: 'up', contexts: ['filter'], run: send({ type: 'tokens/move', delta: -1 }), rank: 1 },
   { key: { key: 'down', wellKnown: true }, label: 'down', contexts: ['filter'], run: send({ type: 'tokens/move', delta: 1 }), rank: 1 },
-  { key: { key: 'pageUp' }, label: 'page up', contexts: LIST, run: send({ type: 'tokens/page', direction: -1 }), rank: 2 },
-  { key: { key: 'pageDown' }, label: 'page down', contexts: LIST, run: send({ type: 'tokens/page', direction: 1 }), rank: 2 },
-  { key: FIRST, label: 'first', contexts: LIST, run: send({ type: 'tokens/jump', to: 'start' }), rank: 2 },
-  { key: LAST, label: 'last', contexts: LIST, run: send({ type: 'tokens/jump', to: 'end' }), rank: 2 },
+  { key: { key: 'pageUp' }, label: 'page up', contexts: LIST, run: send({ type: 'tokens/page', direction: -1 }), rank: 2, appliesWhen: onAToken('page through') },
+  { key: { key: 'pageDown' }, label: 'page down', contexts: LIST, run: send({ type: 'tokens/page', direction: 1 }), rank: 2, appliesWhen: onAToken('page through') },
+  { key: FIRST, label: 'first', contexts: LIST, run: send({ type: 'tokens/jump', to: 'start' }), rank: 2, appliesWhen: onAToken('jump to') },
+  { key: LAST, label: 'last', contexts: LIST, run: send({ type: 'tokens/jump', to: 'end' }), rank: 2, appliesWhen: onAToken('jump to') },
   { key: ENTER, label: 'open', contexts: LIST, run: send({ type: 'detail/open' }), appliesWhen: onAToken('open') },
   { key: char('/'), label: 'filter', contexts: LIST, run: send({ type: 'filter/start' }), appliesWhen: hasTokens('filter') },
   { key: char('s'), label: 'sort', contexts: LIST, run: send({ type: 'tokens/sort' }), rank: 1, appliesWhen: hasTokens('sort') },
-  { key: ESC, label: 'clear filter', contexts: ['list'], run: send({ type: 'filter/clear' }), rank: 1 },
+  { key: ESC, label: 'clear filter', contexts: ['list'], run: send({ type: 'filter/clear' }), rank: 1, appliesWhen: aFilter },
   // Marks go before the filter: Esc clears them first.
   { key: ESC, label: 'clear marks', contexts: ['marked'], run: send({ type: 'marks/clear' }) },
   { key: char('n'), label: 'new', contexts: LIST, run: newToken },

@@ -135,6 +135,7 @@ describe('labels come from the keys themselves', () => {
     const { store } = fakeStore();
     store.dispatch({ type: 'tokens/loaded', items: [token(0), token(1, { 'expires-at': '2020-01-01T00:00:00Z' })] });
     store.dispatch({ type: 'profiles/loaded', items: [{ name: 'work', organizationId: 'o', apiToken: 't' }] });
+    store.dispatch({ type: 'filter/input', text: 'token' });
     const state = store.getState();
     for (const context of CONTEXTS) {
       const footer = footerBindings(context, state, Date.now()).map((b) => hint(b).keys);
@@ -294,8 +295,10 @@ describe('the footer', () => {
 
   it('never lists a key with nothing to act on: Enter, /, d, Space, E on an empty list', () => {
     const keys = footerBindings('list', listState(0), Date.now()).map((b) => keyLabel(b.key));
-    for (const idle of ['Enter', '/', 'd/Del', 'Space', 'E', 's', 'R']) expect(keys).not.toContain(idle);
+    for (const idle of ['Enter', '/', 'd/Del', 'Space', 'E', 's', 'R', 'PgUp', 'PgDn', 'Home/g', 'End/G']) expect(keys).not.toContain(idle);
     expect(keys).toContain('n');
+    // Esc on the list clears the filter: without one it has nothing to do.
+    expect(keys).not.toContain('Esc');
   });
 
   it('keeps ? help, and Esc where it means back, at every width', () => {
