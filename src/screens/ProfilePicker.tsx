@@ -8,7 +8,7 @@ import { createContext, useContext } from 'react';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
-import { displayWidth } from '../text/terminal-width';
+import { displayWidth, widestCell } from '../text/terminal-width';
 import { useAppState, useStore } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
 import { useProfile } from '../ui/keyFlows';
@@ -40,7 +40,7 @@ interface ProfileColumns {
 export function profileColumns(profiles: readonly Profile[], columns: number): ProfileColumns {
   const fixed = 2 + 1 + displayWidth(DEFAULT_MARK) + displayWidth(ACTIVE_MARK) + TOKEN_WIDTH;
   const room = columns - fixed;
-  const longest = Math.max(MIN_NAME, ...profiles.map((p) => displayWidth(p.name)));
+  const longest = widestCell(profiles.map((p) => p.name), MIN_NAME);
   const orgRoom = room - longest - displayWidth(ORG_LABEL);
   if (orgRoom >= MIN_ORG) return { name: longest, org: orgRoom };
   return { name: Math.max(MIN_NAME, Math.min(longest, room)), org: 0 };

@@ -4,12 +4,12 @@
 // Cells hold server text, so control characters are shown, not sent.
 import { terminalSafe } from '../../text/terminal-text';
 // Cells, not string lengths, and the UI's measure: a CJK or emoji name lines up.
-import { displayWidth } from '../../text/terminal-width';
+import { displayWidth, widestCell } from '../../text/terminal-width';
 
 export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const dashes = headers.map((h) => '-'.repeat(h.length));
   const all = [headers, dashes, ...rows.map((row) => row.map(terminalSafe))];
-  const widths = headers.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
+  const widths = headers.map((_, column) => widestCell(all.map((row) => row[column] ?? '')));
   const lines = all.map((row) =>
     headers
       .map((_, column) => {
