@@ -69,7 +69,7 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
   const context = once(async () => {
     const { resolveContext } = await import('../config/resolve');
     const ctx = await resolveContext({ flags, env: base.env });
-    for (const notice of ctx.notices) io.stderr.write(`note: ${notice}\n`);
+    for (const notice of ctx.notices) io.stderr.write(`note: ${oneLine(notice)}\n`);
     return ctx;
   });
 
@@ -88,7 +88,8 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
       return client;
     }),
     warn: (message) => io.stderr.write(`warning: ${oneLine(message)}\n`),
-    say: (message) => io.stderr.write(`${message.split('\n').map(terminalSafe).join('\n')}\n`),
+    // One line per call: a newline in a server's name must not start a line of its own (a fake `error:`).
+    say: (message) => io.stderr.write(`${oneLine(message)}\n`),
     async dispose() {
       await client?.close();
     },

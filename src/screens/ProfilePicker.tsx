@@ -8,6 +8,7 @@ import { createContext, useContext } from 'react';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
+import { terminalSafe } from '../text/terminal-text';
 import { displayWidth, widestCell } from '../text/terminal-width';
 import { useAppState, useStore } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
@@ -40,7 +41,7 @@ interface ProfileColumns {
 export function profileColumns(profiles: readonly Profile[], columns: number): ProfileColumns {
   const fixed = 2 + 1 + displayWidth(DEFAULT_MARK) + displayWidth(ACTIVE_MARK) + TOKEN_WIDTH;
   const room = columns - fixed;
-  const longest = widestCell(profiles.map((p) => p.name), MIN_NAME);
+  const longest = widestCell(profiles.map((p) => terminalSafe(p.name)), MIN_NAME);
   const orgRoom = room - longest - displayWidth(ORG_LABEL);
   if (orgRoom >= MIN_ORG) return { name: longest, org: orgRoom };
   return { name: Math.max(MIN_NAME, Math.min(longest, room)), org: 0 };
@@ -72,7 +73,7 @@ export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
   return (
     <Box height={1}>
       <Text wrap="truncate" inverse={isSelected}>
-        <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
+        <Text bold>{cell(fitMiddle(terminalSafe(profile.name), widths.name), widths.name)} </Text>
         <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
         <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
         {profile.problems?.length ? (
@@ -81,7 +82,7 @@ export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
         ) : (
           <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
         )}
-        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
+        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(terminalSafe(profile.organizationId)), widths.org)}`}</Text>}
         {expiryFits && <Text>{'  '}<ProfileTokenExpiry name={profile.name} /></Text>}
       </Text>
     </Box>

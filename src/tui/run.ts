@@ -15,6 +15,7 @@ import { createTerminal, restoreOnSignal, terminalSize, type SignalSource } from
 import { applyNoColor, firstFrame } from './firstFrame';
 import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';
+import { withTerminalSafeAnswers } from './safe-answers';
 
 /** The flags that take part in resolution, as for every CLI command. */
 export type TuiOptions = ConfigFlags;
@@ -58,7 +59,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   } catch (error) {
     return reportError(error, deps.stderr, isDebug(deps.env));
   }
-  const api = createClient({ endpoint: ctx.endpoint.value });
+  const api = withTerminalSafeAnswers(createClient({ endpoint: ctx.endpoint.value }));
   const session = sessionFromContext(ctx);
   let firstTokenAnswers: Prefetched<TokenAnswers> | undefined;
   if (session.organizationId && session.token) {

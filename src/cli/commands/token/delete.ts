@@ -3,7 +3,7 @@ import { flagBoolean, flagString, type CommandSpec, type OutputFormat } from '..
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { messagesJson } from '../../output/json';
-import { printResult } from '../../output/print';
+import { messageLines, printResult } from '../../output/print';
 import { runDeleteExpired } from './delete-expired';
 import { ID_OPTION, tokenIdFrom } from './id-option';
 
@@ -49,5 +49,5 @@ export const command: CommandSpec<TokenDeleteOptions | TokenDeleteExpiredOptions
 
 export async function run(options: TokenDeleteOptions, deps: CliDeps): Promise<void> {
   const messages = await withTokenAuth(deps, (api, credentials) => api.deleteToken(credentials, options.id));
-  printResult(deps, options.output, messagesJson(messages), () => (messages.length > 0 ? messages : [`Token ${options.id} deleted`]).join('\n') + '\n');
+  printResult(deps, options.output, messagesJson(messages), () => messageLines(messages, `Token ${options.id} deleted`));
 }
