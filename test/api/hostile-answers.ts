@@ -8,7 +8,8 @@ import type { RecordedRequest, Reply } from './scripted-server';
 export const ATTACK = {
   clipboard: '\u001b]52;c;SE9TVElMRQ==\u0007',
   title: '\u001b]0;HOSTILE-TITLE\u0007',
-  clear: '\u001b[2J\u001b[H',
+  // In this order, unlike ink's own clear (ESC[2J ESC[3J ESC[H), so a leak is told from ink's frames.
+  clear: '\u001b[1;1H\u001b[2J',
   query: '\u001b[6n',
   c1Csi: '\u009b2J',
   c1Title: '\u009d0;C1-TITLE\u009c',
@@ -32,7 +33,8 @@ export const ACTED_ON = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u
 /** `label` + every payload: each field says which one it is. */
 export const hostile = (label: string) => `${label}${HOSTILE}`;
 
-const TIME = '2026-12-01T13:07:28Z';
+const TIME = '2126-12-01T13:07:28Z';
+const USED = '2026-11-30T08:00:00Z';
 const PAST = '2020-01-01T00:00:00Z';
 
 export const HOSTILE_ORGANIZATION = {
@@ -61,7 +63,7 @@ export function hostileToken(label: string, expiresAt = TIME) {
     'created-at': '2026-11-28T13:07:28.845059Z',
     'expires-at': expiresAt,
     ttl: hostile(`${label}-ttl`),
-    'last-used-at': TIME,
+    'last-used-at': USED,
     extra: hostile(`${label}-extra`),
   };
 }
