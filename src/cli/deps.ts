@@ -6,7 +6,8 @@
 // own environment and a real local server.
 import type { AppclacksApi } from '../api/types';
 import type { ConfigStore } from '../config';
-import { readProcessEnv } from '../config/env';
+import { sendsInClear } from '../api/endpoint';
+import { ENV, envValue, readProcessEnv } from '../config/env';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
@@ -62,7 +63,17 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make());
 }
 
-export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCliDeps {
+/**
+ * Every call sends a password or a token. Over plain http to another machine
+ * anyone on the path reads them, so the first call says so, once, unless the
+ * user said they mean it. Decided on the endpoint alone (src/api/endpoint.ts).
+ */
+export function plaintextWarning(endpoint: string, env: Env, insecureOk: boolean): string | undefined {
+  if (insecureOk || envValue(env, ENV.insecureOk) !== undefined || !sendsInClear(endpoint)) return undefined;
+  return `${endpoint} is plain http: your password or token crosses the network unencrypted; use https, or pass --insecure-ok (or set ${ENV.insecureOk}=1) if you mean it`;
+}
+
+export function createCliDeps(base: BaseDeps, flags: ConfigFlags, options: { insecureOk?: boolean } = {}): DisposableCliDeps {
   const { io } = base;
   let client: AppclacksApi | undefined;
 
@@ -84,7 +95,10 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
       // Before undici loads: its HTTP parser is WebAssembly (see wasm-tiering.ts).
       keepWasmAtBaselineTier();
       const { createClient } = await import('../api/client');
-      client = createClient({ endpoint: (await context()).endpoint.value });
+      const endpoint = (await context()).endpoint.value;
+      const warning = plaintextWarning(endpoint, base.env, options.insecureOk === true);
+      if (warning !== undefined) io.stderr.write(`warning: ${oneLine(warning)}\n`);
+      client = createClient({ endpoint });
       return client;
     }),
     warn: (message) => io.stderr.write(`warning: ${oneLine(message)}\n`),

@@ -62,6 +62,7 @@ function globalsFrom(values: Record<string, unknown>): GlobalOptions {
     ...(profile === undefined ? {} : { profile }),
     ...(config === undefined ? {} : { config }),
     ...(endpoint === undefined ? {} : { endpoint }),
+    ...(values.insecureOk === true && { insecureOk: true }),
   };
 }
 

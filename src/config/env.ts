@@ -12,6 +12,8 @@ export const ENV = {
   apiEndpoint: 'APPCLACKS_API_ENDPOINT',
   config: 'APPCLACKS_CONFIG',
   debug: 'APPCLACKS_DEBUG',
+  /** Set (to anything): no warning when credentials go over plain http to another host. */
+  insecureOk: 'APPCLACKS_INSECURE_OK',
   /** How long the UI waits for the rest of an escape sequence split by a slow link. */
   escapeTimeoutMs: 'APPCLACKS_ESCAPE_TIMEOUT_MS',
   databaseUrl: 'APPCLACKS_DATABASE_URL',

@@ -12,7 +12,7 @@ import { BUG_HINT, isDebug, oneLine } from '../errors/report';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
-import type { SessionInput } from '../state/types';
+import type { Message, SessionInput } from '../state/types';
 import { App } from '../screens/App';
 import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
@@ -35,6 +35,8 @@ export interface MountOptions {
   /** How long a lone ESC waits for the rest of a sequence (src/tui/keyStream.ts). */
   escapeTimeoutMs?: number;
   firstTokenAnswers?: Prefetched<TokenAnswers>;
+  /** Shown on the message line at start, after the config file's notices (the plain-http warning). */
+  messages?: readonly Message[];
   /** The terminal runTui has already put on the alternate screen, with its first frame. */
   terminal?: Terminal;
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
@@ -83,6 +85,7 @@ export function mountTui(options: MountOptions): Promise<number> {
     initialState(options.session, terminalSize(stdout)),
   );
   for (const notice of options.ctx.notices) store.dispatch({ type: 'message/set', message: { kind: 'info', text: notice } });
+  for (const message of options.messages ?? []) store.dispatch({ type: 'message/set', message });
   // Before the first render: when the list has already arrived (it was asked
   // for before ink loaded), the first frame shows it rather than "loading…".
   void store.effects.loadTokens();
