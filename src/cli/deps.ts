@@ -81,6 +81,7 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags, options: { ins
     const { resolveContext } = await import('../config/resolve');
     const ctx = await resolveContext({ flags, env: base.env });
     for (const notice of ctx.notices) io.stderr.write(`note: ${oneLine(notice)}\n`);
+    for (const warning of ctx.warnings) io.stderr.write(`warning: ${oneLine(warning)}\n`);
     return ctx;
   });
 

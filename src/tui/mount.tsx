@@ -85,6 +85,7 @@ export function mountTui(options: MountOptions): Promise<number> {
     initialState(options.session, terminalSize(stdout)),
   );
   for (const notice of options.ctx.notices) store.dispatch({ type: 'message/set', message: { kind: 'info', text: notice } });
+  for (const text of options.ctx.warnings) store.dispatch({ type: 'message/set', message: { kind: 'error', text } });
   for (const message of options.messages ?? []) store.dispatch({ type: 'message/set', message });
   // Before the first render: when the list has already arrived (it was asked
   // for before ink loaded), the first frame shows it rather than "loading…".
