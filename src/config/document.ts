@@ -16,6 +16,12 @@ import type { ConfigData, Profile } from './types';
  */
 export class ConfigDocument {
   private dirty = false;
+  /**
+   * What data() and toString() last gave, until the next change: each is a
+   * whole parse or print of the file, and a change to one of 10,000 profiles
+   * used to pay several of each (15 s in all).
+   */
+  private cache: { text?: string; data?: ConfigData } = {};
 
   constructor(
     readonly document: Document,
@@ -29,7 +35,11 @@ export class ConfigDocument {
 
   static parse(text: string, file: string): ConfigDocument {
     const lineEnding = text.includes('\r\n') ? '\r\n' : '\n';
-    return new ConfigDocument(parseConfigText(text, file).document, file, detectIndent(text), lineEnding);
+    const parsed = parseConfigText(text, file);
+    const doc = new ConfigDocument(parsed.document, file, detectIndent(text), lineEnding);
+    // Unchanged, the document says what the text says.
+    doc.cache = { data: parsed.data };
+    return doc;
   }
 
   get changed(): boolean {
@@ -39,11 +49,12 @@ export class ConfigDocument {
   /** For callers that edited `document` directly. */
   markChanged(): void {
     this.dirty = true;
+    this.cache = {};
   }
 
   /** What the file would say once written: read back from the text, as every reader will read it. */
   data(): ConfigData {
-    return readConfigData(this.toString(), this.file);
+    return (this.cache.data ??= readConfigData(this.toString(), this.file));
   }
 
   getProfile(name: string): Profile | undefined {
@@ -55,7 +66,7 @@ export class ConfigDocument {
     assertProfileName(profile.name);
     const profiles = this.profilesMap();
     const pair = findPair(profiles, profile.name);
-    this.dirty = true;
+    this.markChanged();
     if (pair !== undefined && isMap(pair.value)) {
       pair.value.set(KEYS.organizationId, profile.organizationId);
       pair.value.set(KEYS.apiToken, profile.apiToken);
@@ -84,9 +95,12 @@ export class ConfigDocument {
     const index = profiles?.items.findIndex((pair) => keyText(pair.key) === name) ?? -1;
     if (profiles === undefined || index < 0) throw this.unknownProfile(name);
     profiles.items.splice(index, 1);
-    this.dirty = true;
+    this.markChanged();
     const clearedDefault = this.data().defaultProfile === name;
-    if (clearedDefault) deletePairKeepingComments(this.root(), KEYS.defaultProfile);
+    if (clearedDefault) {
+      deletePairKeepingComments(this.root(), KEYS.defaultProfile);
+      this.markChanged();
+    }
     return { clearedDefault };
   }
 
@@ -94,7 +108,7 @@ export class ConfigDocument {
     if (this.getProfile(name) === undefined) throw this.unknownProfile(name);
     const root = this.root();
     const existing = findPair(root, KEYS.defaultProfile);
-    this.dirty = true;
+    this.markChanged();
     if (existing !== undefined) {
       if (isScalar(existing.value)) existing.value.value = name;
       else existing.value = new Scalar(name);
@@ -107,9 +121,10 @@ export class ConfigDocument {
   }
 
   toString(): string {
+    if (this.cache.text !== undefined) return this.cache.text;
     // lineWidth 0: never fold long values (tokens, descriptions) onto new lines.
     const text = this.document.toString({ lineWidth: 0, indent: this.indent, flowCollectionPadding: false });
-    return this.lineEnding === '\n' ? text : text.replace(/\n/g, this.lineEnding);
+    return (this.cache.text = this.lineEnding === '\n' ? text : text.replace(/\n/g, this.lineEnding));
   }
 
   unknownProfile(name: string): UsageError {

@@ -59,10 +59,11 @@ export class ConfigStore {
   async read(): Promise<ConfigData> {
     // No lock: writers replace the file by rename, so a read sees all of one version.
     const text = await this.readText(this.path);
-    // What parseConfigText gives for no text at all, without loading the parser.
+    // What readConfigData gives for no text at all, without loading the parser.
     if (text === '') return { profiles: [] };
-    const { parseConfigText } = await import('./file');
-    return parseConfigText(text, this.displayPath).data;
+    // Only what it says: the editable Document is a second parse, for update().
+    const { readConfigData } = await import('./file');
+    return readConfigData(text, this.displayPath);
   }
 
   async listProfiles(): Promise<Profile[]> {
