@@ -85,7 +85,7 @@ describe('option parsing', () => {
     ]);
     expect(created.options).toEqual({
       organizationName: 'acme', organizationDescription: 'rockets', firstName: 'Ada', lastName: 'Lovelace',
-      email: 'ada@example.com', password: 'long enough password', output: 'table',
+      email: 'ada@example.com', password: 'long enough password', passwordStdin: false, output: 'table',
     });
   });
 
