@@ -58,6 +58,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   return { document, data: readConfigData(text, file) };
 }
 
+/** Only the editable Document (a syntax error throws); what it says is readConfigData's, a second parse. */
+export function parseEditableDocument(text: string, file: string): Document {
+  return parseChecked(text, file, EDIT_OPTIONS).document;
+}
+
 /** What the text says, read as the official CLI reads it. */
 export function readConfigData(text: string, file: string): ConfigData {
   const { document, lineCounter } = parseChecked(text, file, READ_OPTIONS);

@@ -3,10 +3,11 @@
 // a search per profile and yaml's pairwise duplicate-key check. Measured as
 // a ratio, 10,000 profiles against 2,500, so a loaded machine slows both
 // alike: linear is about 4, quadratic 16.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../src/config';
+import { ConfigError } from '../../src/errors';
 import { useTempDirs } from './temp-dir';
 
 function manyProfiles(count: number): string {
@@ -37,4 +38,21 @@ describe('a config file with 10,000 profiles', () => {
     const large = await timeUse(10_000);
     expect(large / small).toBeLessThan(8);
   }, 120_000);
+
+  // A change reads the file once for editing and checks only the new text
+  // in full: a file whose shape is wrong must still be refused before any
+  // change, or the change could drop what made it wrong.
+  it.each([
+    ['default-profile is a list', 'default-profile: [a]\nprofiles:\n  a:\n    organization-id: o\n    api-token: t\n'],
+    ['the top level is a list', '- a\n- b\n'],
+    ['profiles is a list', 'profiles: [a]\n'],
+    ['profiles is an alias of a list', 'base: &b [a]\nprofiles: *b\n'],
+  ])('a file whose %s is refused, and left as it was', async (_, text) => {
+    const file = path.join(await tempDir(), 'appclacks.yaml');
+    await writeFile(file, text, { mode: 0o600 });
+    const store = new ConfigStore(file);
+    await expect(store.setDefaultProfile('a')).rejects.toBeInstanceOf(ConfigError);
+    await expect(store.upsertProfile({ name: 'b', organizationId: 'o', apiToken: 't' })).rejects.toBeInstanceOf(ConfigError);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
 });
