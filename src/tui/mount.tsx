@@ -9,6 +9,7 @@ import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { EXIT } from '../errors';
 import { BUG_HINT, isDebug, oneLine } from '../errors/report';
+import { terminalSafe } from '../text/terminal-text';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
@@ -111,7 +112,7 @@ export function mountTui(options: MountOptions): Promise<number> {
         // On the normal screen now, where it stays readable; a bug, so it says how to report it.
         const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         stderr.write(`error: the UI crashed: ${oneLine(text)}\n`);
-        if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+        if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').map(terminalSafe).join('\n')}\n`);
         else stderr.write(`hint: ${BUG_HINT}\n`);
       }
       // Our signal handlers stay until the signal that may have called us
