@@ -6,8 +6,7 @@
 // own environment and a real local server.
 import type { AppclacksApi } from '../api/types';
 import type { ConfigStore } from '../config';
-import { sendsInClear } from '../api/endpoint';
-import { ENV, envValue, readProcessEnv } from '../config/env';
+import { ENV, readProcessEnv, warnsOfPlaintext } from '../config/env';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
@@ -69,7 +68,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * user said they mean it. Decided on the endpoint alone (src/api/endpoint.ts).
  */
 export function plaintextWarning(endpoint: string, env: Env, insecureOk: boolean): string | undefined {
-  if (insecureOk || envValue(env, ENV.insecureOk) !== undefined || !sendsInClear(endpoint)) return undefined;
+  if (!warnsOfPlaintext(endpoint, env, insecureOk)) return undefined;
   return `${endpoint} is plain http: your password or token crosses the network unencrypted; use https, or pass --insecure-ok (or set ${ENV.insecureOk}=1) if you mean it`;
 }
 

@@ -5,10 +5,9 @@
 // reaches this file only through import(), so `appclacks token list` never
 // loads ink.
 import { createClient } from '../api/client';
-import { sendsInClear } from '../api/endpoint';
 import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
-import { ENV, envValue } from '../config/env';
+import { ENV, envValue, warnsOfPlaintext } from '../config/env';
 import { EXIT, UsageError } from '../errors';
 import { isDebug, reportError } from '../errors/report';
 import { prefetched, requestTokenAnswers, type Prefetched, type TokenAnswers } from '../state/tokenAnswers';
@@ -29,7 +28,7 @@ export type TuiOptions = ConfigFlags & { insecureOk?: boolean };
  * on the alternate screen), unless --insecure-ok or the variable is given.
  */
 export function plaintextMessage(endpoint: string, env: Env, insecureOk: boolean): Message | undefined {
-  if (insecureOk || envValue(env, ENV.insecureOk) !== undefined || !sendsInClear(endpoint)) return undefined;
+  if (!warnsOfPlaintext(endpoint, env, insecureOk)) return undefined;
   return {
     kind: 'error',
     text: `Plain http to ${endpointHost(endpoint)}: your token and password cross the network unencrypted`,
