@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version';
 import type { AnyCommandSpec, GlobalOptions, OptionSpec, ParsedInput } from './command';
 import { GLOBAL_OPTIONS } from './globals';
-import { oneLine } from '../errors/report';
+import { oneLine } from '../report/report';
 
 export type CommandHandler = (spec: AnyCommandSpec, input: ParsedInput) => Promise<void>;
 

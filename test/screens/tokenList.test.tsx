@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from './harness';
+import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from '../helpers/ui-harness';
 import { displayWidth } from '../../src/text/terminal-width';
 import { token, tokens } from '../state/fixtures';
 

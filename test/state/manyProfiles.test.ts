@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppclacksApi } from '../../src/api/types';
-import { startWorld, waitUntil, type World } from '../screens/harness';
+import { startWorld, waitUntil, type World } from '../helpers/ui-harness';
 
 let world: World;
 beforeAll(async () => {

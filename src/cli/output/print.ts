@@ -1,6 +1,6 @@
 import type { OutputFormat } from '../command';
 import type { CliDeps } from '../deps';
-import { oneLine } from '../../errors/report';
+import { oneLine } from '../../report/report';
 import { terminalSafe } from '../../text/terminal-text';
 import { renderJson } from './json';
 

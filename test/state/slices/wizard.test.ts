@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../../../src/state/lifetimes';
 import { RESULT_SETTLE_MS, resultSettled, secretAtStake, wizardTtl } from '../../../src/state/selectors';
 import { emptyWizard } from '../../../src/state/slices/wizard';
-import { profileNameFor } from '../../../src/state/slices/textField';
+import { profileNameFor } from '../../../src/state/fieldText';
 import type { State } from '../../../src/state/types';
 import { PERMISSIONS } from '../../../src/tokens';
 import { NOW, run, stateWith, token } from '../fixtures';
@@ -23,10 +23,27 @@ describe('wizard slice', () => {
     expect(s.wizard.name).toBe('ci-');
   });
 
+  it("a step's message goes when the step is left, and stays when Enter leads nowhere", () => {
+    const refused = run(started, { type: 'wizard/next' });
+    expect(refused.message?.kind).toBe('error');
+    expect(run(typed(refused, 'ci'), { type: 'wizard/next' }).message).toBeUndefined();
+    const noted = run(stateWith(), { type: 'message/set', message: { kind: 'info', text: 'kept' } });
+    // Back from the first step moves nothing here (leaving is the key flow's), and the message line is left alone.
+    expect(run(noted, { type: 'wizard/back' }).message?.text).toBe('kept');
+  });
+
   it('wizard/next refuses an empty name and keeps the step', () => {
     const s = run(started, { type: 'wizard/next' });
     expect(s.wizard.step).toBe('name');
     expect(s.message?.kind).toBe('error');
+  });
+
+  it('wizard/next refuses a name of only characters that draw nothing, as the server does', () => {
+    for (const blank of ['\u3164', '\u2800\u2800', '\u115f', '\u17b5', '\u034f', '\u{e0020}']) {
+      const s = run(typed(started, blank), { type: 'wizard/next' });
+      expect(s.wizard.step, JSON.stringify(blank)).toBe('name');
+      expect(s.message?.text).toMatch(/needs a name/);
+    }
   });
 
   it('walks name → description → lifetime → permissions → account → review, and back', () => {
