@@ -5,11 +5,11 @@ import type { IndicatorProps, ItemProps } from 'ink-select-input';
 import { createContext, useContext } from 'react';
 import { describeSource } from '../config/context';
 import { bodyHeight } from '../state/layout';
-import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
+import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from '../state/lifetimes';
 import { wizardTtl } from '../state/selectors';
 import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
-import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';
+import { appliedLifetimeMs, describeDuration, PERMISSIONS, shortLifetimeWarning, sortPermissions } from '../tokens';
 import { useAppState, useNow, useStore } from '../ui/context';
 import { editWizardField } from '../ui/fieldEdits';
 import { absoluteTime, windowStart } from '../ui/format';
@@ -59,12 +59,14 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
     const typing = state.wizard.lifetimeChoice === CUSTOM_LIFETIME && state.wizard.customTtl === '';
     return <Text wrap="truncate" color={typing ? undefined : theme.danger}>{typing ? 'Type a duration: 72h, 30m, 1h30m, 7d, 2w' : `${GLYPH.expired} ${ttl.error}`}</Text>;
   }
+  // What the server will do with it: `500ms` lives half a second, not "1 second".
+  const lifetime = appliedLifetimeMs(ttl.ms);
   const short = shortLifetimeWarning(ttl.ms);
   return short ? (
-    <Text wrap="truncate" color={theme.warning}>{`${GLYPH.warning} ${describeDuration(ttl.ms)} (${ttl.value}): ${short}`}</Text>
+    <Text wrap="truncate" color={theme.warning}>{`${GLYPH.warning} ${describeDuration(lifetime)} (${ttl.value}): ${short}`}</Text>
   ) : (
     <Text wrap="truncate" color={theme.ok}>
-      {`${GLYPH.valid} ${describeDuration(ttl.ms)} (${ttl.value}): expires ${absoluteTime(now + ttl.ms)}`}
+      {`${GLYPH.valid} ${describeDuration(lifetime)} (${ttl.value}): expires ${absoluteTime(now + lifetime)}`}
     </Text>
   );
 }

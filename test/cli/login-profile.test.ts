@@ -63,7 +63,7 @@ describe('login', () => {
 
     const list = await sandbox.run(['token', 'list']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/ {2}work-cli {2,}.*\(in 119y\) {2,}\[\*\] {2,}.* UTC \(\d+s ago\)$/m);
+    expect(list.stdout).toMatch(/ {2}work-cli {2,}.*\(in 120y\) {2,}\[\*\] {2,}.* UTC \(\d+s ago\)$/m);
   });
 
   it('takes the password from APPCLACKS_ACCOUNT_PASSWORD and keeps an existing default', async () => {

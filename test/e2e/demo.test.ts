@@ -222,7 +222,7 @@ describe('appclacks demo, the built command', () => {
       expect(row('ci-deploy')).toMatch(/✗ expired/);
       expect(row('oncall-debug')).toMatch(/! in \d+m/);
       expect(row('grafana-metrics')).toMatch(/! in \d+h/);
-      expect(row('terraform')).toMatch(/✓ in 1y/);
+      expect(row('terraform')).toMatch(/✓ in 417d/);
       // The wizard finds the account in the demo's environment: no account step.
       ui.press('n');
       await ui.waitForText('New token — Name (step 1 of 5)');

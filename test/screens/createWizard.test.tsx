@@ -95,6 +95,11 @@ describe('create wizard against the real server', () => {
     // Accepted (the CLI's rule), but a token that expires before it can be used is said so.
     await ui.type('s');
     await ui.waitFor(/⚠ .*\(1s\): under a minute: the token expires almost at once/);
+    // Sub-second: said as the server applies it, never rounded into a whole second.
+    await ui.type('500ms');
+    await ui.waitFor('⚠ 1 second 500 milliseconds (1s500ms): under a minute');
+    for (let i = 0; i < 5; i++) await ui.press(KEY.backspace);
+    await ui.waitFor('(1s): under a minute');
     await ui.press(KEY.backspace, 'needs a unit');
     await ui.type('d12h');
     await ui.waitFor('1 day 12 hours (36h): expires');

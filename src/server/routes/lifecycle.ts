@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseTtl } from '../../tokens';
+import { appliedLifetimeMs, parseTtl } from '../../tokens';
 import { HttpError, notFound } from '../http-error';
 import { goDurationField } from '../requests';
 import { generateTokenSecret, hashTokenSecret } from '../secrets';
@@ -52,13 +52,13 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
       secretHash: hashTokenSecret(secret),
       ttl: ttl.text,
       createdAt: now,
-      expiresAt: now + Math.max(1, Math.round(ttl.ms)),
+      expiresAt: now + appliedLifetimeMs(ttl.ms),
     };
     const outcome = await context.storage.rotateToken({
       organizationId: old.organizationId,
       id: old.id,
       replacement,
-      ...(body.grace && { graceEndsAt: now + Math.max(1, Math.round(body.grace.ms)) }),
+      ...(body.grace && { graceEndsAt: now + appliedLifetimeMs(body.grace.ms) }),
     });
     if (outcome.status === 'not-found') throw notFound(`API token ${id} not found`);
     if (outcome.status === 'already-rotated') {
