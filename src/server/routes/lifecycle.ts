@@ -26,8 +26,9 @@ type IdParams = { Params: { id: string } };
 export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): void {
   // Any valid token may ask who it is: a token without GetAPIToken still
   // needs to know its own expiry, and learns nothing about other tokens.
+  // Asking is a check, not a use: it leaves last-used-at as it was.
   app.get('/api/v1/token/current', async (request) => {
-    const token = await context.tokens.authenticateAny(request.headers.authorization);
+    const token = await context.tokens.authenticateAny(request.headers.authorization, { countsAsUse: false });
     return tokenToWire(token);
   });
 
