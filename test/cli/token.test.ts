@@ -161,6 +161,32 @@ describe('token get and delete', () => {
     expect(JSON.parse(json.stdout)).toEqual({ ...listed, token: '', 'last-used-at': expect.stringMatching(RFC3339) });
   });
 
+  it('takes the short ID the UI shows, or any unique prefix of 8 or more, for get, delete and rotate', async () => {
+    const shortId = org.token.id.slice(0, 8);
+    const byShort = await sandbox.run(['token', 'get', '--id', shortId]);
+    expect(byShort.code, byShort.stderr).toBe(0);
+    expect(lines(byShort.stdout)[2]).toContain(org.token.id);
+    expect((await sandbox.run(['token', 'get', '--id', org.token.id.slice(0, 13).toUpperCase()])).code).toBe(0);
+
+    const victim = await createToken(server.url, org, { name: 'victim-by-prefix' });
+    const deleted = await sandbox.run(['token', 'delete', '--id', victim.id.slice(0, 8)]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toContain(`${victim.id} deleted`);
+
+    const rotating = await createToken(server.url, org, { name: 'rotated-by-prefix' });
+    const rotated = await sandbox.run(['token', 'rotate', '--id', rotating.id.slice(0, 10)], { env: passwordEnv });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stderr).toContain(`The old token ${rotating.id} is deleted.`);
+
+    const unknown = await sandbox.run(['token', 'get', '--id', 'zzzzzzzz']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: no token ID starts with "zzzzzzzz"$/m);
+    expectCleanError(unknown, [org.token.token]);
+    const tooShort = await sandbox.run(['token', 'delete', '--id', shortId.slice(0, 7)]);
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toMatch(/too short to name one token/);
+  });
+
   it('says an unknown ID is not found, in one line, exit 1', async () => {
     for (const verb of ['get', 'delete']) {
       const result = await sandbox.run(['token', verb, '--id', '00000000-0000-4000-8000-000000000000']);
