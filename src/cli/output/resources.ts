@@ -4,14 +4,19 @@ import type { APIToken, Organization } from '../../api/schemas';
 import { formatList, renderTable } from './table';
 import { formatExpiresAt } from './time';
 
+/** On a terminal, DESCRIPTION is cut first, then NAME, as gh cuts its tables. */
+const TOKEN_TABLE_SHRINK = { 1: { yields: 1, min: 10 }, 3: { yields: 2, min: 11 } } as const;
+
 /**
  * `extra` columns go after the official ones, so scripts that cut the
  * official columns by position keep working (token list's LAST USED).
+ * `width`: the terminal's, to fit it; without it every value is whole.
  */
 export function tokenTable(
   tokens: readonly APIToken[],
   nowMs: number,
   extra: ReadonlyArray<{ header: string; cell: (token: APIToken) => string }> = [],
+  width?: number,
 ): string {
   return renderTable(
     ['ID', 'Name', 'Expires at', 'Description', 'Permissions', ...extra.map((column) => column.header)],
@@ -23,6 +28,7 @@ export function tokenTable(
       formatList(t.permissions.actions),
       ...extra.map((column) => column.cell(t)),
     ]),
+    width === undefined ? undefined : { width, shrink: TOKEN_TABLE_SHRINK },
   );
 }
 
