@@ -181,6 +181,23 @@ describe('create wizard against the real server', () => {
     ui.unmount();
   });
 
+  it('a long name is shown whole on the review, and the result keeps the new ID', async () => {
+    const { ui } = await openWizard(envAccount());
+    ui.resize({ columns: 80, rows: 24 });
+    const name = 'production-eu-west-1-terraform-state-writer for the platform team, rotated monthly by the ci pipeline';
+    await toReview(ui, name);
+    // 80 columns: the name wraps under its label rather than losing its end.
+    const review = ui.frame().split('\n');
+    const first = review.findIndex((line) => line.startsWith('Name:        '));
+    const continued = review.slice(first + 1).findIndex((line) => !line.startsWith(' '.repeat(13)));
+    const nameLines = review.slice(first, first + 1 + continued).map((line) => line.slice(13).trimEnd());
+    expect(nameLines.length, ui.frame()).toBeGreaterThan(1);
+    expect(nameLines.join(' '), ui.frame()).toBe(name);
+    await ui.press(KEY.enter, 'only time the secret is shown');
+    expect(ui.frame()).toMatch(/✓ Created [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}: production-/);
+    ui.unmount();
+  });
+
   it('offers saving the new token as a profile, written through the config store', async () => {
     const { ui, clock } = await openWizard(envAccount());
     await toPermissions(ui, 'saved one');
