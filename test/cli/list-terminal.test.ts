@@ -62,12 +62,15 @@ describe('token list', () => {
     expect(rowOf(at200.stdout)).toMatch(/writes the terraform\S*( \S+)*…/);
 
     // Narrower than the official columns at their minimum: the description keeps its
-    // header's width, the name 10 cells; the rows run on rather than lose an ID or a time.
+    // header's width, the name 10 cells; with this server's Last used the rows then run on
+    // rather than lose an ID or a time.
     const at120 = await list([], { columns: 120 });
     const [header] = at120.stdout.split('\n');
     expect(header).toMatch(/^ID {2,}Name {2,}Expires at {2,}Description {2}Permissions {2,}Last used$/);
     expect(rowOf(at120.stdout)).toMatch(/ {2}productio… {2,}/);
     expect(rowOf(at120.stdout)).toMatch(/[0-9a-f-]{36} {2}/);
+    // Last, a long permission list, to its header's width: the ID and the times stay whole.
+    expect(rowOf(at120.stdout)).toMatch(/ {2}\[ListAPITo… {2}never$/);
   });
 
   it('says "no expired tokens" on stderr on a terminal, prints nothing piped, and keeps the API object for -o json', async () => {

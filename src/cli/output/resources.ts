@@ -4,8 +4,11 @@ import type { APIToken, Organization } from '../../api/schemas';
 import { formatList, renderTable } from './table';
 import { formatExpiresAt } from './time';
 
-/** On a terminal, DESCRIPTION is cut first, then NAME, as gh cuts its tables. */
-const TOKEN_TABLE_SHRINK = { 1: { yields: 1, min: 10 }, 3: { yields: 2, min: 11 } } as const;
+/**
+ * On a terminal, Description is cut first, then Name, as gh cuts its tables;
+ * a long permission list last (to its header's width). ID and times stay whole.
+ */
+const TOKEN_TABLE_SHRINK = { 1: { yields: 2, min: 10 }, 3: { yields: 3, min: 11 }, 4: { yields: 1, min: 11 } } as const;
 
 /**
  * `extra` columns go after the official ones, so scripts that cut the
