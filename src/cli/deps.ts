@@ -48,6 +48,7 @@ export function processBaseDeps(): BaseDeps {
     stderr: process.stderr,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 && { stdoutColumns: process.stdout.columns }),
   };
   return {
     io,
