@@ -98,9 +98,16 @@ export class ConfigStore {
     return this.update((doc) => doc.removeProfile(name));
   }
 
-  /** Makes a profile the default; UsageError listing the known names when it does not exist. */
-  async setDefaultProfile(name: string): Promise<void> {
-    await this.update((doc) => doc.setDefaultProfile(name));
+  /**
+   * Makes a profile the default; UsageError listing the known names when it
+   * does not exist. Resolves to the profile as the file now holds it, read
+   * from the check of the new text, so a caller need not read the file again.
+   */
+  async setDefaultProfile(name: string): Promise<Profile | undefined> {
+    return this.update((doc) => {
+      doc.setDefaultProfile(name);
+      return doc.getProfile(name);
+    });
   }
 
   /**
