@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
+import { MAX_QUEUED_PER_CONNECTION, runOneRequestPerConnection } from './pipelining';
 import { TOKEN_PREFIX } from './secrets';
 import type { ServerTimeouts, TrustProxy } from '../server-options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
@@ -135,6 +136,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
       void (reply as unknown as FastifyReply).status(status).send(messages(status === 414 ? 'request URL is too long' : 'malformed request URL'));
     },
   });
+
+  // First of the onRequest hooks: nothing else runs for a request still waiting its turn.
+  runOneRequestPerConnection(app, () => log(`connection closed: more than ${MAX_QUEUED_PER_CONNECTION} pipelined requests waiting`));
 
   const extensions = options.extensions ?? true;
   const context = {

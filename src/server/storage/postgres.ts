@@ -15,6 +15,8 @@ import {
   type RotateTokenOutcome,
   type Storage,
   type StorageCounts,
+  type TokenPage,
+  type TokenPageCursor,
   type TokenRecord,
 } from './types';
 import { toAccount, toOrganization, toToken as tokenFromRow, type AccountRow, type OrganizationRow, type TokenRow as StoredTokenRow } from './rows';
@@ -292,6 +294,18 @@ export class PostgresStorage implements Storage {
       [organizationId],
     );
     return rows.map(toToken);
+  }
+
+  async listTokensPage(organizationId: string, limit: number, after?: TokenPageCursor): Promise<TokenPage> {
+    const start = after ?? { createdAt: Number.MIN_SAFE_INTEGER, position: Number.MIN_SAFE_INTEGER };
+    const { rows } = await this.query<TokenRow & { position: number }>(
+      `SELECT ${TOKEN_COLUMNS}, position FROM api_tokens
+       WHERE organization_id = $1 AND (created_at, position) > ($2, $3)
+       ORDER BY created_at, position LIMIT $4`,
+      [organizationId, start.createdAt, start.position, limit],
+    );
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { tokens: rows.map(toToken), next: last && { createdAt: last.created_at, position: last.position } };
   }
 
   async getToken(organizationId: string, id: string): Promise<TokenRecord | undefined> {

@@ -13,6 +13,8 @@ import {
   type RotateTokenOutcome,
   type Storage,
   type StorageCounts,
+  type TokenPage,
+  type TokenPageCursor,
   type TokenRecord,
 } from './types';
 import { toAccount, toOrganization, toToken as tokenFromRow, type AccountRow, type OrganizationRow, type TokenRow as StoredTokenRow } from './rows';
@@ -110,6 +112,9 @@ export class SqliteStorage implements Storage {
         (id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at)
         VALUES (@id, @organizationId, @name, @description, @permissions, @secretHash, @ttl, @createdAt, @expiresAt)`),
       listTokens: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? ORDER BY created_at, rowid'),
+      listTokensPage: db.prepare(`SELECT rowid AS position, * FROM api_tokens
+        WHERE organization_id = @organizationId AND (created_at, rowid) > (@createdAt, @position)
+        ORDER BY created_at, rowid LIMIT @limit`),
       getToken: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? AND id = ?'),
       deleteToken: db.prepare('DELETE FROM api_tokens WHERE organization_id = ? AND id = ?'),
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
@@ -197,6 +202,13 @@ export class SqliteStorage implements Storage {
 
   async listTokens(organizationId: string): Promise<TokenRecord[]> {
     return (this.statements.listTokens.all(organizationId) as TokenRow[]).map(toToken);
+  }
+
+  async listTokensPage(organizationId: string, limit: number, after?: TokenPageCursor): Promise<TokenPage> {
+    const start = after ?? { createdAt: Number.MIN_SAFE_INTEGER, position: Number.MIN_SAFE_INTEGER };
+    const rows = this.statements.listTokensPage.all({ organizationId, limit, ...start }) as Array<TokenRow & { position: number }>;
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { tokens: rows.map(toToken), next: last && { createdAt: last.created_at, position: last.position } };
   }
 
   async getToken(organizationId: string, id: string): Promise<TokenRecord | undefined> {
