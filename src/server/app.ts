@@ -48,6 +48,9 @@ function pathOf(url: string): string {
 
 /** Seconds a client should wait before retrying while the database is away. */
 const UNAVAILABLE_RETRY_AFTER = '5';
+/** Seconds before retrying a write on a full database: freeing space takes a person. */
+const FULL_RETRY_AFTER = '60';
+const FULL_MESSAGE = 'the database is full (no space left to write): reads still work, writes fail until space is freed; try again later';
 
 function errorReply(error: FastifyError | HttpError): { status: number; body: { messages: string[] } } {
   if (error instanceof HttpError) return { status: error.statusCode, body: { messages: error.messages } };
@@ -140,6 +143,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // First of the onRequest hooks: nothing else runs for a request still waiting its turn.
   runOneRequestPerConnection(app, () => log(`connection closed: more than ${MAX_QUEUED_PER_CONNECTION} pipelined requests waiting`));
 
+  // Set by a write that failed for lack of space, cleared by one that
+  // succeeds: /healthz says so meanwhile.
+  let databaseFull = false;
+  const noteFull = (what: string) => {
+    if (!databaseFull) log(`database full: ${what} failed for lack of space; writes answer 503 until one succeeds`);
+    databaseFull = true;
+  };
+
   const extensions = options.extensions ?? true;
   const context = {
     storage: options.storage,
@@ -147,7 +158,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     registration: options.registration,
     extensions,
     passwords: new PasswordAuthenticator(options.storage, options.rateLimits ?? DEFAULT_RATE_LIMITS, clock),
-    tokens: new TokenAuthenticator(options.storage, clock, extensions),
+    tokens: new TokenAuthenticator(options.storage, clock, extensions, {
+      written: () => (databaseFull = false),
+      failed: (error) => {
+        if (options.storage.isFullError(error)) noteFull('recording a token use');
+      },
+    }),
   };
 
   // Clients may send `content-type: application/json` on every request, a
@@ -163,6 +179,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    if (options.storage.isFullError(error)) {
+      noteFull(`${request.method} ${pathOf(request.url)}`);
+      void reply.status(503).header('retry-after', FULL_RETRY_AFTER).send(messages(FULL_MESSAGE));
+      return;
+    }
     if (options.storage.isBusyError(error)) {
       log(`busy ${request.method} ${pathOf(request.url)}: the database is locked by another process`);
       void reply
@@ -224,6 +245,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) databaseFull = false;
     log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
 
@@ -235,6 +257,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       if (!(error instanceof StorageUnavailableError)) throw error;
       return reply.status(503).header('retry-after', UNAVAILABLE_RETRY_AFTER).send('unavailable');
     }
+    if (databaseFull) return reply.status(503).header('retry-after', FULL_RETRY_AFTER).send('database full');
     return reply.send('ok');
   });
   registerRoutes(app, context);

@@ -435,6 +435,11 @@ export class PostgresStorage implements Storage {
     return code === '55P03' || code === '40001' || code === '40P01';
   }
 
+  /** disk_full: the server's disk, or the tablespace's, has no room for the write. */
+  isFullError(error: unknown): boolean {
+    return (error as { code?: string } | undefined)?.code === '53100';
+  }
+
   async ping(): Promise<void> {
     await this.query('SELECT 1');
   }

@@ -88,11 +88,16 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
 
-  /** `path` is a file, or ':memory:' for a throwaway database. */
-  constructor(path: string) {
+  /**
+   * `path` is a file, or ':memory:' for a throwaway database. `maxPages`
+   * caps the file (PRAGMA max_page_count, never below its size now): a write
+   * that needs more fails as on a full disk.
+   */
+  constructor(path: string, options: { maxPages?: number } = {}) {
     this.db = new Database(path);
     try {
       this.prepareSchema();
+      if (options.maxPages !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
     } catch (error) {
       this.db.close();
       throw error;
@@ -253,6 +258,10 @@ export class SqliteStorage implements Storage {
   isBusyError(error: unknown): boolean {
     const code = (error as { code?: unknown } | undefined)?.code;
     return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  }
+
+  isFullError(error: unknown): boolean {
+    return (error as { code?: unknown } | undefined)?.code === 'SQLITE_FULL';
   }
 
   async counts(): Promise<StorageCounts> {

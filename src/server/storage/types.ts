@@ -199,6 +199,12 @@ export interface Storage {
    * the database's lock: the server answers 503 with Retry-After, not 500.
    */
   isBusyError(error: unknown): boolean;
+  /**
+   * True when `error` means the database could not be written for lack of
+   * space (SQLite's SQLITE_FULL, PostgreSQL's disk_full): writes answer 503
+   * until space is freed, reads go on.
+   */
+  isFullError(error: unknown): boolean;
 
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;
