@@ -7,8 +7,9 @@ import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
 import { MAX_QUEUED_PER_CONNECTION, runOneRequestPerConnection } from './pipelining';
+import { RegistrationLimiter } from './registration-limit';
 import { TOKEN_PREFIX } from './secrets';
-import type { ServerTimeouts, TrustProxy } from '../server-options';
+import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits, type ServerTimeouts, type TrustProxy } from '../server-options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { apiRoutes } from './routes/api';
@@ -34,6 +35,8 @@ export interface AppOptions {
   timeouts?: ServerTimeouts;
   /** Whose X-Forwarded-For sets `request.ip` (and so the lock-out's address); default nobody's. */
   trustProxy?: TrustProxy;
+  /** Default DEFAULT_REGISTRATION_LIMITS. */
+  registrationLimits?: RegistrationLimits;
 }
 
 /**
@@ -164,6 +167,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         if (options.storage.isFullError(error)) noteFull('recording a token use');
       },
     }),
+    registrations: new RegistrationLimiter(options.registrationLimits ?? DEFAULT_REGISTRATION_LIMITS, clock),
   };
 
   // Clients may send `content-type: application/json` on every request, a
