@@ -1,11 +1,12 @@
 // The HTTP application: routes of docs/api.md, the `{"messages": [...]}` error
 // shape for everything that goes wrong, and one log line per request.
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { systemClock, type Clock } from '../tokens';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
+import { answerEdgeRequests, rawAnswer } from './http-edges';
 import { MAX_QUEUED_PER_CONNECTION, runOneRequestPerConnection } from './pipelining';
 import { RegistrationLimiter } from './registration-limit';
 import { TOKEN_PREFIX } from './secrets';
@@ -85,17 +86,15 @@ function clientErrorHandler(log: RequestLogger) {
     // As Node's own handler: only when no response is under way on this
     // connection, or its bytes and ours would interleave.
     const current = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
-    if (socket.writable && !current?.headersSent) {
-      const body = JSON.stringify(messages(text));
-      socket.end(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-          `content-type: application/json; charset=utf-8\r\n` +
-          `content-length: ${Buffer.byteLength(body)}\r\n` +
-          `connection: close\r\n\r\n${body}`,
-      );
-    }
+    if (socket.writable && !current?.headersSent) socket.end(rawAnswer(status, text));
     socket.destroySoon();
   };
+}
+
+function hostHeaderCount(rawHeaders: string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
 }
 
 /** A hop count as the function fastify documents for it (its types omit the number form). */
@@ -142,6 +141,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       void (reply as unknown as FastifyReply).status(status).send(messages(status === 414 ? 'request URL is too long' : 'malformed request URL'));
     },
   });
+
+  answerEdgeRequests(app.server, log);
 
   // First of the onRequest hooks: nothing else runs for a request still waiting its turn.
   runOneRequestPerConnection(app, () => log(`connection closed: more than ${MAX_QUEUED_PER_CONNECTION} pipelined requests waiting`));
@@ -236,6 +237,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
         .send(messages('the server is shutting down; try again in a moment'));
     }
     if (request.headers.host === undefined) throw new HttpError(400, 'request has no Host header');
+    // Node keeps the first of several and drops the rest; a proxy may have
+    // routed by another (RFC 9112 §3.2: a 400).
+    if (hostHeaderCount(request.raw.rawHeaders) > 1) throw new HttpError(400, 'request has more than one Host header');
     return undefined;
   });
 
