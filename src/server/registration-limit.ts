@@ -6,6 +6,7 @@
 import type { RegistrationLimits } from '../server-options';
 import type { Clock } from '../tokens';
 import { HttpError } from './http-error';
+import { clientAddressKey } from './rate-limit';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -22,12 +23,13 @@ export class RegistrationLimiter {
   ) {}
 
   /**
-   * Counts one registration from `address`, or throws a 429 with
-   * Retry-After. Only registrations let through are counted, so refused
+   * Counts one registration from `address` (an IPv6 client by its /64, as
+   * the lock-out counts it), or throws a 429 with Retry-After. Only registrations let through are counted, so refused
    * floods (from any number of addresses) add nothing to remember: the map
    * holds at most an hour's worth of the total limit.
    */
-  take(address: string): void {
+  take(clientAddress: string): void {
+    const address = clientAddressKey(clientAddress);
     const now = this.clock();
     this.pruneNowAndThen(now);
     const total = (this.total = this.total.filter((at) => at > now - MINUTE));

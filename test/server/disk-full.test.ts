@@ -188,7 +188,7 @@ describe('a full disk', () => {
 describe('PostgreSQL', () => {
   it('counts disk_full (SQLSTATE 53100) as a full database, and nothing else', async () => {
     const pool = new pg.Pool();
-    const storage = new PostgresStorage(pool);
+    const storage = new PostgresStorage(pool, 'disk-full-test');
     try {
       expect(storage.isFullError(Object.assign(new Error('could not extend file'), { code: '53100' }))).toBe(true);
       expect(storage.isFullError(Object.assign(new Error('out of memory'), { code: '53200' }))).toBe(false);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRATION_LIMITS } from '../../src/server-options';
+import { RegistrationLimiter } from '../../src/server/registration-limit';
 import { startServer } from '../../src/server/start';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { manualClock } from './http';
@@ -107,5 +108,16 @@ describe.skipIf(process.platform !== 'linux')('registration limits', () => {
       await running.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the per-address count', () => {
+  it('keys an IPv6 client by its /64 and an IPv4-mapped one by its IPv4 address, as the lock-out does', () => {
+    const limiter = new RegistrationLimiter({ perAddressPerHour: 1, totalPerMinute: 0 }, () => 0);
+    limiter.take('2001:db8:1:2::1');
+    expect(() => limiter.take('2001:db8:1:2:ffff::9')).toThrow('too many registrations from this address');
+    limiter.take('2001:db8:1:3::1');
+    limiter.take('192.0.2.7');
+    expect(() => limiter.take('::ffff:192.0.2.7')).toThrow('too many registrations from this address');
   });
 });
