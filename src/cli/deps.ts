@@ -12,7 +12,7 @@ import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
 import { createTerminalPrompter, type Prompter } from './prompter';
 import { keepWasmAtBaselineTier } from './wasm-tiering';
-import { oneLine } from '../errors/report';
+import { oneLine } from '../report/report';
 import { terminalSafe } from '../text/terminal-text';
 
 /** What exists before the command line is parsed. */
@@ -48,6 +48,7 @@ export function processBaseDeps(): BaseDeps {
     stderr: process.stderr,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 && { stdoutColumns: process.stdout.columns }),
   };
   return {
     io,

@@ -230,8 +230,13 @@ export class TokenAuthenticator {
     return token;
   }
 
-  /** Any valid token of its organization, whatever its permissions; or a 401. */
-  async authenticateAny(header: string | undefined): Promise<TokenRecord> {
+  /**
+   * Any valid token of its organization, whatever its permissions; or a 401.
+   * `countsAsUse: false` for a request that only checks the token
+   * (`token/current`): last-used-at is there to find dead tokens, and a
+   * client looking at a token's expiry must not make it look alive.
+   */
+  async authenticateAny(header: string | undefined, options: { countsAsUse?: boolean } = {}): Promise<TokenRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your organization ID and an API token (HTTP Basic)');
     const invalid = () => unauthorized('invalid organization ID or API token');
@@ -242,7 +247,7 @@ export class TokenAuthenticator {
     if (expiryState(token.expiresAt, this.clock()) === 'expired') {
       throw unauthorized(`API token expired at ${apiTimeOf(token.expiresAt)}`);
     }
-    return this.recordUse ? this.noteUse(token) : token;
+    return this.recordUse && options.countsAsUse !== false ? this.noteUse(token) : token;
   }
 
   /**

@@ -8,7 +8,8 @@ import { Component, useEffect, type ReactNode } from 'react';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { EXIT } from '../errors';
-import { BUG_HINT, isDebug, oneLine } from '../errors/report';
+import { BUG_HINT, isDebug, oneLine } from '../report/report';
+import { sizeOf } from '../state/layout';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
@@ -18,7 +19,7 @@ import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { asInkStdin, KeyStream } from './keyStream';
 import { applyNoColor } from './firstFrame';
-import { createTerminal, onSignals, terminalSize, type SignalSource, type Terminal } from './terminal';
+import { createTerminal, onSignals, type SignalSource, type Terminal } from './terminal';
 
 restoreGlobals();
 
@@ -80,7 +81,7 @@ export function mountTui(options: MountOptions): Promise<number> {
       writeTerminal: (sequence) => stdout.write(sequence),
       ...(options.firstTokenAnswers && { firstTokenAnswers: options.firstTokenAnswers }),
     }),
-    initialState(options.session, terminalSize(stdout)),
+    initialState(options.session, sizeOf(stdout)),
   );
   for (const notice of options.ctx.notices) store.dispatch({ type: 'message/set', message: { kind: 'info', text: notice } });
   // Before the first render: when the list has already arrived (it was asked
@@ -129,7 +130,7 @@ export function mountTui(options: MountOptions): Promise<number> {
     const heldResize = new EventEmitter();
     let writeFrame: ((data: string) => void) | undefined;
     const stopResize = redrawOnResize(stdout, {
-      onSize: () => store.dispatch({ type: 'resize', size: terminalSize(stdout) }),
+      onSize: () => store.dispatch({ type: 'resize', size: sizeOf(stdout) }),
       redraw: () => {
         if (finished) return;
         // ink's listener renders the committed tree unthrottled, so the frame
@@ -144,7 +145,7 @@ export function mountTui(options: MountOptions): Promise<number> {
       instance = render(
         <CrashGuard onCrash={(error) => setImmediate(() => finish(EXIT.failure, error))}>
           {/* Ctrl+C marks the state interrupted before it exits: 130, as the CLI documents; q is 0. */}
-          <App store={store} clock={options.clock} onExit={() => finish(store.getState().interrupted ? EXIT.interrupted : EXIT.ok)} />
+          <App store={store} clock={options.clock} keyBytes={keys} onExit={() => finish(store.getState().interrupted ? EXIT.interrupted : EXIT.ok)} />
           <FrameWriter onWriter={(write) => (writeFrame = write)} />
         </CrashGuard>,
         {

@@ -9,9 +9,10 @@ import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
 import { ENV, envValue } from '../config/env';
 import { EXIT, UsageError } from '../errors';
-import { isDebug, reportError } from '../errors/report';
+import { isDebug, reportError } from '../report/report';
+import { sizeOf } from '../state/layout';
 import { prefetched, requestTokenAnswers, type Prefetched, type TokenAnswers } from '../state/tokenAnswers';
-import { createTerminal, restoreOnSignal, terminalSize, type SignalSource } from './terminal';
+import { createTerminal, restoreOnSignal, type SignalSource } from './terminal';
 import { applyNoColor, firstFrame } from './firstFrame';
 import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';
@@ -69,7 +70,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   applyNoColor(deps.env);
   const terminal = createTerminal(deps.stdout);
   terminal.enter();
-  deps.stdout.write(firstFrame(session, terminalSize(deps.stdout)));
+  deps.stdout.write(firstFrame(session, sizeOf(deps.stdout)));
   const early = restoreOnSignal(terminal, deps.signals ?? process);
   try {
     const loaded = await Promise.race([import('./mount'), early.signalled]);

@@ -1,6 +1,6 @@
 // The header's words: who this session is. Overrides and an expiring session
 // token are said near the start, so truncation on a narrow terminal keeps
-// them. Drawn by screens/Header.tsx, and by src/tui/firstFrame.ts before ink
+// them. Drawn by components/Header.tsx, and by src/tui/firstFrame.ts before ink
 // has loaded, so both say the same.
 import type { APIToken } from '../api/schemas';
 import { describeSource } from '../config/context';

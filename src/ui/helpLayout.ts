@@ -3,7 +3,7 @@
 // decides how many). The overlay view only draws what this returns.
 import { helpGrid, type HelpGrid } from '../state/layout';
 import type { Size } from '../state/types';
-import { hint, type KeyBinding } from './keymap';
+import { hint, type KeyBinding } from '../keys/keymap';
 
 export interface HelpEntry {
   keys: string;

@@ -252,6 +252,7 @@ describe('ConfigDocument keeps what it does not change', () => {
     expect(() => doc.setDefaultProfile('nope')).toThrow(UsageError);
     expect(() => doc.setDefaultProfile('nope')).toThrow(`profile "nope" not found in ${FILE}; known profiles: prod, staging`);
     expect(() => doc.removeProfile('nope')).toThrow(UsageError);
+    expect(() => doc.removeProfile('prd')).toThrow(`profile "prd" not found in ${FILE}; did you mean "prod"? known profiles: prod, staging`);
     expect(doc.changed).toBe(false);
   });
 
