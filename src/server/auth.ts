@@ -206,12 +206,21 @@ export class PasswordAuthenticator {
  */
 export const LAST_USED_GRANULARITY_MS = 60_000;
 
+/** What became of a last-use write: reported, never thrown (see TokenAuthenticator.noteUse). */
+export interface UseWriteObserver {
+  written(): void;
+  failed(error: unknown): void;
+}
+
+const IGNORE_USE_WRITES: UseWriteObserver = { written: () => {}, failed: () => {} };
+
 export class TokenAuthenticator {
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
     /** Off when the server runs without its extensions (last-used-at among them). */
     private readonly recordUse = true,
+    private readonly useWrites: UseWriteObserver = IGNORE_USE_WRITES,
   ) {}
 
   /** The token, or a 401 (unknown, wrong organization, expired) or 403 (missing `permission`). */
@@ -244,14 +253,23 @@ export class TokenAuthenticator {
   /**
    * Decided on the row authentication already read: no extra read, and a
    * write only when the stored time is a granularity old. A request refused
-   * for a missing permission still counts: the token authenticated.
+   * for a missing permission still counts: the token authenticated. The write
+   * is best-effort: a database that cannot be written (a full disk, another
+   * process's lock) must not turn every read into an error, so the request
+   * goes on with the time as it was stored.
    */
   private async noteUse(token: TokenRecord): Promise<TokenRecord> {
     const now = this.clock();
     const staleBefore = now - LAST_USED_GRANULARITY_MS;
     const last = token.lastUsedAt ?? null;
     if (last !== null && last >= staleBefore) return token;
-    await this.storage.recordTokenUse(token.id, now, staleBefore);
+    try {
+      await this.storage.recordTokenUse(token.id, now, staleBefore);
+    } catch (error) {
+      this.useWrites.failed(error);
+      return token;
+    }
+    this.useWrites.written();
     return { ...token, lastUsedAt: now };
   }
 }
