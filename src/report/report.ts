@@ -25,7 +25,8 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, debug
     stderr.write(`error: unexpected failure: ${oneLine(message)}\n`);
     if (!debug) stderr.write(`hint: ${BUG_HINT}\n`);
   }
-  if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  // The stack's first line is the message again, as the server may have sent it.
+  if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').map(terminalSafe).join('\n')}\n`);
   return exitCodeFor(error);
 }
 

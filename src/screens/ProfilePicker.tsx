@@ -7,7 +7,8 @@ import type { ItemProps } from 'ink-select-input';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
-import { displayWidth } from '../text/terminal-width';
+import { terminalSafe } from '../text/terminal-text';
+import { displayWidth, widestCell } from '../text/terminal-width';
 import { useAppState, useStore } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
 import { useProfile } from '../keys/flows';
@@ -39,7 +40,7 @@ interface ProfileColumns {
 export function profileColumns(profiles: readonly Profile[], columns: number): ProfileColumns {
   const fixed = 2 + 1 + displayWidth(DEFAULT_MARK) + displayWidth(ACTIVE_MARK) + TOKEN_WIDTH;
   const room = columns - fixed;
-  const longest = Math.max(MIN_NAME, ...profiles.map((p) => displayWidth(p.name)));
+  const longest = widestCell(profiles.map((p) => terminalSafe(p.name)), MIN_NAME);
   const orgRoom = room - longest - displayWidth(ORG_LABEL);
   if (orgRoom >= MIN_ORG) return { name: longest, org: orgRoom };
   return { name: Math.max(MIN_NAME, Math.min(longest, room)), org: 0 };
@@ -85,7 +86,7 @@ export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
   return (
     <Box height={1}>
       <Text wrap="truncate" inverse={isSelected}>
-        <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
+        <Text bold>{cell(fitMiddle(terminalSafe(profile.name), widths.name), widths.name)} </Text>
         <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
         <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
         {profile.problems?.length ? (
@@ -94,7 +95,7 @@ export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
         ) : (
           <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
         )}
-        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
+        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(terminalSafe(profile.organizationId)), widths.org)}`}</Text>}
         {expiryFits && <Text>{'  '}<ProfileTokenExpiry name={profile.name} /></Text>}
       </Text>
     </Box>

@@ -5,14 +5,14 @@ import type { IndicatorProps, ItemProps } from 'ink-select-input';
 import { createContext, useContext } from 'react';
 import { describeSource } from '../config/context';
 import { bodyHeight } from '../state/layout';
-import { CUSTOM_LIFETIME, LIFETIME_PRESETS, shortLifetimeWarning } from '../state/lifetimes';
+import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from '../state/lifetimes';
 import { wizardTtl } from '../state/selectors';
 import { wizardNeedsAccount } from '../state/selectors';
 import type { State, WizardStep } from '../state/types';
-import { describeDuration, PERMISSIONS, sortPermissions } from '../tokens';
+import { appliedLifetimeMs, describeDuration, PERMISSIONS, shortLifetimeWarning, sortPermissions } from '../tokens';
 import { useAppState, useNow, useStore } from '../ui/context';
 import { editWizardField } from '../keys/fieldEdits';
-import { absoluteTime, windowStart } from '../ui/format';
+import { absoluteTime, fit, windowStart, wrapText } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
 import { pickLifetime } from '../keys/flows';
 import { ChoiceList, INDICATOR_WIDTH, type Choice } from '../components/ChoiceList';
@@ -59,12 +59,14 @@ function TtlPreview({ state, now }: { state: State; now: number }) {
     const typing = state.wizard.lifetimeChoice === CUSTOM_LIFETIME && state.wizard.customTtl === '';
     return <Text wrap="truncate" color={typing ? undefined : theme.danger}>{typing ? 'Type a duration: 72h, 30m, 1h30m, 7d, 2w' : `${GLYPH.expired} ${ttl.error}`}</Text>;
   }
+  // What the server will do with it: `500ms` lives half a second, not "1 second".
+  const lifetime = appliedLifetimeMs(ttl.ms);
   const short = shortLifetimeWarning(ttl.ms);
   return short ? (
-    <Text wrap="truncate" color={theme.warning}>{`${GLYPH.warning} ${describeDuration(ttl.ms)} (${ttl.value}): ${short}`}</Text>
+    <Text wrap="truncate" color={theme.warning}>{`${GLYPH.warning} ${describeDuration(lifetime)} (${ttl.value}): ${short}`}</Text>
   ) : (
     <Text wrap="truncate" color={theme.ok}>
-      {`${GLYPH.valid} ${describeDuration(ttl.ms)} (${ttl.value}): expires ${absoluteTime(now + ttl.ms)}`}
+      {`${GLYPH.valid} ${describeDuration(lifetime)} (${ttl.value}): expires ${absoluteTime(now + lifetime)}`}
     </Text>
   );
 }
@@ -139,6 +141,22 @@ function PermissionsStep({ state }: { state: State }) {
   );
 }
 
+const REVIEW_LABEL = 'Name:        ';
+/** The review's rows besides the name's: title, four fields, a blank line, the prompt. */
+const REVIEW_OTHER_ROWS = 7;
+
+/**
+ * The name about to be created, whole: wrapped under its label over as many
+ * rows as the window leaves, and cut (`…`) only past those.
+ */
+function reviewNameLines(name: string, size: State['size']): string[] {
+  const width = Math.max(1, size.columns - REVIEW_LABEL.length);
+  const lines = wrapText(name, width);
+  const room = Math.max(1, bodyHeight(size) - REVIEW_OTHER_ROWS);
+  if (lines.length <= room) return lines;
+  return [...lines.slice(0, room - 1), fit(lines.slice(room - 1).join(' '), width)];
+}
+
 function ReviewStep({ state, now }: { state: State; now: number }) {
   const w = state.wizard;
   const ttl = wizardTtl(w);
@@ -146,7 +164,9 @@ function ReviewStep({ state, now }: { state: State; now: number }) {
   const account = fromEnv?.value ?? w.email;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate">{`Name:        ${w.name}`}</Text>
+      {reviewNameLines(w.name, state.size).map((line, i) => (
+        <Text key={i} wrap="truncate">{`${i === 0 ? REVIEW_LABEL : ' '.repeat(REVIEW_LABEL.length)}${line}`}</Text>
+      ))}
       <Text wrap="truncate">{`Description: ${w.description || '(none)'}`}</Text>
       <Text wrap="truncate">{`Lifetime:    ${ttl.ok ? `${ttl.value}, expires ${absoluteTime(now + ttl.ms)}` : '?'}`}</Text>
       <Text wrap="truncate">{`Permissions: ${sortPermissions(w.permissions).join(', ')}`}</Text>
@@ -168,7 +188,8 @@ function ResultStep({ state, edit }: { state: State; edit: (value: string) => st
   if (!token) return null;
   return (
     <Box flexDirection="column">
-      {w.mode === 'rotate' ? <RotatedLines state={state} /> : <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} created (ID ${token.id}).`}</Text>}
+      {/* The new ID first: a long name is what the window cuts, and the review showed it whole. */}
+      {w.mode === 'rotate' ? <RotatedLines state={state} /> : <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Created ${token.id}: ${token.name}`}</Text>}
       <Text bold color={theme.warning} wrap="wrap">{`${GLYPH.warning} The only time the secret is shown: copy it now.`}</Text>
       <Text wrap="wrap" bold>{token.token ?? ''}</Text>
       {secretIsWrapped(token.token ?? '', state.size.columns) && (

@@ -253,6 +253,8 @@ export type Action =
   | { type: 'profiles/highlight'; index: number }
   | { type: 'profiles/jump'; to: 'start' | 'end' }
   | { type: 'profiles/token'; name: string; info: ProfileTokenInfo }
+  /** Several profiles' tokens at once: one copy of the table for a whole batch, not one per profile. */
+  | { type: 'profiles/tokens'; infos: Readonly<Record<string, ProfileTokenInfo>> }
   | { type: 'wizard/start'; email?: string }
   /** The rotate flow: the account step when the environment lacks the account, else straight to rotating. */
   | { type: 'wizard/start-rotate'; token: { id: string; name: string }; email?: string; needsAccount: boolean }

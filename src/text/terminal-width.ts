@@ -123,6 +123,20 @@ export function isOneClusterPerCharacter(text: string): boolean {
 }
 
 /**
+ * The widest of `texts` in cells, and at least `atLeast`. A loop, not
+ * Math.max(...widths): spreading a list into a call's arguments overflows the
+ * stack past about 100,000 items, and a token list has no upper bound.
+ */
+export function widestCell(texts: Iterable<string>, atLeast = 0): number {
+  let widest = atLeast;
+  for (const text of texts) {
+    const width = displayWidth(text);
+    if (width > widest) widest = width;
+  }
+  return widest;
+}
+
+/**
  * Columns a string takes in a terminal: CJK and most emoji take two, marks
  * and format characters none. Plain text only: measure before styling (an
  * escape sequence is not stripped, its visible characters count).

@@ -95,6 +95,11 @@ describe('create wizard against the real server', () => {
     // Accepted (the CLI's rule), but a token that expires before it can be used is said so.
     await ui.type('s');
     await ui.waitFor(/⚠ .*\(1s\): under a minute: the token expires almost at once/);
+    // Sub-second: said as the server applies it, never rounded into a whole second.
+    await ui.type('500ms');
+    await ui.waitFor('⚠ 1 second 500 milliseconds (1s500ms): under a minute');
+    for (let i = 0; i < 5; i++) await ui.press(KEY.backspace);
+    await ui.waitFor('(1s): under a minute');
     await ui.press(KEY.backspace, 'needs a unit');
     await ui.type('d12h');
     await ui.waitFor('1 day 12 hours (36h): expires');
@@ -173,6 +178,23 @@ describe('create wizard against the real server', () => {
     expect(ui.frame()).toContain('(from APPCLACKS_ACCOUNT_EMAIL)');
     await ui.press(KEY.enter, 'the email or password was refused');
     expect(ui.frame()).toContain('Name:        env-account');
+    ui.unmount();
+  });
+
+  it('a long name is shown whole on the review, and the result keeps the new ID', async () => {
+    const { ui } = await openWizard(envAccount());
+    ui.resize({ columns: 80, rows: 24 });
+    const name = 'production-eu-west-1-terraform-state-writer for the platform team, rotated monthly by the ci pipeline';
+    await toReview(ui, name);
+    // 80 columns: the name wraps under its label rather than losing its end.
+    const review = ui.frame().split('\n');
+    const first = review.findIndex((line) => line.startsWith('Name:        '));
+    const continued = review.slice(first + 1).findIndex((line) => !line.startsWith(' '.repeat(13)));
+    const nameLines = review.slice(first, first + 1 + continued).map((line) => line.slice(13).trimEnd());
+    expect(nameLines.length, ui.frame()).toBeGreaterThan(1);
+    expect(nameLines.join(' '), ui.frame()).toBe(name);
+    await ui.press(KEY.enter, 'only time the secret is shown');
+    expect(ui.frame()).toMatch(/✓ Created [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}: production-/);
     ui.unmount();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasLoneSurrogate, hasUnsafeCharacter, looksBlank, terminalSafe, withoutUnsafeCharacters } from '../../src/text/terminal-text';
+import { hasLoneSurrogate, hasUnsafeCharacter, jsonTerminalSafe, looksBlank, terminalSafe, terminalSafeDeep, withoutUnsafeCharacters } from '../../src/text/terminal-text';
 import { displayWidth } from '../../src/text/terminal-width';
 
 describe('terminalSafe', () => {
@@ -14,6 +14,34 @@ describe('terminalSafe', () => {
   it('leaves ordinary text, accents, CJK and emoji alone', () => {
     const text = 'ci-deploy Ünïcødé 日本語 🚀';
     expect(terminalSafe(text)).toBe(text);
+  });
+
+  it('replaces line and paragraph separators, which would break a row, and changes nothing more when applied twice', () => {
+    const once = terminalSafe('a\u2028b\u2029c\u001b]0;t\u0007');
+    expect(once).toBe('a\ufffdb\ufffdc^[]0;t^G');
+    expect(terminalSafe(once)).toBe(once);
+  });
+});
+
+describe('terminalSafeDeep: an API answer made safe for the UI', () => {
+  it('makes every string safe, in nested objects and arrays, and keeps numbers, null and keys', () => {
+    const answer = { id: 'i\u001b', n: 3, none: null, permissions: { actions: ['A\u009b', 'B'] }, 'x\u001b': 'k' };
+    expect(terminalSafeDeep(answer)).toEqual({ id: 'i^[', n: 3, none: null, permissions: { actions: ['A\ufffd', 'B'] }, 'x\u001b': 'k' });
+    expect(answer.id).toBe('i\u001b');
+  });
+
+  it('returns a clean answer itself, not a copy', () => {
+    const answer = { result: [{ id: 'a', permissions: { actions: ['*'] } }] };
+    expect(terminalSafeDeep(answer)).toBe(answer);
+  });
+});
+
+describe('jsonTerminalSafe: -o json that a terminal cannot act on, with the same data', () => {
+  it('escapes DEL, C1, bidirectional controls and separators, which JSON.stringify leaves raw', () => {
+    const value = { name: 'a\u007f\u009b2J\u202e\u2066\u2028\u001b' };
+    const text = jsonTerminalSafe(JSON.stringify(value));
+    expect(text).toBe('{"name":"a\\u007f\\u009b2J\\u202e\\u2066\\u2028\\u001b"}');
+    expect(JSON.parse(text)).toEqual(value);
   });
 });
 

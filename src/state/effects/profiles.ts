@@ -11,6 +11,8 @@ import { isAuthError, show, type EffectContext } from './context';
 
 /** Profiles whose token the picker asks about at once (token/current each). */
 export const PROFILE_TOKEN_CONCURRENCY = 4;
+/** How long answers about profiles' tokens wait to be shown together (short enough to look immediate). */
+const PROFILE_TOKEN_BATCH_MS = 40;
 
 export interface ProfileEffectsNeeds {
   /** Loads the token list of the session now in place (tokens.ts). */
@@ -52,24 +54,41 @@ export function createProfileEffects({ store, deps }: EffectContext, needs: Prof
 
   /**
    * Each profile's token (ID, expiry), PROFILE_TOKEN_CONCURRENCY at a time,
-   * each dispatched as it arrives. A profile already asked with the same
+   * shown in batches as they arrive. A profile already asked with the same
    * token is not asked again: every request counts as a use of that token.
    */
   async function loadProfileTokens(profiles: readonly Profile[], only?: (p: Profile) => boolean): Promise<void> {
     const wanted = profiles.filter(
       (p) => !p.problems?.length && p.apiToken !== '' && p.organizationId !== '' && fetchedProfileTokens.get(p.name) !== p.apiToken && (only?.(p) ?? true),
     );
+    // Each update copies the table of every profile's token: with 10,000
+    // profiles, one update per profile froze the picker for seconds. So the
+    // marks go in one update, and answers in one update per PROFILE_TOKEN_BATCH_MS.
+    const known = getState().profiles.tokens;
+    const loading: Record<string, ProfileTokenInfo> = {};
     for (const p of wanted) {
       fetchedProfileTokens.set(p.name, p.apiToken);
-      if (getState().profiles.tokens[p.name] === undefined) dispatch({ type: 'profiles/token', name: p.name, info: { status: 'loading' } });
+      if (known[p.name] === undefined) loading[p.name] = { status: 'loading' };
     }
+    if (Object.keys(loading).length > 0) dispatch({ type: 'profiles/tokens', infos: loading });
+    let answered: Record<string, ProfileTokenInfo> = {};
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      const infos = answered;
+      answered = {};
+      if (Object.keys(infos).length > 0) dispatch({ type: 'profiles/tokens', infos });
+    };
     // One profile's failure must not stop the others: each settles on its own.
     const settle = async (p: Profile) => {
       const info = await profileTokenInfo(p);
       if (info.status === 'unknown') fetchedProfileTokens.delete(p.name);
-      dispatch({ type: 'profiles/token', name: p.name, info });
+      answered[p.name] = info;
+      flushTimer ??= setTimeout(flush, PROFILE_TOKEN_BATCH_MS);
     };
     await mapBounded(wanted, PROFILE_TOKEN_CONCURRENCY, (p) => settle(p).catch(() => undefined));
+    flush();
   }
 
   /** The profile holding token `id`, asking the profiles of this organization when the picker has not yet. */
