@@ -37,32 +37,6 @@ const fullZodOnItsOwn = {
   },
 };
 
-// yaml, the config file's parser, loads only when there is a file to read
-// (src/config/store.ts). In the main build it is a chunk of its own anyway,
-// but the plain `token list` file (below) is one file without splitting, and
-// V8 parses every byte of a file it loads, run or not: yaml is built on its
-// own, beside the chunks, and both builds import that one file.
-// yaml is CommonJS: the file gets named ES exports only for names listed here,
-// which are the ones src/config/yaml.ts reads.
-const YAML = 'yaml.js';
-await build({
-  ...bundleSettings,
-  stdin: { contents: "export { isMap, isScalar, parseDocument, LineCounter, Scalar, YAMLMap } from 'yaml';", resolveDir: root, sourcefile: 'yaml-exports.js' },
-  outfile: `${staging}/chunks/${YAML}`,
-  splitting: false,
-  metafile: false,
-});
-/** `from`: where the importing file sits, relative to dist/chunks/. */
-const yamlOnItsOwn = (from) => ({
-  name: 'yaml-on-its-own',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) => {
-      if (!args.importer.endsWith('src/config/yaml.ts')) throw new Error(`${args.importer} imports yaml: only src/config/yaml.ts may (its import is dynamic)`);
-      return { path: `${from}${YAML}`, external: true };
-    });
-  },
-});
-
 // undici's HTTP/2 half reads a few constants from `node:http2` when it loads,
 // which loads `tls` too, for every plain `http://` request as well:
 // that one file gets src/api/undici-http2.ts instead, which loads the real
@@ -105,45 +79,12 @@ const inkRowsWithoutNeedlessDiffs = {
   },
 };
 
-// `appclacks token list` in its plain form is built as an entry of its own,
-// in one file: splitting cuts the same code, shared with every other
-// command, into two dozen small chunks, and each file the ES module loader
-// resolves, reads and compiles costs start-up time whatever its size
-// (src/cli/plain-token-list.ts). Without splitting, what that path imports
-// with import() (the config file's parser and lock, the HTTP client) is in
-// the same file but still runs only when imported. The main build leaves the
-// entry's import of it to this build; the two share no module state, the
-// entry only hands over the parsed argv.
-const PLAIN_TOKEN_LIST = './plain/token-list.js';
-const plainTokenListOnItsOwn = {
-  name: 'plain-token-list-on-its-own',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/plain-token-list$/ }, (args) =>
-      args.importer.endsWith('src/cli/main.ts') ? { path: PLAIN_TOKEN_LIST, external: true } : undefined,
-    );
-  },
-};
-const plain = await build({
-  ...bundleSettings,
-  entryPoints: { 'token-list': 'src/cli/plain-token-list.ts' },
-  outdir: `${staging}/plain`,
-  splitting: false,
-  plugins: [http2OnlyWhenUsed, yamlOnItsOwn('../chunks/')],
-});
-
 const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, plainTokenListOnItsOwn, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs, yamlOnItsOwn('./')],
+  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
 });
-const mainImportsPlain = result.metafile.outputs[`${relative(root, staging)}/appclacks.js`]?.imports.some(
-  (i) => i.path === PLAIN_TOKEN_LIST,
-);
-if (!mainImportsPlain) throw new Error(`the entry no longer imports ${PLAIN_TOKEN_LIST}: check src/cli/main.ts`);
-// One metafile for both builds, for test/build.
-result.metafile.inputs = { ...plain.metafile.inputs, ...result.metafile.inputs };
-result.metafile.outputs = { ...result.metafile.outputs, ...plain.metafile.outputs };
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   const importsFullZod = output.imports.some((i) => i.path === `./${FULL_ZOD}`);
   if (importsFullZod && !file.includes('/chunks/')) {

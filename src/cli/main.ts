@@ -15,11 +15,7 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-/**
- * What a plain command runs with: runCli's three, and the error report, which
- * must come from the same build as the command, since it tells errors apart
- * by their classes (the token list path is a build of its own).
- */
+/** What a plain command runs with: runCli's three, and the error report. */
 interface PlainPath {
   processBaseDeps: typeof import('./deps').processBaseDeps;
   runCommand: typeof import('./run-command').runCommand;
@@ -28,20 +24,21 @@ interface PlainPath {
   reportError: typeof import('../errors/report').reportError;
 }
 
+async function plainPath(loadCommand: () => Promise<{ command: unknown }>): Promise<PlainPath> {
+  const [{ processBaseDeps }, { runCommand }, { command }, { isDebug, reportError }] = await Promise.all([
+    import('./deps'),
+    import('./run-command'),
+    loadCommand(),
+    // deps loads it anyway.
+    import('../errors/report'),
+  ]);
+  return { processBaseDeps, runCommand, command: command as AnyCommandSpec, isDebug, reportError };
+}
+
 /** The commands plainArgv may recognise, each loaded alone. */
 const PLAIN_PATHS: Readonly<Record<string, () => Promise<PlainPath>>> = {
-  tui: async () => {
-    const [{ processBaseDeps }, { runCommand }, { command }, { isDebug, reportError }] = await Promise.all([
-      import('./deps'),
-      import('./run-command'),
-      import('./commands/tui'),
-      // deps loads it anyway.
-      import('../errors/report'),
-    ]);
-    return { processBaseDeps, runCommand, command: command as AnyCommandSpec, isDebug, reportError };
-  },
-  // One file of its own in the build (see plain-token-list.ts).
-  'token list': async () => import('./plain-token-list') as Promise<PlainPath>,
+  tui: () => plainPath(() => import('./commands/tui')),
+  'token list': () => plainPath(() => import('./commands/token/list')),
 };
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,9 +1,8 @@
 // The yaml package, for the config file's code (file.ts, document.ts), loaded
 // when this module is evaluated: store.ts imports those only when there is a
-// file to read or change. The import is dynamic on purpose: the build puts
-// yaml in a file of its own (dist/chunks/yaml.js, scripts/build.mjs), and a
-// static import of it would be hoisted to the top of the plain `token list`
-// file, loading and parsing yaml's 115 KB on every run.
+// file to read or change, so a command run on environment variables alone
+// never loads yaml's 115 KB. The import is dynamic so that it stays so
+// whoever imports this module statically.
 const library = await import('yaml');
 
 export const { isMap, isScalar, parseDocument } = library;
