@@ -37,21 +37,6 @@ const fullZodOnItsOwn = {
   },
 };
 
-// undici's HTTP/2 half reads a few constants from `node:http2` when it loads,
-// which loads `tls` too, for every plain `http://` request as well:
-// that one file gets src/api/undici-http2.ts instead, which loads the real
-// module only when an HTTP/2 session opens.
-const http2OnlyWhenUsed = {
-  name: 'http2-only-when-used',
-  setup(build) {
-    build.onResolve({ filter: /^node:http2$/ }, (args) =>
-      /node_modules\/undici\/lib\/dispatcher\/client-h2\.js$/.test(args.importer)
-        ? { path: `${root}/src/api/undici-http2.ts` }
-        : undefined,
-    );
-  },
-};
-
 // ink, widest-line and cli-truncate measure text with string-width 8, and
 // wrap-ansi (ink's wrapping) with its own string-width 7, which builds an
 // Intl.Segmenter as it loads (about 10 ms). The UI gives all of them its own
@@ -83,7 +68,7 @@ const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, http2OnlyWhenUsed, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
+  plugins: [fullZodOnItsOwn, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
 });
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   const importsFullZod = output.imports.some((i) => i.path === `./${FULL_ZOD}`);

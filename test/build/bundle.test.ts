@@ -62,13 +62,6 @@ describe('the bundled CLI', () => {
     expect(inputs.filter((i) => /node_modules\/undici\/lib\/(mock|web\/(websocket|eventsource|cache))\//.test(i))).toEqual([]);
   });
 
-  it("gives undici's HTTP/2 half a stand-in for node:http2, so http:// loads neither http2 nor tls", () => {
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
-    const imports = meta.inputs['node_modules/undici/lib/dispatcher/client-h2.js']?.imports.map((i) => i.path);
-    expect(imports).toContain('src/api/undici-http2.ts');
-    expect(imports).not.toContain('node:http2');
-  });
-
   it("gives ink and its text helpers the UI's own width measure instead of any string-width", () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     for (const importer of ['node_modules/ink/build/output.js', 'node_modules/widest-line/index.js', 'node_modules/cli-truncate/index.js', 'node_modules/wrap-ansi/index.js']) {
