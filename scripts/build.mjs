@@ -13,30 +13,6 @@ import { bundleSettings, root } from './bundle-settings.mjs';
 const staging = `${root}/.dist-build-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 
-// The server validates with zod's full API, the client and the config file
-// with `zod/mini`. Both reach zod's core, and esbuild splits by file, not by
-// function: in one build, the chunk of zod's core the CLI loads would hold
-// everything the server's full zod uses (450 KB, every locale), so every
-// `appclacks token list` would compile it. Full zod is therefore bundled on
-// its own, beside the chunks, and the server's chunks import that file; the
-// CLI keeps only what `zod/mini` needs (a few KB). The server's schemas and
-// the client's never meet, so two copies of zod's core do no harm.
-const FULL_ZOD = 'zod-full.js';
-await build({
-  ...bundleSettings,
-  entryPoints: { [FULL_ZOD.replace(/\.js$/, '')]: 'node_modules/zod/index.js' },
-  outdir: `${staging}/chunks`,
-  splitting: false,
-  metafile: false,
-});
-const fullZodOnItsOwn = {
-  name: 'full-zod-on-its-own',
-  setup(build) {
-    // Only chunks import it (the entry loads no library), and they sit beside it.
-    build.onResolve({ filter: /^zod$/ }, () => ({ path: `./${FULL_ZOD}`, external: true }));
-  },
-};
-
 // ink, widest-line and cli-truncate measure text with string-width 8, and
 // wrap-ansi (ink's wrapping) with its own string-width 7, which builds an
 // Intl.Segmenter as it loads (about 10 ms). The UI gives all of them its own
@@ -68,15 +44,8 @@ const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [fullZodOnItsOwn, inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
+  plugins: [inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
 });
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  const importsFullZod = output.imports.some((i) => i.path === `./${FULL_ZOD}`);
-  if (importsFullZod && !file.includes('/chunks/')) {
-    throw new Error(`${file} imports ./${FULL_ZOD} but is not beside it in chunks/`);
-  }
-}
-
 // Kept for test/build: it proves the CLI entry never statically reaches ink.
 // Output paths in the metafile are relative to the project: name them as dist/.
 const meta = JSON.stringify(result.metafile).replaceAll(`.dist-build-${process.pid}/`, 'dist/');
