@@ -52,16 +52,6 @@ describe('the bundled CLI', () => {
     expect(inputs.filter((i) => i.includes('node_modules/'))).toEqual([]);
   });
 
-  it('reaches undici only through its Pool, not the whole package', () => {
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
-    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
-    expect(inputs).toContain('node_modules/undici/lib/dispatcher/pool.js');
-    // The index would bring WebSocket, EventSource, caches and mocks: the bulk
-    // of undici, and nothing the client uses.
-    expect(inputs).not.toContain('node_modules/undici/index.js');
-    expect(inputs.filter((i) => /node_modules\/undici\/lib\/(mock|web\/(websocket|eventsource|cache))\//.test(i))).toEqual([]);
-  });
-
   it("gives ink and its text helpers the UI's own width measure instead of any string-width", () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     for (const importer of ['node_modules/ink/build/output.js', 'node_modules/widest-line/index.js', 'node_modules/cli-truncate/index.js', 'node_modules/wrap-ansi/index.js']) {
