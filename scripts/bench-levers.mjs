@@ -6,7 +6,7 @@
 // Usage: node scripts/bench-levers.mjs [--pairs 15] [--cli-only|--ui-only] A/bin/appclacks.js B/bin/appclacks.js
 // A build to compare is a copy of bin/, dist/ and package.json (the CLI and
 // the UI load nothing else): `mkdir -p /tmp/a && cp -a bin dist package.json /tmp/a`.
-import { benchNodes, benchServer, interleave, median, timeOnce, uiLaunch } from './bench-lib.mjs';
+import { benchNodes, benchServer, CPU_TIME, interleave, median, timeProcess, uiLaunch } from './bench-lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -40,8 +40,14 @@ try {
     console.log(`Node ${node.version} (${node.path})`);
     const out = (results[node.version] = {});
     if (!uiOnly) {
-      const list = (bin) => () => timeOnce(node.path, [bin, 'token', 'list'], server.env, /bench-099/);
-      out.tokenList = report('token list', await interleave([list(binA), list(binB)], pairs));
+      const cpu = { a: [], b: [] };
+      const list = (bin, into) => () => {
+        const { wall, cpu: ms } = timeProcess(node.path, [bin, 'token', 'list'], server.env, /bench-099/, true);
+        if (ms !== undefined) into.push(ms);
+        return wall;
+      };
+      out.tokenList = report('token list, wall', await interleave([list(binA, cpu.a), list(binB, cpu.b)], pairs));
+      if (CPU_TIME) out.tokenListCpu = report('token list, CPU', [cpu.a, cpu.b]);
     }
     if (!cliOnly) {
       const ui = (bin) => async () => (await uiLaunch(node.path, bin, server.uiEnv)).listed;

@@ -23,12 +23,27 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Wall time of one process, start to exit, in ms; it must exit 0 (and print `expect` when given). */
 export function timeOnce(node, args, env, expect) {
+  return timeProcess(node, args, env, expect).wall;
+}
+
+const perf = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { stdio: 'ignore' }).status === 0;
+/** Whether timeProcess can also give CPU time (Linux `perf stat`, when installed and allowed). */
+export const CPU_TIME = perf;
+
+/**
+ * One process: wall time in ms, and with `cpu` (where CPU_TIME) the CPU time
+ * of all its threads, which load elsewhere on the machine moves far less than
+ * wall time. perf's own start adds the same few ms to every wall time.
+ */
+export function timeProcess(node, args, env, expect, cpu = false) {
+  const [file, argv] = cpu && perf ? ['perf', ['stat', '-x,', '-e', 'task-clock', '--log-fd', '3', node, ...args]] : [node, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(node, args, { env, stdio: ['ignore', expect ? 'pipe' : 'ignore', 'pipe'], encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const result = spawnSync(file, argv, { env, stdio: ['ignore', expect ? 'pipe' : 'ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${node} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   if (expect && !expect.test(result.stdout)) throw new Error(`${node} ${args.join(' ')} printed ${JSON.stringify(result.stdout.slice(0, 200))}`);
-  return ms;
+  const taskClock = /^([\d.]+),msec,task-clock/m.exec(result.output[3] ?? '');
+  return { wall, cpu: taskClock ? Number(taskClock[1]) : undefined };
 }
 
 /**

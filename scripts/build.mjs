@@ -13,21 +13,6 @@ import { bundleSettings, root } from './bundle-settings.mjs';
 const staging = `${root}/.dist-build-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 
-// ink, widest-line and cli-truncate measure text with string-width 8, and
-// wrap-ansi (ink's wrapping) with its own string-width 7, which builds an
-// Intl.Segmenter as it loads (about 10 ms). The UI gives all of them its own
-// measure, string-width 8's cell for cell, faster on the text a token list
-// holds and lazy (src/tui/ink-string-width.ts): ink then wraps with the
-// measure it lays out with.
-const inkMeasuresWithOurWidth = {
-  name: 'ink-measures-with-our-width',
-  setup(build) {
-    build.onResolve({ filter: /^string-width$/ }, (args) =>
-      /node_modules\/(ink|widest-line|cli-truncate|wrap-ansi)\//.test(args.importer) ? { path: `${root}/src/tui/ink-string-width.ts` } : undefined,
-    );
-  },
-};
-
 // ink turns each row of a frame back into a string with
 // @alcalzone/ansi-tokenize's styledCharsToString; the UI gives it one that
 // skips the work between characters of the same style (src/tui/ink-ansi-tokenize.ts).
@@ -44,7 +29,7 @@ const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [inkMeasuresWithOurWidth, inkRowsWithoutNeedlessDiffs],
+  plugins: [inkRowsWithoutNeedlessDiffs],
 });
 // Kept for test/build: it proves the CLI entry never statically reaches ink.
 // Output paths in the metafile are relative to the project: name them as dist/.
