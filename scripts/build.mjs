@@ -5,7 +5,6 @@
 // dynamic import() and land in chunks of their own (esbuild splitting).
 import { build } from 'esbuild';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { bundleSettings, root } from './bundle-settings.mjs';
 
 // Build beside dist/ and swap it in, so a program or test that is running
@@ -13,23 +12,10 @@ import { bundleSettings, root } from './bundle-settings.mjs';
 const staging = `${root}/.dist-build-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 
-// ink turns each row of a frame back into a string with
-// @alcalzone/ansi-tokenize's styledCharsToString; the UI gives it one that
-// skips the work between characters of the same style (src/tui/ink-ansi-tokenize.ts).
-const inkRowsWithoutNeedlessDiffs = {
-  name: 'ink-rows-without-needless-diffs',
-  setup(build) {
-    build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) =>
-      /node_modules\/ink\//.test(args.importer) ? { path: `${root}/src/tui/ink-ansi-tokenize.ts` } : undefined,
-    );
-  },
-};
-
 const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
-  plugins: [inkRowsWithoutNeedlessDiffs],
 });
 // Kept for test/build: it proves the CLI entry never statically reaches ink.
 // Output paths in the metafile are relative to the project: name them as dist/.
