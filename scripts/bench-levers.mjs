@@ -50,8 +50,14 @@ try {
       if (CPU_TIME) out.tokenListCpu = report('token list, CPU', [cpu.a, cpu.b]);
     }
     if (!cliOnly) {
-      const ui = (bin) => async () => (await uiLaunch(node.path, bin, server.uiEnv)).listed;
-      out.uiListed = report('UI, first list frame', await interleave([ui(binA), ui(binB)], pairs));
+      const cpu = { a: [], b: [] };
+      const ui = (bin, into) => async () => {
+        const launch = await uiLaunch(node.path, bin, server.uiEnv, true);
+        if (launch.cpu !== undefined) into.push(launch.cpu);
+        return launch.listed;
+      };
+      out.uiListed = report('UI, first list frame', await interleave([ui(binA, cpu.a), ui(binB, cpu.b)], pairs));
+      if (cpu.a.length === pairs && cpu.b.length === pairs) out.uiCpu = report('UI to the list, CPU', [cpu.a, cpu.b]);
     }
   }
 } finally {

@@ -2,9 +2,9 @@
 // environment a user's shell would pass, timing one process, and launching
 // one in a pseudo-terminal until its output shows a given text.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pty from 'node-pty';
 import { root } from './bundle-settings.mjs';
 
@@ -187,6 +187,7 @@ export function launchInPty(node, args, env, marks = {}) {
       }
       return times[name];
     },
+    exited: (timeoutMs) => Promise.race([exited, sleep(timeoutMs)]),
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(3000)]);
@@ -197,15 +198,36 @@ export function launchInPty(node, args, env, marks = {}) {
 /** The UI's token list is on screen: its status line counts the tokens. */
 export const LISTED = new RegExp(`${TOKENS} tokens`);
 
-/** Launches `appclacks tui` from `bin` and answers when the token list showed (and its first frame). */
-export async function uiLaunch(node, bin, uiEnv) {
-  const session = launchInPty(node, [bin, 'tui'], uiEnv, { listed: LISTED });
+/**
+ * Launches `appclacks tui` from `bin` and answers when the token list showed
+ * (and its first frame); with `cpu` (where CPU_TIME), also the CPU time of
+ * the process, which the prompt SIGTERM after the list keeps close to what
+ * drawing it took.
+ */
+export async function uiLaunch(node, bin, uiEnv, cpu = false) {
+  const file = cpu && perf ? join(mkdtempSync(join(tmpdir(), 'appclacks-perf-')), 'stat') : undefined;
+  const [command, args] = file ? ['perf', ['stat', '-x,', '-e', 'task-clock', '-o', file, node, bin, 'tui']] : [node, [bin, 'tui']];
+  const session = launchInPty(command, args, uiEnv, { listed: LISTED });
   try {
     await session.until('listed');
-    return { firstFrame: session.times.firstFrame, listed: session.times.listed };
+    // perf writes its figures when the program exits, not when it is killed: quit as a user would.
+    if (file) {
+      session.child.write('q');
+      await session.exited(3000);
+    }
   } finally {
     await session.stop();
   }
+  let cpuMs;
+  if (file) {
+    for (let i = 0; i < 100 && cpuMs === undefined; i++) {
+      const match = /^([\d.]+),msec,task-clock/m.exec(existsSync(file) ? readFileSync(file, 'utf8') : '');
+      if (match) cpuMs = Number(match[1]);
+      else await sleep(20);
+    }
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
+  return { firstFrame: session.times.firstFrame, listed: session.times.listed, cpu: cpuMs };
 }
 
 /**
