@@ -6,16 +6,32 @@
 import { build } from 'esbuild';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { bundleSettings, root } from './bundle-settings.mjs';
+import { INK_STRING_WIDTH, inkSubstitute } from './ink-substitutes.mjs';
 
 // Build beside dist/ and swap it in, so a program or test that is running
 // from dist/ while someone rebuilds never finds it empty.
 const staging = `${root}/.dist-build-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 
+// ink measures every text node with string-width, whose grapheme segmenter
+// and Unicode-property regexes ran over every row of the token list: the UI
+// gives it its own measure, string-width's cell for cell (docs/levers.md has
+// the figures, and why nothing public gets the same).
+const inkMeasuresWithOurWidth = {
+  name: 'ink-measures-with-our-width',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^${INK_STRING_WIDTH.specifier}$`) }, (args) => {
+      const path = inkSubstitute(args.path, args.importer);
+      return path ? { path } : undefined;
+    });
+  },
+};
+
 const result = await build({
   ...bundleSettings,
   entryPoints: { appclacks: 'src/cli/main.ts' },
   outdir: staging,
+  plugins: [inkMeasuresWithOurWidth],
 });
 // Kept for test/build: it proves the CLI entry never statically reaches ink.
 // Output paths in the metafile are relative to the project: name them as dist/.

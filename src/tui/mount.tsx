@@ -1,7 +1,5 @@
 // Everything that needs ink and react, loaded by run.ts with import() once the
 // first request is under way. Owns the terminal until the promise settles.
-// First import: it must be evaluated before ink loads yoga (see the module).
-import './yoga-loader';
 import { EventEmitter } from 'node:events';
 import { render, useStdout } from 'ink';
 import { Component, useEffect, type ReactNode } from 'react';

@@ -59,6 +59,14 @@ describe('the bundled CLI', () => {
     expect(inputs.filter((i) => /node_modules\/(undici|axios|got|node-fetch)\//.test(i))).toEqual([]);
   });
 
+  it("gives ink and its text helpers the UI's own width measure instead of any string-width", () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
+    for (const importer of ['node_modules/ink/build/output.js', 'node_modules/widest-line/index.js', 'node_modules/cli-truncate/index.js', 'node_modules/wrap-ansi/index.js']) {
+      expect(meta.inputs[importer]?.imports.map((i) => i.path), importer).toContain('src/tui/ink-string-width.ts');
+    }
+    expect(Object.keys(meta.inputs).filter((input) => input.includes('string-width/'))).toEqual([]);
+  });
+
   it('still ships the UI and the server, in chunks of their own', () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     const chunks = Object.entries(meta.outputs).filter(([name]) => name.startsWith('dist/chunks/') && name.endsWith('.js'));
