@@ -4,7 +4,8 @@ import { allows, expiryState, type Clock } from '../tokens';
 import { HttpError } from './http-error';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { emailKey } from './emails';
-import { EMAIL_MAX, type RateLimitOptions } from './rate-limit';
+import { CONTROL_CHARACTER } from '../text/terminal-text';
+import { clientAddressKey, EMAIL_MAX, type RateLimitOptions } from './rate-limit';
 import { hashTokenSecret, looksLikeTokenSecret, sameHash } from './secrets';
 import type { AccountRecord, AttemptRule, Storage, TokenRecord } from './storage/types';
 import { apiTimeOf } from './wire';
@@ -70,6 +71,22 @@ function tooManyInFlight(lockedBy: LockedBy): HttpError {
   return new HttpError(429, message, { 'retry-after': '1' });
 }
 
+/**
+ * Settles every item even when one fails (then throws the first error): a
+ * failure on the first key must not leave the others reserved.
+ */
+async function settleEach<T>(items: readonly T[], settle: (item: T) => Promise<void>): Promise<void> {
+  let first: { error: unknown } | undefined;
+  for (const item of items) {
+    try {
+      await settle(item);
+    } catch (error) {
+      first ??= { error };
+    }
+  }
+  if (first) throw first.error;
+}
+
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class PasswordAuthenticator {
@@ -90,15 +107,21 @@ export class PasswordAuthenticator {
   async authenticate(header: string | undefined, address: string): Promise<AccountRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
-    // No account can have such an email: refuse before it becomes a counter key.
+    // No account can have such an email or password (registration refuses
+    // them): refuse before anything is counted. A NUL would also fail the
+    // counter's insert on PostgreSQL after the address was reserved.
+    if (CONTROL_CHARACTER.test(credentials.user) || CONTROL_CHARACTER.test(credentials.password)) {
+      throw unauthorized('an email or password cannot contain control characters (U+0000 to U+001F, U+007F to U+009F)');
+    }
     if (credentials.user.length > EMAIL_MAX) throw unauthorized('wrong email or password');
     await this.pruneNowAndThen(this.clock());
 
     const email = emailKey(credentials.user);
+    const client = clientAddressKey(address);
     // The address first: once it is locked, its floods of new emails add no rows.
     const keys: Array<[string, AttemptRule, LockedBy]> = [
-      [`address:${address}`, this.limits.perAddress, 'address'],
-      [`email+address:${email} ${address}`, this.limits.perEmailAndAddress, 'email'],
+      [`address:${client}`, this.limits.perAddress, 'address'],
+      [`email+address:${email} ${client}`, this.limits.perEmailAndAddress, 'email'],
       [`email:${email}`, this.limits.perEmail, 'email'],
     ];
     await this.reserveAll(keys);
@@ -115,7 +138,7 @@ export class PasswordAuthenticator {
     }
     if (!account || !valid) {
       const now = this.clock();
-      for (const [key, rule] of keys) await this.storage.recordSignInFailure(key, rule, now);
+      await settleEach(keys, ([key, rule]) => this.storage.recordSignInFailure(key, rule, now));
       throw unauthorized('wrong email or password');
     }
     await this.releaseAll(keys);
@@ -141,17 +164,23 @@ export class PasswordAuthenticator {
       const now = this.clock();
       const reserved: string[] = [];
       let refusal: { key: [string, AttemptRule, LockedBy]; lockedUntil: number } | undefined;
-      for (const key of order) {
-        const reservation = await this.storage.reserveSignInAttempt(key[0], key[1], now);
-        reserved.push(key[0]);
-        if (!reservation.allowed) {
-          refusal = { key, lockedUntil: reservation.lockedUntil };
-          break;
+      try {
+        for (const key of order) {
+          const reservation = await this.storage.reserveSignInAttempt(key[0], key[1], now);
+          reserved.push(key[0]);
+          if (!reservation.allowed) {
+            refusal = { key, lockedUntil: reservation.lockedUntil };
+            break;
+          }
         }
+      } catch (error) {
+        // A later key's reservation failed: the earlier ones are given back, or they would hold their slots.
+        await settleEach(reserved, (key) => this.storage.releaseSignInAttempt(key)).catch(() => {});
+        throw error;
       }
       if (!refusal) return;
       // Refused without a password check: that attempt counts against no key.
-      for (const key of reserved) await this.storage.releaseSignInAttempt(key);
+      await settleEach(reserved, (key) => this.storage.releaseSignInAttempt(key));
       const lockedBy = refusal.key[2];
       if (refusal.lockedUntil > 0) throw tooManyAttempts(refusal.lockedUntil - now, lockedBy);
       if (performance.now() >= deadline) throw tooManyInFlight(lockedBy);
@@ -161,7 +190,7 @@ export class PasswordAuthenticator {
   }
 
   private async releaseAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
-    for (const [key] of keys) await this.storage.releaseSignInAttempt(key);
+    await settleEach(keys, ([key]) => this.storage.releaseSignInAttempt(key));
   }
 
   private async pruneNowAndThen(now: number): Promise<void> {

@@ -14,7 +14,7 @@ import {
   type ServerCommandOptions,
 } from '../server-options';
 import { isLoopbackHost, startServer } from './start';
-import { isDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
+import { isDatabaseUrl, isWellFormedDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
 import { SchemaTooNewError } from './storage/migrations';
 
 
@@ -117,6 +117,12 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
   const database = options.db ?? envValue(io.env, ENV.databaseUrl);
   const databaseUrl = database !== undefined && isDatabaseUrl(database) ? database : undefined;
   const dbPath = databaseUrl ? redactedDatabaseUrl(databaseUrl) : path.resolve(database ?? serverDatabasePath(io.env, process.platform, homedir()));
+  if (databaseUrl && !isWellFormedDatabaseUrl(databaseUrl)) {
+    // Not echoed: it may hold a password.
+    throw new UsageError(`the database URL (${options.db !== undefined ? '--db' : ENV.databaseUrl}) is not a well-formed URL`, {
+      hint: 'e.g. postgres://appclacks@db.internal:5432/appclacks, with the password in PGPASSWORD',
+    });
+  }
   const registration = options.registration === undefined ? isLoopbackHost(host) : options.registration === 'on';
   let server;
   try {

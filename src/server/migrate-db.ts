@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError, UsageError } from '../errors';
 import type { TextSink } from './command';
-import { isDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
+import { isDatabaseUrl, isWellFormedDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
 import { SchemaTooNewError } from './storage/migrations';
 import { readAllRecords, type AllRecords } from './storage/sqlite';
 
@@ -30,6 +30,8 @@ function readSource(from: string): AllRecords {
 
 export async function runMigrateDbCommand(options: MigrateDbOptions, io: { stdout: TextSink }): Promise<void> {
   if (!isDatabaseUrl(options.to)) throw new UsageError(`--to must be a postgres:// URL, not "${options.to}"`);
+  // Not echoed: it may hold a password.
+  if (!isWellFormedDatabaseUrl(options.to)) throw new UsageError('--to is not a well-formed URL', { hint: 'e.g. postgres://appclacks@db.internal:5432/appclacks' });
   const from = path.resolve(options.from);
   const records = readSource(from);
   const target = redactedDatabaseUrl(options.to);

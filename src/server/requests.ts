@@ -2,7 +2,7 @@
 // readable line per problem, naming the field by its wire path.
 import { z } from 'zod';
 import { parseTtl, passwordLengthProblem, validatePermissions } from '../tokens';
-import { BIDI_CONTROL, CONTROL_CHARACTER, LINE_SEPARATOR, looksBlank } from '../text/terminal-text';
+import { BIDI_CONTROL, CONTROL_CHARACTER, hasLoneSurrogate, LINE_SEPARATOR, looksBlank } from '../text/terminal-text';
 import { EMAIL_MAX } from './rate-limit';
 
 const NAME_MAX = 255;
@@ -18,6 +18,7 @@ const PERMISSIONS_MAX = 64;
 const CONTROL_CHARACTERS_PROBLEM = 'must not contain control characters (U+0000 to U+001F, U+007F to U+009F)';
 const SEPARATOR_PROBLEM = 'must not contain line or paragraph separators (U+2028, U+2029)';
 const BIDI_PROBLEM = 'must not contain bidirectional overrides (U+202A to U+202E, U+2066 to U+2069)';
+const SURROGATE_PROBLEM = 'must not contain a lone UTF-16 surrogate (U+D800 to U+DFFF without its pair)';
 
 const stringField = () =>
   z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -40,21 +41,31 @@ function text(options: { required: boolean; max: number }) {
             ? 'must not be blank'
             : CONTROL_CHARACTER.test(value)
               ? CONTROL_CHARACTERS_PROBLEM
-              : LINE_SEPARATOR.test(value)
-                ? SEPARATOR_PROBLEM
-                : BIDI_CONTROL.test(value)
-                  ? BIDI_PROBLEM
-                  : undefined;
+              : hasLoneSurrogate(value)
+                ? SURROGATE_PROBLEM
+                : LINE_SEPARATOR.test(value)
+                  ? SEPARATOR_PROBLEM
+                  : BIDI_CONTROL.test(value)
+                    ? BIDI_PROBLEM
+                    : undefined;
     if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
   });
 }
 
 const requiredName = () => text({ required: true, max: NAME_MAX });
 const description = () => text({ required: false, max: NAME_MAX });
+/**
+ * A password arrives later in HTTP Basic, where a control character is
+ * refused before anything is counted (auth.ts): one that contained one could
+ * never sign in.
+ */
 const password = () =>
   stringField().check((context) => {
-    const problem = passwordLengthProblem(context.value);
-    if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: context.value });
+    const value = context.value;
+    const problem =
+      passwordLengthProblem(value) ??
+      (CONTROL_CHARACTER.test(value) ? CONTROL_CHARACTERS_PROBLEM : hasLoneSurrogate(value) ? SURROGATE_PROBLEM : undefined);
+    if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: value });
   });
 
 const object = <T extends z.ZodRawShape>(shape: T) =>

@@ -1,4 +1,6 @@
 // Starts the HTTP server on a host and port and owns its storage.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { buildApp, type RequestLogger } from './app';
 import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
@@ -29,6 +31,22 @@ export interface StartServerOptions {
   /** After close() starts, connections still open this long are closed. Default: wait for them. */
   shutdownTimeoutMs?: number;
   trustProxy?: TrustProxy;
+  /**
+   * Who holds this server's sign-in leases; default `instanceName(host, port)`.
+   * Ignored when `storage` is passed (it was opened with its own).
+   */
+  instance?: string;
+}
+
+/**
+ * The same name for every run of one instance, so that a run gives back the
+ * sign-in reservations a killed run before it left (they would otherwise
+ * hold their slots until their leases expire): the machine and the address
+ * it listens on, which two live processes cannot share. Port 0 is a new
+ * port each time: a name of its own then.
+ */
+export function instanceName(host: string, port: number): string {
+  return port === 0 ? `${hostname()} ${randomUUID()}` : `${hostname()} ${host}:${port}`;
 }
 
 export interface RunningServer {
@@ -55,14 +73,22 @@ function urlFor(host: string, port: number): string {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   let storage = options.storage;
+  const instance = options.instance ?? instanceName(options.host, options.port);
   if (!storage && options.databaseUrl) {
     // Loaded only when a URL asks for it: SQLite users never load the driver.
     const { DEFAULT_POOL_SIZE, openPostgresStorage } = await import('./storage/postgres');
-    storage = await openPostgresStorage({ url: options.databaseUrl, poolSize: options.poolSize ?? DEFAULT_POOL_SIZE });
+    storage = await openPostgresStorage({ url: options.databaseUrl, poolSize: options.poolSize ?? DEFAULT_POOL_SIZE, instance });
   }
   if (!storage) {
     if (!options.dbPath) throw new Error('startServer needs dbPath, databaseUrl or storage');
-    storage = new SqliteStorage(options.dbPath);
+    storage = new SqliteStorage(options.dbPath, { instance });
+  }
+  try {
+    const givenBack = await storage.releaseInstanceReservations();
+    if (givenBack > 0) options.log?.(`gave back ${givenBack} sign-in reservations left by this instance's previous run`);
+  } catch (error) {
+    await storage.close();
+    throw error;
   }
   const app = buildApp({
     storage,

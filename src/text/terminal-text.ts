@@ -12,12 +12,31 @@ export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 /** Line and paragraph separators: some terminals and most editors break the line there. */
 export const LINE_SEPARATOR = /[\u2028\u2029]/;
-/** Format characters with no width and no glyph: a name made only of them looks empty. */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+/**
+ * Characters that show nothing: Unicode's default-ignorables (zero-width
+ * spaces and joiners, U+00AD, the Hangul fillers U+115F, U+1160, U+3164 and
+ * U+FFA0, the Khmer inherent vowels U+17B4 and U+17B5, U+034F, variation
+ * selectors, the tag characters U+E0000 to U+E0FFF), U+180E, and the
+ * blank Braille pattern U+2800, which fonts draw as an empty cell. A name
+ * made only of these (and spaces) looks empty in every list.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u180e\u2800]/gu;
 
-/** True when nothing would show: only spaces and invisible format characters. */
+/** True when nothing would show: only spaces and invisible characters. */
 export function looksBlank(text: string): boolean {
   return text.replace(INVISIBLE, '').trim() === '';
+}
+
+/**
+ * Half of a UTF-16 surrogate pair without the other half: not a character.
+ * JSON can carry one (`"\ud800"`); SQLite would keep it as given and
+ * PostgreSQL store it otherwise, so the same name would read back differently
+ * on the two databases. Refused on input instead.
+ */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
 }
 const UNSAFE = new RegExp(`${CONTROL_CHARACTER.source}|${BIDI_CONTROL.source}`, 'g');
 

@@ -66,6 +66,14 @@ describe('account password change', () => {
     expect(server.logs.length).toBe(before);
   });
 
+  it('refuses a new password with a control character (the server could never check it) before any request', async () => {
+    const before = server.logs.length;
+    const result = await sandbox.run(['account', 'password', 'change', '--new-password-stdin'], { env: envFor(account), input: 'long enough\tpassword\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: the new password contains a control character/);
+    expect(server.logs.length).toBe(before);
+  });
+
   it('names --new-password-stdin when it cannot prompt', async () => {
     const result = await sandbox.run(['account', 'password', 'change'], { env: envFor(account) });
     expect(result.code).toBe(2);

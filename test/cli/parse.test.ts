@@ -44,6 +44,9 @@ describe('option parsing', () => {
 
   it('token create: a blank name, or a control character in the name or description, is refused before any request', async () => {
     await expect(parse(['token', 'create', '--name', '   '])).rejects.toThrow(/--name cannot be empty/);
+    for (const blank of ['\u3164', '\u2800', '\u115f\u17b5', '\u034f', '\u{e0020}']) {
+      await expect(parse(['token', 'create', '--name', blank])).rejects.toThrow(/--name cannot be empty/);
+    }
     await expect(parse(['token', 'create', '--name', 'esc\u001b[31mred'])).rejects.toThrow(/--name contains a control character/);
     await expect(parse(['token', 'create', '--name', 'ci', '--description', 'two\nlines'])).rejects.toThrow(/--description contains a control character/);
     // A bidirectional override makes a name read as another; the server refuses it too.

@@ -78,6 +78,22 @@ export function stopCluster(info: ClusterInfo): void {
   runAsUser(info, 'pg_ctl', ['stop', '-m', 'immediate', '-w', '-D', info.dataDir]);
 }
 
+const TEST_LOCALE = 'C.UTF-8';
+
+/** The tests of look-alike emails prove nothing on a cluster whose lower() leaves U+212A alone: refuse to run on one. */
+async function assertUnicodeCaseFolding(info: ClusterInfo): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl(info, 'postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ folded: string }>("SELECT lower(U&'\\212A') AS folded");
+    if (rows[0]?.folded !== 'k') {
+      throw new Error(`the test cluster's ${TEST_LOCALE} locale does not fold U+212A to k; the look-alike email tests need a UTF-8 locale that does`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createCluster(binDir: string): Promise<ClusterInfo> {
   const runAs = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'appclacks-pg-'));
@@ -87,9 +103,16 @@ export async function createCluster(binDir: string): Promise<ClusterInfo> {
   }
   const info: ClusterInfo = { host: '127.0.0.1', port: await unusedLoopbackPort(), user: 'appclacks_test', dataDir, binDir, runAs };
   try {
-    runAsUser(info, 'initdb', ['-D', join(dataDir, 'data'), '-U', info.user, '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+    // A UTF-8 locale, as production clusters have: there lower() folds all of
+    // Unicode (KELVIN SIGN to k), which --locale=C hid. C.UTF-8 ships with
+    // every Debian and Ubuntu (no locale to generate).
+    runAsUser(info, 'initdb', ['-D', join(dataDir, 'data'), '-U', info.user, '-A', 'trust', '-E', 'UTF8', '--no-sync', `--locale=${TEST_LOCALE}`]);
     info.dataDir = join(dataDir, 'data');
     startCluster(info);
+    await assertUnicodeCaseFolding(info).catch((error: unknown) => {
+      stopCluster(info);
+      throw error;
+    });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;

@@ -15,6 +15,8 @@ export interface ServerProcess {
   stderr(): string;
   /** SIGTERM, then waits for the exit; returns the exit code. */
   stop(): Promise<number | null>;
+  /** Sends `signal` (SIGKILL: a crash, an out-of-memory kill) and waits for the process to be gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export async function startServerProcess(args: string[], timeoutMs = 15_000): Promise<ServerProcess> {
@@ -58,6 +60,11 @@ export async function startServerProcess(args: string[], timeoutMs = 15_000): Pr
       const code = await exited;
       cleanUp();
       return code;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+      cleanUp();
     },
   };
 }

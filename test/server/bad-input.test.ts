@@ -75,6 +75,18 @@ const registerCases: BadCase[] = [
   { name: 'a 255-character email', body: withAccount({ email: `${long(243)}@example.com` }), status: 400, message: /^account\.email: must be at most 254/ },
   { name: 'a zero-width-only first name', body: withAccount({ 'first-name': '\u200b\u200c\ufeff' }), status: 400, message: /^account\.first-name: must not be blank$/ },
   { name: 'a line separator in the organization name', body: withOrganization({ name: 'acme\u2028corp' }), status: 400, message: /^organization\.name: must not contain line or paragraph separators/ },
+  { name: 'a NUL in the password', body: withAccount({ password: 'long enough\u0000password' }), status: 400, message: /^account\.password: must not contain control characters/ },
+  { name: 'a tab in the password', body: withAccount({ password: 'long enough\tpassword' }), status: 400, message: /^account\.password: must not contain control characters/ },
+  { name: 'a lone surrogate in the password', body: '{"organization":{"name":"acme"},"account":{"first-name":"Ada","last-name":"L","email":"s@x.org","password":"long enough \\udc00"}}', status: 400, message: /^account\.password: must not contain a lone UTF-16 surrogate/ },
+  { name: 'a lone surrogate in the organization name', body: '{"organization":{"name":"acme \\ud800"},"account":{"first-name":"Ada","last-name":"L","email":"s@x.org","password":"long enough password"}}', status: 400, message: /^organization\.name: must not contain a lone UTF-16 surrogate/ },
+  { name: 'a lone surrogate in the email', body: '{"organization":{"name":"acme"},"account":{"first-name":"Ada","last-name":"L","email":"\\udbff@x.org","password":"long enough password"}}', status: 400, message: /^account\.email: must not contain a lone UTF-16 surrogate/ },
+  // Each of these draws nothing: a name made of them looks empty in every list.
+  ...['\u3164', '\u2800', '\u115f', '\u17b5', '\u034f', '\u{e0020}', '\u3164 \u2800\u{e0020}'].map((name) => ({
+    name: `a first name of only U+${name.codePointAt(0)!.toString(16).toUpperCase()}${name.length > 2 ? ' and others' : ''}`,
+    body: withAccount({ 'first-name': name }),
+    status: 400,
+    message: /^account\.first-name: must not be blank$/,
+  })),
   { name: 'a body over 64 KiB', body: JSON.stringify({ ...validRegistration(), pad: long(70 * 1024) }), status: 413, message: /larger than 65536/ },
 ];
 
@@ -103,6 +115,10 @@ const tokenCases: BadCase[] = [
   { name: 'a list of 65 permissions', body: tokenWith({ permissions: { actions: Array(65).fill('ListAPITokens') } }), status: 400, message: /^permissions\.actions: must list at most 64 permissions$/ },
   { name: 'a zero-width-only name', body: tokenWith({ name: '\u200b\u2060' }), status: 400, message: /^name: must not be blank$/ },
   { name: 'a paragraph separator in the description', body: tokenWith({ description: 'one\u2029two' }), status: 400, message: /^description: must not contain line or paragraph separators/ },
+  { name: 'a Hangul-filler name', body: tokenWith({ name: '\u3164\u3164' }), status: 400, message: /^name: must not be blank$/ },
+  { name: 'a blank-Braille name', body: tokenWith({ name: '\u2800' }), status: 400, message: /^name: must not be blank$/ },
+  { name: 'a tag-character name', body: tokenWith({ name: '\u{e0020}\u{e0041}' }), status: 400, message: /^name: must not be blank$/ },
+  { name: 'a lone surrogate in the description', body: '{"name":"ci","description":"x\\ud83d","ttl":"72h","permissions":{"actions":["*"]}}', status: 400, message: /^description: must not contain a lone UTF-16 surrogate/ },
   { name: 'a missing TTL', body: tokenWith({ ttl: undefined }), status: 400, message: /^ttl: is required$/ },
   { name: 'a numeric TTL', body: tokenWith({ ttl: 72 }), status: 400, message: /^ttl: must be a string$/ },
   { name: 'an empty TTL', body: tokenWith({ ttl: '' }), status: 400, message: /^ttl: / },
@@ -164,6 +180,8 @@ describe('POST /app/v1/password/change', () => {
     { name: 'a missing password', body: {}, status: 400 },
     { name: 'a numeric password', body: { 'new-password': 12345678901 }, status: 400 },
     { name: 'malformed JSON', body: '{"new-password":', status: 400 },
+    { name: 'a NUL in the password', body: { 'new-password': 'long enough\u0000password' }, status: 400 },
+    { name: 'an ESC in the password', body: { 'new-password': 'long enough\u001b[2J' }, status: 400 },
   ])('refuses $name and keeps the old password', async (testCase) => {
     const auth = { user: registered.email, password: registered.password };
     await expectRefusedWithoutChange('/app/v1/password/change', testCase, auth);

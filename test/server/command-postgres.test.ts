@@ -50,6 +50,18 @@ describe('appclacks server on PostgreSQL', () => {
     expect(server.stderr.text).not.toContain('s3cret-pw');
   });
 
+  it('a password given as ?password= in the URL never appears either', async () => {
+    const url = `${await createDatabase(inject('postgres')!)}?password=s3cret-pw&application_name=appclacks`;
+    const server = await running({ port: 0, db: url }, {});
+    try {
+      expect((await send(server.url, 'GET', '/healthz')).text).toBe('ok');
+    } finally {
+      await server.stop();
+    }
+    expect(server.stderr.text).toContain('?password=***&application_name=appclacks; registration on');
+    expect(server.stderr.text).not.toContain('s3cret-pw');
+  });
+
   it('--db wins over APPCLACKS_DATABASE_URL, and a path there is a SQLite file', async () => {
     const url = await createDatabase(inject('postgres')!);
     const file = join(dir, 'flag.db');

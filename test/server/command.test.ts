@@ -96,6 +96,17 @@ describe('runServerCommand', () => {
     expect(io.stdout.text).toBe('');
   });
 
+  it('refuses a database URL it cannot parse in one line that does not echo it', async () => {
+    const io = { stdout: sink(), stderr: sink(), env: { HOME: dir } };
+    for (const db of ['postgres://app:pw1@127.0.0.1:99999/app', 'postgres://app@[::1/app?password=pw2']) {
+      const error = await runServerCommand({ port: 0, db }, io).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe('the database URL (--db) is not a well-formed URL');
+      expect(`${(error as UsageError).message} ${(error as UsageError).hint}`).not.toMatch(/pw1|pw2/);
+    }
+    expect(io.stdout.text + io.stderr.text).toBe('');
+  });
+
   it('refuses a bad port and a port in use with a usage error', async () => {
     const io = { stdout: sink(), stderr: sink(), env: { HOME: dir } };
     await expect(runServerCommand({ port: 70_000, db: join(dir, 'x.db') }, io)).rejects.toBeInstanceOf(UsageError);

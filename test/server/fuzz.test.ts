@@ -48,15 +48,27 @@ const path = fc.oneof(
   fc.constantFrom(...ROUTES).chain((route) => fc.webQueryParameters().map((query) => `${route}?${query}`)),
 );
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 200 });
+/** C0 controls (NUL first), DEL and C1 controls: what no credential may contain. */
+const control = fc.oneof(fc.constant('\u0000'), fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) =>
+  typeof c === 'string' ? c : String.fromCharCode(c),
+);
+/** Credential-like text that mixes in control characters and look-alikes (KELVIN SIGN, dotted capital I). */
+const hostileCredential = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'k', 'i', '@', '.', '\u212a', '\u0130', 'Ü'), control), maxLength: 40 });
 // The real credentials are known only once the server runs: named here, filled in per request.
 const authorization = fc.oneof(
   fc.constant(undefined),
   fc.constant('the account' as const),
   fc.constant('the token' as const),
   fc.tuple(fc.string({ maxLength: 300 }), fc.string({ maxLength: 100 })).map(([user, password]) => basicAuth(user, password)),
+  fc.tuple(hostileCredential, hostileCredential).map(([user, password]) => basicAuth(user, password)),
   printable,
 );
-const text = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', ' ', '\u200b', '\u2028', '*', '72h', '1ns', 'ListAPITokens'));
+const text = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u200b', '\u2028', '*', '72h', '1ns', 'ListAPITokens', '\u0000', 'a\u0000@x.org', '\ud800', '\u3164'),
+  hostileCredential,
+);
 const field = fc.oneof(text, fc.integer(), fc.constant(null), fc.boolean(), fc.array(text, { maxLength: 5 }));
 const body = fc.oneof(
   fc.constant(undefined),
@@ -119,6 +131,38 @@ it('never answers 5xx, never breaks, and leaves a whole database with valid toke
     for (const name of row.permissions as string[]) expect([...PERMISSION_NAMES, '*']).toContain(name);
     expect(row.expires_at).toBeGreaterThan(row.created_at);
     if (row.replaced_by !== null) expect(row.replaced_by).toMatch(UUID);
+  }
+}, 60_000);
+
+it('credentials with control characters are a 401 on every password route, and never take a lock-out slot', async () => {
+  // The real limits: one slot leaked per request would lock this address within 20 runs.
+  const strict = await startTestServer();
+  try {
+    const owner = await registerAccount(strict.url);
+    const credentialPair = fc.oneof(
+      fc.tuple(hostileCredential, fc.string({ maxLength: 20 })),
+      fc.tuple(fc.constant(owner.email), fc.tuple(fc.string({ maxLength: 20 }), control, fc.string({ maxLength: 20 })).map((parts) => parts.join(''))),
+      fc.tuple(fc.tuple(fc.constant(owner.email), control).map(([email, c]) => email + c), fc.constant(owner.password)),
+    ).filter(([user, password]) => /[\u0000-\u001f\u007f-\u009f]/.test(user + password));
+    const route = fc.constantFrom(['GET', '/app/v1/organization'], ['POST', '/app/v1/token'], ['POST', '/app/v1/password/change']);
+    await fc.assert(
+      fc.asyncProperty(credentialPair, route, async ([user, password], [verb, target]) => {
+        const response = await fetch(`${strict.url}${target}`, {
+          method: verb,
+          headers: { authorization: basicAuth(user, password), 'content-type': 'application/json' },
+          ...(verb === 'POST' && { body: '{}' }),
+        });
+        const answer = await response.text();
+        expect(response.status, `${JSON.stringify(user)}: ${answer}`).toBe(401);
+        expect(JSON.parse(answer)).toMatchObject({ messages: [expect.stringMatching(/control characters/)] });
+      }),
+      { numRuns: 100 },
+    );
+    // Nothing was counted: no counter exists, and the owner signs in from the same address.
+    expect(await strict.storage.pruneSignInAttempts(Number.MAX_SAFE_INTEGER)).toBe(0);
+    expect((await fetch(`${strict.url}/app/v1/organization`, { headers: { authorization: basicAuth(owner.email, owner.password) } })).status).toBe(200);
+  } finally {
+    await strict.close();
   }
 }, 60_000);
 

@@ -115,6 +115,22 @@ describe('one rule for the same email', () => {
   });
 });
 
+describe('look-alike emails', () => {
+  it('KELVIN SIGN and dotted capital I variants are not the account: they cannot check its password on counters of their own', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url, { account: { email: 'kiki@lookalike.org' } });
+    const variants = ['\u212Aiki@lookalike.org', 'k\u0130ki@lookalike.org', '\u212A\u0130\u212A\u0130@lookalike.org', 'KIKI@lookalike.org'];
+    // With lower() under a UTF-8 locale each variant found the account, each with its own pair and email counters.
+    for (const variant of variants.slice(0, 3)) expect((await organization(server.url, variant, account.password)).status, variant).toBe(401);
+    expect((await organization(server.url, variants[3]!, account.password)).status).toBe(200);
+
+    for (let i = 0; i < 5; i++) await organization(server.url, account.email, 'wrong password');
+    expect((await organization(server.url, account.email, account.password)).status).toBe(429);
+    expect((await organization(server.url, 'KiKi@lookalike.org', account.password)).status).toBe(429);
+    for (const variant of variants.slice(0, 3)) expect((await organization(server.url, variant, account.password)).status, variant).toBe(401);
+  });
+});
+
 describe('a stranger guessing', () => {
   it('locks the email for their own address only: the owner signs in from another address', async () => {
     server = await startTestServer();
@@ -252,6 +268,20 @@ describe('the counters', () => {
     }
   });
 
+  it('refuse control characters in the email or password before anything is counted, and leave no slot taken', async () => {
+    server = await startTestServer();
+    const account = await registerAccount(server.url);
+    const hostile = ['\u0000', 'a\u0000@x.org', `${account.email}\u0000`, '\u001b[2J', 'tab\t@x.org', 'c1\u0085@x.org', 'del\u007f@x.org'];
+    for (let i = 0; i < 25; i++) {
+      const user = hostile[i % hostile.length]!;
+      const answer = i % 2 ? await organization(server.url, user, 'wrong password') : await organization(server.url, account.email, `pass\u0000word ${i}`);
+      expect(answer.status, JSON.stringify(user)).toBe(401);
+      expect(answer.json.messages).toEqual(['an email or password cannot contain control characters (U+0000 to U+001F, U+007F to U+009F)']);
+    }
+    expect(await server.storage.pruneSignInAttempts(Number.MAX_SAFE_INTEGER)).toBe(0);
+    expect((await organization(server.url, account.email, account.password)).status).toBe(200);
+  });
+
   it('refuse an email longer than any address can be before it is counted', async () => {
     server = await startTestServer();
     for (let i = 0; i < 30; i++) {
@@ -303,6 +333,31 @@ describe('behind a reverse proxy', () => {
       expect((await via(direct.url, '198.51.100.7', 'someone@example.com', 'wrong password')).status).toBe(429);
     } finally {
       await direct.close();
+    }
+  });
+  it('counts an IPv6 client by its /64: a fresh address per guess in the same /64 is the same client', async () => {
+    const proxied = await startBehindProxy(['127.0.0.1']);
+    try {
+      const account = await registerAccount(proxied.url);
+      for (let i = 0; i < 20; i++) {
+        expect((await via(proxied.url, `2001:db8:1:2::${(i + 1).toString(16)}`, `guess-${i}@example.com`, 'wrong password')).status).toBe(401);
+      }
+      expect((await via(proxied.url, '2001:db8:1:2:ffff:ffff:ffff:ffff', account.email, account.password)).status).toBe(429);
+      expect((await via(proxied.url, '2001:db8:1:3::1', account.email, account.password)).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('counts an IPv4-mapped IPv6 address as its IPv4 address', async () => {
+    const proxied = await startBehindProxy(['127.0.0.1']);
+    try {
+      const account = await registerAccount(proxied.url);
+      for (let i = 0; i < 10; i++) await via(proxied.url, '::ffff:203.0.113.9', `guess-${i}@example.com`, 'wrong password');
+      for (let i = 10; i < 20; i++) await via(proxied.url, '203.0.113.9', `guess-${i}@example.com`, 'wrong password');
+      expect((await via(proxied.url, '::ffff:cb00:7109', account.email, account.password)).status).toBe(429);
+    } finally {
+      await proxied.close();
     }
   });
 });

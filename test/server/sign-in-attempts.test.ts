@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openPostgresStorage } from '../../src/server/storage/postgres';
 import { SqliteStorage } from '../../src/server/storage/sqlite';
-import type { AttemptRule, Storage } from '../../src/server/storage/types';
+import { SIGN_IN_LEASE_MS, type AttemptRule, type Storage } from '../../src/server/storage/types';
 import { createDatabase } from '../helpers/postgres';
 
 const MINUTE = 60_000;
@@ -19,10 +19,11 @@ let dir: string;
 /** A SQLite file, or a PostgreSQL URL: what a restart reopens. */
 let database: string;
 let storage: Storage;
-const open = (): Promise<Storage> =>
+/** `instance` names who holds the leases it takes; default one of its own. */
+const open = (instance?: string): Promise<Storage> =>
   inject('storageBackend') === 'postgres'
-    ? openPostgresStorage({ url: database, poolSize: 10 })
-    : Promise.resolve(new SqliteStorage(database));
+    ? openPostgresStorage({ url: database, poolSize: 10, ...(instance !== undefined && { instance }) })
+    : Promise.resolve(new SqliteStorage(database, instance === undefined ? {} : { instance }));
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'appclacks-attempts-'));
   database = inject('storageBackend') === 'postgres' ? await createDatabase(inject('postgres')!) : join(dir, 'server.db');
@@ -121,4 +122,55 @@ it('pruning deletes only counters whose window and lock have ended', async () =>
   expect(await storage.pruneSignInAttempts(T0 + 20 * MINUTE)).toBe(1);
   expect((await storage.reserveSignInAttempt('counting', RULE, T0 + 20 * MINUTE)).allowed).toBe(true);
   expect(await storage.pruneSignInAttempts(T0 + 60 * MINUTE)).toBe(1);
+});
+
+describe('leases: reservations nobody settles (a process killed mid-check) give their slots back', () => {
+  it('by themselves once they expire, to any instance', async () => {
+    await reserveMany(3); // this instance then dies: nothing settles them
+    const other = await open();
+    try {
+      expect(await other.reserveSignInAttempt('k', RULE, T0 + SIGN_IN_LEASE_MS - 1)).toEqual({ allowed: false, lockedUntil: 0 });
+      await other.releaseSignInAttempt('k');
+      const after = await Promise.all(Array.from({ length: 4 }, () => other.reserveSignInAttempt('k', RULE, T0 + SIGN_IN_LEASE_MS)));
+      expect(after.filter((r) => r.allowed)).toHaveLength(3);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('at once when the same instance starts again, leaving other instances\' reservations counted', async () => {
+    await storage.close();
+    storage = await open('host-a 0.0.0.0:8080');
+    await reserveMany(2);
+    const other = await open('host-b 0.0.0.0:8080');
+    try {
+      await other.reserveSignInAttempt('k', RULE, T0);
+      await storage.close(); // killed
+      storage = await open('host-a 0.0.0.0:8080');
+      expect(await storage.releaseInstanceReservations()).toBe(2);
+      expect(await storage.releaseInstanceReservations()).toBe(0);
+      const after = await reserveMany(3);
+      expect(after.filter((r) => r.allowed)).toHaveLength(2); // 3 minus host-b's, still in flight
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('when pruning finds them expired', async () => {
+    await reserveMany(3);
+    expect(await storage.pruneSignInAttempts(T0 + SIGN_IN_LEASE_MS)).toBe(0); // the counter's window is still open
+    const after = await reserveMany(4, T0 + SIGN_IN_LEASE_MS);
+    expect(after.filter((r) => r.allowed)).toHaveLength(3);
+  });
+
+  it('a check that outlives its lease still counts its failure, and nothing is given back twice', async () => {
+    await reserveMany(1);
+    await reserveMany(1, T0 + SIGN_IN_LEASE_MS); // finds the first lease expired and gives it back
+    await storage.recordSignInFailure('k', RULE, T0 + SIGN_IN_LEASE_MS); // the first check ends
+    await storage.recordSignInFailure('k', RULE, T0 + SIGN_IN_LEASE_MS); // the second
+    await storage.releaseSignInAttempt('k'); // nothing left to give back
+    // Two failures, nothing in flight: one more passes, then the key is full.
+    const after = await reserveMany(2, T0 + SIGN_IN_LEASE_MS);
+    expect(after.filter((r) => r.allowed)).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeCharacter, terminalSafe, withoutUnsafeCharacters } from '../../src/text/terminal-text';
+import { hasLoneSurrogate, hasUnsafeCharacter, looksBlank, terminalSafe, withoutUnsafeCharacters } from '../../src/text/terminal-text';
 import { displayWidth } from '../../src/text/terminal-width';
 
 describe('terminalSafe', () => {
@@ -24,6 +24,25 @@ describe('hasUnsafeCharacter and withoutUnsafeCharacters: one rule for the serve
     }
     expect(hasUnsafeCharacter('ci-deploy Ünïcødé 日本語 🚀 👨‍👩‍👧')).toBe(false);
     expect(withoutUnsafeCharacters('a\u001b[31mb\n\u009bc\u202egnp.exe\u2066d')).toBe('a[31mbcgnp.exed');
+  });
+});
+
+describe('looksBlank: names that draw nothing, for the server, token create and the wizard', () => {
+  it('is true for spaces and for characters with no glyph, alone or mixed', () => {
+    for (const blank of ['', ' \u00a0\u3000', '\u200b\ufeff', '\u3164', '\u2800', '\u115f', '\u1160', '\u17b4', '\u17b5', '\u034f', '\u{e0020}', '\u{e0001}\u{e007f}', '\ufe0f', '\uffa0', '\u3164 \u2800']) {
+      expect(looksBlank(blank), JSON.stringify(blank)).toBe(true);
+    }
+  });
+
+  it('is false as soon as one character shows', () => {
+    for (const shown of ['a', '\u3164a', '日本', '🚀', '\u2801', 'x\u{e0020}']) expect(looksBlank(shown), JSON.stringify(shown)).toBe(false);
+  });
+});
+
+describe('hasLoneSurrogate', () => {
+  it('finds half a surrogate pair anywhere, and not a whole one', () => {
+    for (const lone of ['\ud800', 'a\udc00', '\ud83d', '\ude80x', '🚀\ud800']) expect(hasLoneSurrogate(lone), JSON.stringify(lone)).toBe(true);
+    for (const whole of ['', 'abc', '🚀', '\ud83d\ude80', '𠀋']) expect(hasLoneSurrogate(whole), JSON.stringify(whole)).toBe(false);
   });
 });
 

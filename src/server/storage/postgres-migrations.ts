@@ -1,6 +1,7 @@
 // PostgreSQL's schema history, versioned like SQLite's (./sqlite-migrations.ts):
 // version N means the same tables and rules on both, in each one's own SQL.
 // Never edit a shipped entry: add a new one.
+import { ASCII_LOWERCASE, ASCII_UPPERCASE } from '../emails';
 import type { Migration } from './migrations';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -67,6 +68,42 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE api_tokens ADD COLUMN last_used_at BIGINT;
       ALTER TABLE api_tokens ADD COLUMN replaced_by TEXT;
+    `,
+  },
+  {
+    version: 4,
+    description: 'one key for the same email (../emails.ts)',
+    // lower() folds all of Unicode under a UTF-8 locale (KELVIN SIGN is k),
+    // while the lock-out keys fold ASCII only: the key is emailKey's, and the
+    // existing rows get it from translate() over the ASCII letters, which is
+    // emailKey in SQL. The unique index keeps the name the 409 is told by.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN email_key TEXT;
+      UPDATE accounts SET email_key = translate(email, '${ASCII_UPPERCASE}', '${ASCII_LOWERCASE}');
+      ALTER TABLE accounts ALTER COLUMN email_key SET NOT NULL;
+      DROP INDEX accounts_email_key;
+      CREATE UNIQUE INDEX accounts_email_key ON accounts (email_key);
+    `,
+  },
+  {
+    version: 5,
+    description: 'leases of sign-in reservations',
+    // One row per reservation still in flight, held by one server instance
+    // until expires_at. A process that dies mid-check leaves its rows; they
+    // are given back when they expire, or when the instance starts again.
+    // Reservations made before this had no lease and nothing could give
+    // them back any more: they are dropped.
+    sql: `
+      CREATE TABLE sign_in_leases (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key TEXT NOT NULL,
+        instance TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sign_in_leases_by_key ON sign_in_leases(key, instance, expires_at);
+      CREATE INDEX sign_in_leases_by_expiry ON sign_in_leases(expires_at);
+      CREATE INDEX sign_in_leases_by_instance ON sign_in_leases(instance);
+      UPDATE sign_in_attempts SET attempts = attempts - in_flight, in_flight = 0;
     `,
   },
 ];

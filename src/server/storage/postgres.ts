@@ -1,11 +1,14 @@
 // PostgreSQL storage through node-postgres: a pool shared by every request,
 // so several server instances can serve one database. The URL, the PG*
 // environment variables and `sslmode` are read by node-postgres itself.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { emailKey } from '../emails';
 import { pendingMigrations, type Migration } from './migrations';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import {
   EmailTakenError,
+  SIGN_IN_LEASE_MS,
   StorageUnavailableError,
   type AccountRecord,
   type AttemptReservation,
@@ -27,6 +30,8 @@ export interface PostgresOptions {
   url: string;
   /** Connections this instance may hold at once. */
   poolSize: number;
+  /** Who holds the sign-in leases this storage takes (see releaseInstanceReservations); default one of its own. */
+  instance?: string;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -108,36 +113,79 @@ function insertValues(token: TokenRecord): unknown[] {
   ];
 }
 
-// The reservation as one upsert, the same rules as SQLite's (./sqlite.ts):
-// the row is locked by the upsert, so reservations racing on several
-// instances are counted one after another and at most maxAttempts pass.
-// SET expressions all see the row as it was (alias `a`), so each new value is
-// spelled out from the old ones. $1 key, $2 now, $3 maxAttempts, $4 windowMs, $5 lockMs.
+// The reservation as one statement, the same rules as SQLite's (./sqlite.ts):
+// the key's expired leases are deleted (and given back), the new lease is
+// inserted, and the counter is upserted. The row is locked by the upsert, so
+// reservations racing on several instances are counted one after another
+// and at most maxAttempts pass; a lease two of them found expired is deleted
+// (and given back) by one only, the other waits for it and finds it gone.
+// The expired leases are read by the INSERT's source row, so they are
+// deleted before the counter's row is locked, in the order every statement
+// here takes its locks (leases, then the counter), which leaves no deadlock.
+// SET expressions all see the row as it was (alias `a`), so each new value
+// is spelled out from the old ones.
+// $1 key, $2 now, $3 windowMs, $4 instance, $5 the new lease's end.
 const NOW = '$2::bigint';
 const WINDOW_MS = '$3::bigint';
+const LEASE_END = '$5::bigint';
 const LOCKED_NOW = `a.locked_until > ${NOW}`;
 const FRESH = `(NOT ${LOCKED_NOW} AND ((a.locked_until > 0 AND a.locked_until <= ${NOW}) OR a.window_started_at + ${WINDOW_MS} <= ${NOW}))`;
+const GONE = 'LEAST((SELECT n FROM reaped), a.in_flight)';
 const NEW_WINDOW_START = `(CASE WHEN ${FRESH} THEN ${NOW} ELSE a.window_started_at END)`;
 const NEW_LOCKED_UNTIL = `(CASE WHEN ${FRESH} THEN 0 ELSE a.locked_until END)`;
-/** $1 key, $2 now, $3 windowMs. */
 const RESERVE_ATTEMPT = `
+  WITH expired AS (DELETE FROM sign_in_leases WHERE key = $1 AND expires_at <= ${NOW} RETURNING 1),
+  reaped AS (SELECT count(*)::integer AS n FROM expired),
+  lease AS (INSERT INTO sign_in_leases (key, instance, expires_at) VALUES ($1, $4, ${LEASE_END}))
   INSERT INTO sign_in_attempts AS a (key, attempts, in_flight, window_started_at, locked_until, expires_at)
-  VALUES ($1, 1, 1, ${NOW}, 0, ${NOW} + ${WINDOW_MS})
+  SELECT $1, 1, 1, ${NOW}, 0, GREATEST(${NOW} + ${WINDOW_MS}, ${LEASE_END}) FROM reaped
   ON CONFLICT (key) DO UPDATE SET
-    attempts = CASE WHEN ${FRESH} THEN 1 ELSE a.attempts + 1 END,
-    in_flight = CASE WHEN ${FRESH} THEN 1 ELSE a.in_flight + 1 END,
+    attempts = CASE WHEN ${FRESH} THEN a.in_flight - ${GONE} + 1 ELSE a.attempts - ${GONE} + 1 END,
+    in_flight = a.in_flight - ${GONE} + 1,
     window_started_at = ${NEW_WINDOW_START},
     locked_until = ${NEW_LOCKED_UNTIL},
-    expires_at = GREATEST(${NEW_WINDOW_START} + ${WINDOW_MS}, ${NEW_LOCKED_UNTIL})
+    expires_at = GREATEST(${NEW_WINDOW_START} + ${WINDOW_MS}, ${NEW_LOCKED_UNTIL}, ${LEASE_END})
   RETURNING attempts, locked_until AS "lockedUntil"`;
-/** $1 key, $2 now, $3 maxAttempts, $4 lockMs. The failures after this one are attempts - (in_flight - 1). */
-const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > $2::bigint THEN locked_until
-  WHEN attempts - in_flight + 1 >= $3::integer THEN $2::bigint + $4::bigint ELSE locked_until END)`;
-const RECORD_FAILURE = `UPDATE sign_in_attempts SET
-  in_flight = in_flight - 1,
-  locked_until = ${LOCK_AFTER_FAILURE},
-  expires_at = GREATEST(expires_at, ${LOCK_AFTER_FAILURE})
-  WHERE key = $1 AND in_flight > 0`;
+/**
+ * One lease of the key held by this instance, the first to expire; SKIP
+ * LOCKED so that two settles at once take two leases, not both the same one.
+ * $1 key, $2 instance.
+ */
+const TAKE_ONE_LEASE = `held AS (
+    DELETE FROM sign_in_leases WHERE id =
+      (SELECT id FROM sign_in_leases WHERE key = $1 AND instance = $2 ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING 1
+  ), lease AS (SELECT count(*)::integer AS n FROM held)`;
+/**
+ * $1 key, $2 instance, $3 now, $4 maxAttempts, $5 lockMs. lease.n is 1 when
+ * the attempt's lease was still there (it leaves the attempts in flight), 0
+ * when it had expired and was given back already (the failure is counted
+ * anew): either way the failures after this one are attempts - in_flight + 1.
+ */
+const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > $3::bigint THEN locked_until
+  WHEN attempts - in_flight + 1 >= $4::integer THEN $3::bigint + $5::bigint ELSE locked_until END)`;
+const RECORD_FAILURE = `WITH ${TAKE_ONE_LEASE}
+  UPDATE sign_in_attempts SET
+    attempts = attempts + 1 - lease.n,
+    in_flight = in_flight - lease.n,
+    locked_until = ${LOCK_AFTER_FAILURE},
+    expires_at = GREATEST(expires_at, ${LOCK_AFTER_FAILURE})
+  FROM lease WHERE key = $1 AND in_flight >= lease.n`;
+/** $1 key, $2 instance. */
+const RELEASE_ATTEMPT = `WITH ${TAKE_ONE_LEASE}
+  UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1
+  FROM lease WHERE key = $1 AND in_flight > 0 AND lease.n = 1`;
+/** Gives back the leases the CTE `gone` deleted, to their keys; the statement answers how many. */
+const GIVE_BACK = `per_key AS (SELECT key, count(*)::integer AS n FROM gone GROUP BY key),
+  given AS (
+    UPDATE sign_in_attempts a SET attempts = a.attempts - LEAST(p.n, a.in_flight), in_flight = a.in_flight - LEAST(p.n, a.in_flight)
+    FROM per_key p WHERE a.key = p.key
+  )
+  SELECT count(*)::integer AS n FROM gone`;
+/** $1 instance. */
+const RELEASE_INSTANCE = `WITH gone AS (DELETE FROM sign_in_leases WHERE instance = $1 RETURNING key), ${GIVE_BACK}`;
+/** $1 now. */
+const RELEASE_EXPIRED = `WITH gone AS (DELETE FROM sign_in_leases WHERE expires_at <= $1 RETURNING key), ${GIVE_BACK}`;
 
 /**
  * Applies the pending migrations under an advisory lock, so instances that
@@ -195,11 +243,17 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
   }
   // Idle connections never keep the process alive on their own.
   // (The migration above has no query timeout: waiting for another instance's migration is fine.)
-  return new PostgresStorage(new pg.Pool({ ...config, max: options.poolSize, allowExitOnIdle: true, query_timeout: QUERY_TIMEOUT_MS }));
+  return new PostgresStorage(
+    new pg.Pool({ ...config, max: options.poolSize, allowExitOnIdle: true, query_timeout: QUERY_TIMEOUT_MS }),
+    options.instance ?? randomUUID(),
+  );
 }
 
 export class PostgresStorage implements Storage {
-  constructor(private readonly pool: pg.Pool) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly instance: string,
+  ) {
     // An idle connection the server dropped: the pool discards it and opens a
     // new one on demand; the next query that fails says so to its request.
     pool.on('error', () => {});
@@ -255,9 +309,18 @@ export class PostgresStorage implements Storage {
           organization.createdAt,
         ]);
         await client.query(
-          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [account.id, account.organizationId, account.firstName, account.lastName, account.email, account.passwordHash, account.createdAt],
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, email_key, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            account.id,
+            account.organizationId,
+            account.firstName,
+            account.lastName,
+            account.email,
+            emailKey(account.email),
+            account.passwordHash,
+            account.createdAt,
+          ],
         );
       });
     } catch (error) {
@@ -274,7 +337,7 @@ export class PostgresStorage implements Storage {
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
-    const { rows } = await this.query<AccountRow>('SELECT * FROM accounts WHERE lower(email) = lower($1)', [email]);
+    const { rows } = await this.query<AccountRow>('SELECT * FROM accounts WHERE email_key = $1', [emailKey(email)]);
     return rows[0] && toAccount(rows[0]);
   }
 
@@ -347,17 +410,28 @@ export class PostgresStorage implements Storage {
   }
 
   async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
-    const { rows } = await this.query<{ attempts: number; lockedUntil: number }>(RESERVE_ATTEMPT, [key, now, rule.windowMs]);
+    const { rows } = await this.query<{ attempts: number; lockedUntil: number }>(RESERVE_ATTEMPT, [
+      key,
+      now,
+      rule.windowMs,
+      this.instance,
+      now + SIGN_IN_LEASE_MS,
+    ]);
     const row = rows[0]!;
     return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
   }
 
   async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
-    await this.query(RECORD_FAILURE, [key, now, rule.maxAttempts, rule.lockMs]);
+    await this.query(RECORD_FAILURE, [key, this.instance, now, rule.maxAttempts, rule.lockMs]);
   }
 
   async releaseSignInAttempt(key: string): Promise<void> {
-    await this.query('UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1 WHERE key = $1 AND in_flight > 0', [key]);
+    await this.query(RELEASE_ATTEMPT, [key, this.instance]);
+  }
+
+  async releaseInstanceReservations(): Promise<number> {
+    const { rows } = await this.query<{ n: number }>(RELEASE_INSTANCE, [this.instance]);
+    return rows[0]!.n;
   }
 
   async clearSignInAttempts(key: string): Promise<void> {
@@ -365,6 +439,7 @@ export class PostgresStorage implements Storage {
   }
 
   async pruneSignInAttempts(now: number): Promise<number> {
+    await this.query(RELEASE_EXPIRED, [now]);
     const { rowCount } = await this.query('DELETE FROM sign_in_attempts WHERE expires_at <= $1', [now]);
     return rowCount ?? 0;
   }
@@ -392,9 +467,9 @@ export class PostgresStorage implements Storage {
       }
       for (const a of records.accounts) {
         const result = await client.query(
-          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, password_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [a.id, a.organizationId, a.firstName, a.lastName, a.email, a.passwordHash, a.createdAt],
+          `INSERT INTO accounts (id, organization_id, first_name, last_name, email, email_key, password_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [a.id, a.organizationId, a.firstName, a.lastName, a.email, emailKey(a.email), a.passwordHash, a.createdAt],
         );
         added.accounts += result.rowCount ?? 0;
       }

@@ -65,4 +65,37 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE api_tokens ADD COLUMN replaced_by TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'one key for the same email (../emails.ts)',
+    // email_key() is emailKey itself, registered by applyMigrations: the
+    // existing rows get the key new ones are inserted with. The old
+    // COLLATE NOCASE on email is the same rule (ASCII only) and stays.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN email_key TEXT;
+      UPDATE accounts SET email_key = email_key(email);
+      CREATE UNIQUE INDEX accounts_by_email_key ON accounts(email_key);
+    `,
+  },
+  {
+    version: 5,
+    description: 'leases of sign-in reservations',
+    // One row per reservation still in flight, held by one server instance
+    // until expires_at. A process that dies mid-check leaves its rows; they
+    // are given back when they expire, or when the instance starts again.
+    // Reservations made before this had no lease and nothing could give
+    // them back any more: they are dropped.
+    sql: `
+      CREATE TABLE sign_in_leases (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        instance TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_leases_by_key ON sign_in_leases(key, instance, expires_at);
+      CREATE INDEX sign_in_leases_by_expiry ON sign_in_leases(expires_at);
+      CREATE INDEX sign_in_leases_by_instance ON sign_in_leases(instance);
+      UPDATE sign_in_attempts SET attempts = attempts - in_flight, in_flight = 0;
+    `,
+  },
 ];

@@ -1,10 +1,13 @@
 // SQLite storage through better-sqlite3: one file, WAL so readers never wait
 // for the writer, foreign keys on (SQLite leaves them off by default).
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { emailKey } from '../emails';
 import { pendingMigrations, SchemaTooNewError, type Migration } from './migrations';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import {
   EmailTakenError,
+  SIGN_IN_LEASE_MS,
   type AccountRecord,
   type AttemptReservation,
   type AttemptRule,
@@ -22,38 +25,48 @@ const toToken = (row: TokenRow) => tokenFromRow(row, (stored) => JSON.parse(stor
 
 export { SchemaTooNewError };
 
-// The reservation as one upsert. SET expressions all see the row as it was,
-// so each new value is spelled out from the old ones. A lock in force only
-// counts the refused attempt; an ended lock or window starts the count afresh
-// (in-flight counts too: a reservation lost with a crashed process ages out).
-// Locks are started by recordSignInFailure, never by a reservation.
+// The reservation as one upsert, after the key's expired leases were deleted
+// (@reaped of them, given back here). SET expressions all see the row as it
+// was, so each new value is spelled out from the old ones. A lock in force
+// only counts the refused attempt; an ended lock or window starts the count
+// of failures afresh, while the checks still in flight (their leases are
+// live) stay counted. Locks are started by recordSignInFailure, never by a
+// reservation. The row outlives the new lease, so pruning never deletes a
+// counter whose reservations are still in flight.
 const LOCKED_NOW = 'locked_until > @now';
 const FRESH = `(NOT ${LOCKED_NOW} AND ((locked_until > 0 AND locked_until <= @now) OR window_started_at + @windowMs <= @now))`;
+const GONE = 'min(@reaped, in_flight)';
 const NEW_WINDOW_START = `(CASE WHEN ${FRESH} THEN @now ELSE window_started_at END)`;
 const NEW_LOCKED_UNTIL = `(CASE WHEN ${FRESH} THEN 0 ELSE locked_until END)`;
 const RESERVE_ATTEMPT = `
   INSERT INTO sign_in_attempts (key, attempts, in_flight, window_started_at, locked_until, expires_at)
-  VALUES (@key, 1, 1, @now, 0, @now + @windowMs)
+  VALUES (@key, 1, 1, @now, 0, max(@now + @windowMs, @leaseEnd))
   ON CONFLICT (key) DO UPDATE SET
-    attempts = CASE WHEN ${FRESH} THEN 1 ELSE attempts + 1 END,
-    in_flight = CASE WHEN ${FRESH} THEN 1 ELSE in_flight + 1 END,
+    attempts = CASE WHEN ${FRESH} THEN in_flight - ${GONE} + 1 ELSE attempts - ${GONE} + 1 END,
+    in_flight = in_flight - ${GONE} + 1,
     window_started_at = ${NEW_WINDOW_START},
     locked_until = ${NEW_LOCKED_UNTIL},
-    expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL})
+    expires_at = max(${NEW_WINDOW_START} + @windowMs, ${NEW_LOCKED_UNTIL}, @leaseEnd)
   RETURNING attempts, locked_until AS lockedUntil`;
-// The failures after this one are attempts - (in_flight - 1).
+// @held is 1 when the attempt's lease was still there (it leaves the
+// attempts in flight), 0 when it had expired and was given back already (the
+// failure is counted anew). Either way the failures after this one are
+// attempts - in_flight + 1.
 const LOCK_AFTER_FAILURE = `(CASE WHEN locked_until > @now THEN locked_until
   WHEN attempts - in_flight + 1 >= @maxAttempts THEN @now + @lockMs ELSE locked_until END)`;
 const RECORD_FAILURE = `UPDATE sign_in_attempts SET
-  in_flight = in_flight - 1,
+  attempts = attempts + 1 - @held,
+  in_flight = in_flight - @held,
   locked_until = ${LOCK_AFTER_FAILURE},
   expires_at = max(expires_at, ${LOCK_AFTER_FAILURE})
-  WHERE key = @key AND in_flight > 0`;
+  WHERE key = @key AND in_flight >= @held`;
 
 /** How long a statement waits for another process's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 50;
 
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number[] {
+  // Migration 4 keys existing accounts with the very function new ones are inserted with.
+  db.function('email_key', { deterministic: true }, (email: unknown) => emailKey(String(email)));
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     description TEXT NOT NULL,
@@ -86,8 +99,15 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
 
-  /** `path` is a file, or ':memory:' for a throwaway database. */
-  constructor(path: string) {
+  private readonly instance: string;
+
+  /**
+   * `path` is a file, or ':memory:' for a throwaway database. `instance`
+   * names who holds the sign-in leases this storage takes (see
+   * releaseInstanceReservations); default one of its own.
+   */
+  constructor(path: string, options: { instance?: string } = {}) {
+    this.instance = options.instance ?? randomUUID();
     this.db = new Database(path);
     try {
       this.prepareSchema();
@@ -101,10 +121,10 @@ export class SqliteStorage implements Storage {
         'INSERT INTO organizations (id, name, description, created_at) VALUES (@id, @name, @description, @createdAt)',
       ),
       insertAccount: db.prepare(`INSERT INTO accounts
-        (id, organization_id, first_name, last_name, email, password_hash, created_at)
-        VALUES (@id, @organizationId, @firstName, @lastName, @email, @passwordHash, @createdAt)`),
+        (id, organization_id, first_name, last_name, email, email_key, password_hash, created_at)
+        VALUES (@id, @organizationId, @firstName, @lastName, @email, @emailKey, @passwordHash, @createdAt)`),
       getOrganization: db.prepare('SELECT * FROM organizations WHERE id = ?'),
-      findAccountByEmail: db.prepare('SELECT * FROM accounts WHERE email = ?'),
+      findAccountByEmail: db.prepare('SELECT * FROM accounts WHERE email_key = ?'),
       updatePassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
       insertToken: db.prepare(`INSERT INTO api_tokens
         (id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at)
@@ -118,6 +138,15 @@ export class SqliteStorage implements Storage {
       reserveAttempt: db.prepare(RESERVE_ATTEMPT),
       recordFailure: db.prepare(RECORD_FAILURE),
       releaseAttempt: db.prepare('UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1 WHERE key = ? AND in_flight > 0'),
+      insertLease: db.prepare('INSERT INTO sign_in_leases (key, instance, expires_at) VALUES (?, ?, ?)'),
+      deleteExpiredLeasesOf: db.prepare('DELETE FROM sign_in_leases WHERE key = ? AND expires_at <= ?'),
+      // The one that expires first: the leases of one key and instance are alike but for their ends.
+      deleteOneLease: db.prepare(`DELETE FROM sign_in_leases WHERE id =
+        (SELECT id FROM sign_in_leases WHERE key = ? AND instance = ? ORDER BY expires_at LIMIT 1)`),
+      expiredLeases: db.prepare('DELETE FROM sign_in_leases WHERE expires_at <= ? RETURNING key'),
+      leasesOfInstance: db.prepare('DELETE FROM sign_in_leases WHERE instance = ? RETURNING key'),
+      giveBack: db.prepare(`UPDATE sign_in_attempts SET attempts = attempts - min(@count, in_flight),
+        in_flight = in_flight - min(@count, in_flight) WHERE key = @key`),
       clearAttempts: db.prepare('UPDATE sign_in_attempts SET attempts = in_flight, locked_until = 0 WHERE key = ?'),
       pruneAttempts: db.prepare('DELETE FROM sign_in_attempts WHERE expires_at <= ?'),
       counts: db.prepare(`SELECT
@@ -142,7 +171,7 @@ export class SqliteStorage implements Storage {
     try {
       this.db.transaction(() => {
         this.statements.insertOrganization.run(organization);
-        this.statements.insertAccount.run(account);
+        this.statements.insertAccount.run({ ...account, emailKey: emailKey(account.email) });
       })();
     } catch (error) {
       if (isUniqueViolationOn(error, 'accounts.email')) throw new EmailTakenError(account.email);
@@ -156,7 +185,7 @@ export class SqliteStorage implements Storage {
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
-    const row = this.statements.findAccountByEmail.get(email) as AccountRow | undefined;
+    const row = this.statements.findAccountByEmail.get(emailKey(email)) as AccountRow | undefined;
     return row && toAccount(row);
   }
 
@@ -218,16 +247,39 @@ export class SqliteStorage implements Storage {
   }
 
   async reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation> {
-    const row = this.statements.reserveAttempt.get({ key, now, ...rule }) as { attempts: number; lockedUntil: number };
+    // Immediate: the write lock is taken first, so another process's reservation of the key waits rather than interleaves.
+    const row = this.db.transaction(() => {
+      const reaped = this.statements.deleteExpiredLeasesOf.run(key, now).changes;
+      const leaseEnd = now + SIGN_IN_LEASE_MS;
+      this.statements.insertLease.run(key, this.instance, leaseEnd);
+      return this.statements.reserveAttempt.get({ key, now, reaped, leaseEnd, windowMs: rule.windowMs }) as { attempts: number; lockedUntil: number };
+    }).immediate();
     return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
   }
 
   async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
-    this.statements.recordFailure.run({ key, now, maxAttempts: rule.maxAttempts, lockMs: rule.lockMs });
+    this.db.transaction(() => {
+      const held = this.statements.deleteOneLease.run(key, this.instance).changes;
+      this.statements.recordFailure.run({ key, now, held, maxAttempts: rule.maxAttempts, lockMs: rule.lockMs });
+    }).immediate();
   }
 
   async releaseSignInAttempt(key: string): Promise<void> {
-    this.statements.releaseAttempt.run(key);
+    this.db.transaction(() => {
+      if (this.statements.deleteOneLease.run(key, this.instance).changes > 0) this.statements.releaseAttempt.run(key);
+    }).immediate();
+  }
+
+  async releaseInstanceReservations(): Promise<number> {
+    return this.db.transaction(() => this.giveBack(this.statements.leasesOfInstance.all(this.instance) as Array<{ key: string }>)).immediate();
+  }
+
+  /** Gives the deleted leases' attempts back to their keys; returns how many. */
+  private giveBack(leases: Array<{ key: string }>): number {
+    const perKey = new Map<string, number>();
+    for (const { key } of leases) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+    for (const [key, count] of perKey) this.statements.giveBack.run({ key, count });
+    return leases.length;
   }
 
   async clearSignInAttempts(key: string): Promise<void> {
@@ -235,7 +287,12 @@ export class SqliteStorage implements Storage {
   }
 
   async pruneSignInAttempts(now: number): Promise<number> {
-    return this.statements.pruneAttempts.run(now).changes;
+    return this.db
+      .transaction(() => {
+        this.giveBack(this.statements.expiredLeases.all(now) as Array<{ key: string }>);
+        return this.statements.pruneAttempts.run(now).changes;
+      })
+      .immediate();
   }
 
   isBusyError(error: unknown): boolean {

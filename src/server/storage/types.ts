@@ -74,6 +74,16 @@ export interface AttemptRule {
   lockMs: number;
 }
 
+/**
+ * How long a reservation holds its slot when nothing settles it: a process
+ * killed during the check (SIGKILL, out of memory, a second Ctrl+C) or a
+ * settle that failed (the database went away) gives its slots back by
+ * itself after this. Far longer than any check (a lookup and one scrypt,
+ * seconds at worst under load); a check that outlives its lease is still
+ * settled correctly (a failure stays counted).
+ */
+export const SIGN_IN_LEASE_MS = 30_000;
+
 /** What a reservation found, counting the attempt it just reserved. */
 export interface AttemptReservation {
   /** False when the key was already at `maxAttempts`: refuse, or wait, without checking the password. */
@@ -157,6 +167,13 @@ export interface Storage {
    * `releaseSignInAttempt`. A refused one is counted too, and must be
    * released. Keys are opaque strings of at most a few hundred characters,
    * e.g. `address:127.0.0.1`.
+   *
+   * Each reservation is also a lease (a row in `sign_in_leases`) held by
+   * this storage's instance until `now + SIGN_IN_LEASE_MS`: an expired
+   * lease is given back by the next reservation of its key (and by
+   * pruning), and `releaseInstanceReservations` gives back every lease of
+   * this instance at start, so slots held by a process that died are not
+   * lost for the window.
    */
   reserveSignInAttempt(key: string, rule: AttemptRule, now: number): Promise<AttemptReservation>;
   /**
@@ -165,14 +182,22 @@ export interface Storage {
    * from now (a lock in force is not lengthened).
    */
   recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void>;
-  /** Gives back one reservation (the attempt succeeded, or was refused for another key). */
+  /**
+   * Gives back one reservation of this instance (the attempt succeeded, or
+   * was refused for another key); nothing when its lease expired already.
+   */
   releaseSignInAttempt(key: string): Promise<void>;
+  /**
+   * Gives back every reservation this instance holds: at start, for what a
+   * previous run of the same instance (killed mid-check) left. Returns how many.
+   */
+  releaseInstanceReservations(): Promise<number>;
   /**
    * Forgets the key's failures and lock (a correct password for that email);
    * reservations still in flight stay counted.
    */
   clearSignInAttempts(key: string): Promise<void>;
-  /** Deletes counters whose window and lock have both ended; returns how many. */
+  /** Gives back expired leases, then deletes counters whose window and lock have both ended; returns how many counters. */
   pruneSignInAttempts(now: number): Promise<number>;
 
   /**

@@ -7,6 +7,7 @@
 // wizard/backspace remain for keys the dispatcher types itself (a run of keys
 // that arrived in one read).
 import { ALL, PERMISSIONS, validatePermissions } from '../../tokens';
+import { looksBlank } from '../../text/terminal-text';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../lifetimes';
 import { wizardNeedsAccount, wizardTtl } from '../selectors';
 import type { Action, State, WizardDraft } from '../types';
@@ -104,7 +105,8 @@ function backspace(w: WizardDraft): Said<WizardDraft> {
 function next(w: WizardDraft, root: State): Said<WizardDraft> {
   switch (w.step) {
     case 'name':
-      return w.name.trim() === '' ? fail(w, 'The token needs a name: type one, then Enter.') : go(w, { step: 'description', name: w.name.trim() });
+      // The server's rule: a name of only invisible characters (U+3164, U+2800…) looks empty too.
+      return looksBlank(w.name) ? fail(w, 'The token needs a name: type one, then Enter.') : go(w, { step: 'description', name: w.name.trim() });
     case 'description':
       return go(w, { step: 'lifetime' });
     case 'lifetime': {

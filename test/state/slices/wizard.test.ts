@@ -29,6 +29,14 @@ describe('wizard slice', () => {
     expect(s.message?.kind).toBe('error');
   });
 
+  it('wizard/next refuses a name of only characters that draw nothing, as the server does', () => {
+    for (const blank of ['\u3164', '\u2800\u2800', '\u115f', '\u17b5', '\u034f', '\u{e0020}']) {
+      const s = run(typed(started, blank), { type: 'wizard/next' });
+      expect(s.wizard.step, JSON.stringify(blank)).toBe('name');
+      expect(s.message?.text).toMatch(/needs a name/);
+    }
+  });
+
   it('walks name → description → lifetime → permissions → account → review, and back', () => {
     let s = run(typed(started, 'ci'), { type: 'wizard/next' });
     expect(s.wizard.step).toBe('description');

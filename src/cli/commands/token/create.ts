@@ -1,6 +1,6 @@
 import { ALL, DEFAULT_TTL, PERMISSIONS, parseTtl, validatePermissions } from '../../../tokens';
 import { UsageError } from '../../../errors';
-import { hasUnsafeCharacter } from '../../../text/terminal-text';
+import { hasUnsafeCharacter, looksBlank } from '../../../text/terminal-text';
 import { flagList, flagString, type CommandSpec, type OutputFormat } from '../../command';
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
@@ -34,7 +34,8 @@ export const command: CommandSpec<TokenCreateOptions> = {
   ],
   parse({ flags, globals }) {
     const name = flagString(flags, 'name') ?? '';
-    if (name.trim() === '') throw new UsageError('--name cannot be empty', { hint: 'e.g. --name ci' });
+    // The server's rule for blank: invisible characters alone (U+3164, U+2800…) count as empty.
+    if (looksBlank(name)) throw new UsageError('--name cannot be empty', { hint: 'e.g. --name ci' });
     const description = flagString(flags, 'description') ?? '';
     // Names and descriptions are shown in other people's terminals; our server refuses these too.
     for (const [flag, value] of [['--name', name], ['--description', description]] as const) {
