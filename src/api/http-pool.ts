@@ -115,9 +115,11 @@ export class Pool {
         if (error) reject(error);
         else resolve(answer!);
       };
+      // The caller gets the error; the connection is dropped without it, so
+      // that no stream emits it again with nobody listening.
       const fail = (error: Error) => {
         settle(error);
-        outgoing.destroy(error);
+        outgoing.destroy();
       };
       const handle = { destroy: fail };
       const arm = (ms: number, code: HttpFailure['code'], message: string) => {
