@@ -2,4 +2,4 @@
 // store.ts imports those only when there is a file to read or change, so a
 // command run on environment variables alone never loads yaml's 115 KB
 // (test/build checks it stays off the start-up path).
-export { isMap, isScalar, parseDocument, LineCounter, Scalar, YAMLMap } from 'yaml';
+export { isAlias, isMap, isScalar, isSeq, parseDocument, LineCounter, Scalar, YAMLMap } from 'yaml';

@@ -8,6 +8,7 @@ import type { Env } from '../config/types';
 import { AppError, UsageError } from '../errors';
 import {
   DEFAULT_HOST,
+  DEFAULT_REGISTRATION_LIMITS,
   DEFAULT_PORT,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   DEFAULT_TIMEOUTS,
@@ -137,6 +138,7 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
       ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
       ...(options.extensions === false && { extensions: false }),
+      registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, ...options.registrationLimits },
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import type { Clock } from '../tokens';
-import type { ServerTimeouts, TrustProxy } from '../server-options';
+import type { RegistrationLimits, ServerTimeouts, TrustProxy } from '../server-options';
 
 export interface StartServerOptions {
   host: string;
@@ -31,6 +31,8 @@ export interface StartServerOptions {
   /** After close() starts, connections still open this long are closed. Default: wait for them. */
   shutdownTimeoutMs?: number;
   trustProxy?: TrustProxy;
+  /** Default DEFAULT_REGISTRATION_LIMITS. */
+  registrationLimits?: RegistrationLimits;
   /**
    * Who holds this server's sign-in leases; default `instanceName(host, port)`.
    * Ignored when `storage` is passed (it was opened with its own).
@@ -99,6 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.extensions !== undefined && { extensions: options.extensions }),
     ...(options.timeouts && { timeouts: options.timeouts }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.registrationLimits && { registrationLimits: options.registrationLimits }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Account, APIToken, Organization } from '../../src/api/schemas';
 import type { RateLimitOptions } from '../../src/server/rate-limit';
+import type { RegistrationLimits } from '../../src/server-options';
 import { startServer } from '../../src/server/start';
 import type { Storage } from '../../src/server/storage/types';
 import { inject } from 'vitest';
@@ -28,6 +29,11 @@ export interface TestServerOptions {
   poolSize?: number;
   /** Default: the test project's `storageBackend`. */
   backend?: 'sqlite' | 'postgres';
+  /**
+   * Default none (0): suites register far more organizations from
+   * 127.0.0.1 than the server's defaults allow; the limit's own tests set it.
+   */
+  registrationLimits?: RegistrationLimits;
 }
 
 export interface TestServer {
@@ -58,6 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.clock && { clock: options.clock }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.extensions !== undefined && { extensions: options.extensions }),
+    registrationLimits: options.registrationLimits ?? { perAddressPerHour: 0, totalPerMinute: 0 },
   });
   return {
     url: server.url,

@@ -1,6 +1,7 @@
 // What every route module receives from buildApp.
 import type { Clock } from '../../tokens';
 import type { PasswordAuthenticator, TokenAuthenticator } from '../auth';
+import type { RegistrationLimiter } from '../registration-limit';
 import type { Storage } from '../storage/types';
 
 export interface RouteContext {
@@ -11,4 +12,5 @@ export interface RouteContext {
   extensions: boolean;
   passwords: PasswordAuthenticator;
   tokens: TokenAuthenticator;
+  registrations: RegistrationLimiter;
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseTtl } from '../../tokens';
+import { appliedLifetimeMs, parseTtl } from '../../tokens';
 import { HttpError, notFound } from '../http-error';
 import { goDurationField } from '../requests';
 import { generateTokenSecret, hashTokenSecret } from '../secrets';
@@ -26,8 +26,9 @@ type IdParams = { Params: { id: string } };
 export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): void {
   // Any valid token may ask who it is: a token without GetAPIToken still
   // needs to know its own expiry, and learns nothing about other tokens.
+  // Asking is a check, not a use: it leaves last-used-at as it was.
   app.get('/api/v1/token/current', async (request) => {
-    const token = await context.tokens.authenticateAny(request.headers.authorization);
+    const token = await context.tokens.authenticateAny(request.headers.authorization, { countsAsUse: false });
     return tokenToWire(token);
   });
 
@@ -52,13 +53,13 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
       secretHash: hashTokenSecret(secret),
       ttl: ttl.text,
       createdAt: now,
-      expiresAt: now + Math.max(1, Math.round(ttl.ms)),
+      expiresAt: now + appliedLifetimeMs(ttl.ms),
     };
     const outcome = await context.storage.rotateToken({
       organizationId: old.organizationId,
       id: old.id,
       replacement,
-      ...(body.grace && { graceEndsAt: now + Math.max(1, Math.round(body.grace.ms)) }),
+      ...(body.grace && { graceEndsAt: now + appliedLifetimeMs(body.grace.ms) }),
     });
     if (outcome.status === 'not-found') throw notFound(`API token ${id} not found`);
     if (outcome.status === 'already-rotated') {
