@@ -49,6 +49,8 @@ export const apiTokenSchema = looseObject({
    * it out, so absent means "unknown", not "never".
    */
   'last-used-at': optional(nullable(apiTime)),
+  /** The same extension: the client address of that use (as the server saw it, after its proxies); null when never. */
+  'last-used-from': optional(nullable(string())),
 });
 export type APIToken = Infer<typeof apiTokenSchema>;
 

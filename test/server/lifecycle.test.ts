@@ -31,7 +31,7 @@ describe('GET /api/v1/token/current', () => {
     const response = await whoAmI(server.url, account.organization.id, narrow.token);
     expect(response.status).toBe(200);
     const { token: secret, ...withoutSecret } = narrow;
-    expect(response.json).toEqual({ ...withoutSecret, 'last-used-at': at(clock.now()) });
+    expect(response.json).toEqual({ ...withoutSecret, 'last-used-at': at(clock.now()), 'last-used-from': '127.0.0.1' });
     expect(response.text).not.toContain(secret);
   });
 

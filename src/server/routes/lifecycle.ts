@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseTtl } from '../../tokens';
 import { HttpError, notFound } from '../http-error';
 import { goDurationField } from '../requests';
+import { sanitiseUserAgent } from '../audit/events';
 import { generateTokenSecret, hashTokenSecret } from '../secrets';
 import type { TokenRecord } from '../storage/types';
 import { validateBody } from '../validate';
@@ -27,12 +28,12 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
   // Any valid token may ask who it is: a token without GetAPIToken still
   // needs to know its own expiry, and learns nothing about other tokens.
   app.get('/api/v1/token/current', async (request) => {
-    const token = await context.tokens.authenticateAny(request.headers.authorization);
+    const token = await context.tokens.authenticateAny(request.headers.authorization, request.ip);
     return tokenToWire(token);
   });
 
   app.post<IdParams>('/app/v1/token/:id/rotate', async (request: FastifyRequest<IdParams>) => {
-    const account = await context.passwords.authenticate(request.headers.authorization, request.ip);
+    const account = await context.passwords.authenticate(request.headers.authorization, request.ip, sanitiseUserAgent(request.headers['user-agent']));
     const id = request.params.id;
     if (!UUID.test(id)) throw notFound(`API token ${id} not found`);
     const body = validateBody(rotateTokenRequest, request.body) ?? {};
@@ -54,11 +55,24 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
       createdAt: now,
       expiresAt: now + Math.max(1, Math.round(ttl.ms)),
     };
+    const graceEndsAt = body.grace && now + Math.max(1, Math.round(body.grace.ms));
+    const audit = context.audit.event(request, {
+      organizationId: old.organizationId,
+      kind: 'token.rotated',
+      actor: account.email,
+      actorType: 'account',
+      tokenId: old.id,
+      tokenName: old.name,
+      replacementTokenId: replacement.id,
+      // The grace asked for; the old token's own expiry may come sooner.
+      graceEndsAt: graceEndsAt === undefined ? null : Math.min(graceEndsAt, old.expiresAt),
+    });
     const outcome = await context.storage.rotateToken({
       organizationId: old.organizationId,
       id: old.id,
       replacement,
-      ...(body.grace && { graceEndsAt: now + Math.max(1, Math.round(body.grace.ms)) }),
+      ...(graceEndsAt !== undefined && { graceEndsAt }),
+      ...(audit && { audit }),
     });
     if (outcome.status === 'not-found') throw notFound(`API token ${id} not found`);
     if (outcome.status === 'already-rotated') {

@@ -1,0 +1,84 @@
+// audit_events rows (both databases) to records, and the one WHERE clause
+// both build from a query. Placeholders are numbered ($1…) for PostgreSQL
+// and named for SQLite, so the clause is built by a function of the style.
+import type { AuditEvent, AuditQuery, StoredAuditEvent } from './events';
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  organization_id: string;
+  kind: string;
+  actor: string;
+  actor_type: string;
+  token_id: string | null;
+  token_name: string | null;
+  replacement_token_id: string | null;
+  grace_ends_at: number | null;
+  detail: string | null;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export const AUDIT_INSERT_COLUMNS =
+  'at, organization_id, kind, actor, actor_type, token_id, token_name, replacement_token_id, grace_ends_at, detail, client_address, user_agent';
+
+export function auditValues(event: AuditEvent): unknown[] {
+  return [
+    event.at,
+    event.organizationId,
+    event.kind,
+    event.actor,
+    event.actorType,
+    event.tokenId,
+    event.tokenName,
+    event.replacementTokenId,
+    event.graceEndsAt,
+    event.detail,
+    event.clientAddress,
+    event.userAgent,
+  ];
+}
+
+export function toAuditEvent(row: AuditRow): StoredAuditEvent {
+  return {
+    id: Number(row.id),
+    at: Number(row.at),
+    organizationId: row.organization_id,
+    kind: row.kind as StoredAuditEvent['kind'],
+    actor: row.actor,
+    actorType: row.actor_type as StoredAuditEvent['actorType'],
+    tokenId: row.token_id,
+    tokenName: row.token_name,
+    replacementTokenId: row.replacement_token_id,
+    graceEndsAt: row.grace_ends_at === null ? null : Number(row.grace_ends_at),
+    detail: row.detail,
+    clientAddress: row.client_address,
+    userAgent: row.user_agent,
+  };
+}
+
+/**
+ * Newest first, ties of `at` by insertion order: the SELECT for one page.
+ * `placeholder(n)` spells the n-th parameter (1-based) in the database's style.
+ */
+export function auditSelect(query: AuditQuery, placeholder: (n: number) => string): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return placeholder(values.length);
+  };
+  const where = [`organization_id = ${param(query.organizationId)}`];
+  if (query.since !== undefined) where.push(`at >= ${param(query.since)}`);
+  if (query.until !== undefined) where.push(`at < ${param(query.until)}`);
+  if (query.kind !== undefined) where.push(`kind = ${param(query.kind)}`);
+  if (query.tokenId !== undefined) {
+    const id = param(query.tokenId);
+    where.push(`(token_id = ${id} OR replacement_token_id = ${id})`);
+  }
+  if (query.before !== undefined) {
+    const at = param(query.before.at);
+    where.push(`(at < ${at} OR (at = ${at} AND id < ${param(query.before.id)}))`);
+  }
+  const sql = `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ${param(query.limit)}`;
+  return { sql, values };
+}
