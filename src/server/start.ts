@@ -31,6 +31,8 @@ export interface StartServerOptions {
   /** After close() starts, connections still open this long are closed. Default: wait for them. */
   shutdownTimeoutMs?: number;
   trustProxy?: TrustProxy;
+  /** See AppOptions.auditRetentionMs. */
+  auditRetentionMs?: number;
   /**
    * Who holds this server's sign-in leases; default `instanceName(host, port)`.
    * Ignored when `storage` is passed (it was opened with its own).
@@ -99,6 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.extensions !== undefined && { extensions: options.extensions }),
     ...(options.timeouts && { timeouts: options.timeouts }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.auditRetentionMs !== undefined && { auditRetentionMs: options.auditRetentionMs }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and

@@ -28,6 +28,8 @@ export interface TestServerOptions {
   poolSize?: number;
   /** Default: the test project's `storageBackend`. */
   backend?: 'sqlite' | 'postgres';
+  /** As --trust-proxy. */
+  trustProxy?: number;
 }
 
 export interface TestServer {
@@ -58,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.clock && { clock: options.clock }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.extensions !== undefined && { extensions: options.extensions }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
   });
   return {
     url: server.url,

@@ -1,6 +1,6 @@
-// audit_events rows (both databases) to records, and the one WHERE clause
-// both build from a query. Placeholders are numbered ($1…) for PostgreSQL
-// and named for SQLite, so the clause is built by a function of the style.
+// audit_events rows (both databases) to records, and the one SELECT both
+// build from a query. Each placeholder takes its own value (SQLite's `?` are
+// positional), and the database's style spells it: `?` or `$1`.
 import type { AuditEvent, AuditQuery, StoredAuditEvent } from './events';
 
 export interface AuditRow {
@@ -72,12 +72,10 @@ export function auditSelect(query: AuditQuery, placeholder: (n: number) => strin
   if (query.until !== undefined) where.push(`at < ${param(query.until)}`);
   if (query.kind !== undefined) where.push(`kind = ${param(query.kind)}`);
   if (query.tokenId !== undefined) {
-    const id = param(query.tokenId);
-    where.push(`(token_id = ${id} OR replacement_token_id = ${id})`);
+    where.push(`(token_id = ${param(query.tokenId)} OR replacement_token_id = ${param(query.tokenId)})`);
   }
   if (query.before !== undefined) {
-    const at = param(query.before.at);
-    where.push(`(at < ${at} OR (at = ${at} AND id < ${param(query.before.id)}))`);
+    where.push(`(at < ${param(query.before.at)} OR (at = ${param(query.before.at)} AND id < ${param(query.before.id)}))`);
   }
   const sql = `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ${param(query.limit)}`;
   return { sql, values };

@@ -266,7 +266,7 @@ export class SqliteStorage implements Storage {
   }
 
   async listAuditEvents(query: AuditQuery): Promise<StoredAuditEvent[]> {
-    const { sql, values } = auditSelect(query, (n) => `?${n}`);
+    const { sql, values } = auditSelect(query, () => '?');
     return (this.db.prepare(sql).all(...values) as AuditRow[]).map(toAuditEvent);
   }
 
