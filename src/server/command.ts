@@ -137,6 +137,7 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
       ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
       ...(options.extensions === false && { extensions: false }),
+      ...(options.auditRetentionMs !== undefined && { auditRetentionMs: options.auditRetentionMs }),
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
