@@ -67,12 +67,22 @@ export function auditSelect(query: AuditQuery, placeholder: (n: number) => strin
     values.push(value);
     return placeholder(values.length);
   };
-  const where = [`organization_id = ${param(query.organizationId)}`];
+  // With a token, the organization is checked inside the token's lookups (below).
+  const where = query.tokenId === undefined ? [`organization_id = ${param(query.organizationId)}`] : [];
   if (query.since !== undefined) where.push(`at >= ${param(query.since)}`);
   if (query.until !== undefined) where.push(`at < ${param(query.until)}`);
   if (query.kind !== undefined) where.push(`kind = ${param(query.kind)}`);
   if (query.tokenId !== undefined) {
-    where.push(`(token_id = ${param(query.tokenId)} OR replacement_token_id = ${param(query.tokenId)})`);
+    // Two index lookups of a token's few events, then those rows by ID. An OR,
+    // or the organization checked out here too, lets SQLite walk the
+    // organization's whole trail in `at` order instead (130-190 ms at
+    // 100,000 events of one organization).
+    const org = () => param(query.organizationId);
+    const token = () => param(query.tokenId);
+    where.push(
+      `id IN (SELECT id FROM audit_events WHERE organization_id = ${org()} AND token_id = ${token()}` +
+        ` UNION ALL SELECT id FROM audit_events WHERE organization_id = ${org()} AND replacement_token_id = ${token()})`,
+    );
   }
   if (query.before !== undefined) {
     where.push(`(at < ${param(query.before.at)} OR (at = ${param(query.before.at)} AND id < ${param(query.before.id)}))`);
