@@ -149,7 +149,7 @@ describe('token get and delete', () => {
     const json = await sandbox.run(['token', 'get', '--id', org.token.id, '-o', 'json']);
     const { token: _secret, ...listed } = org.token;
     // admin authenticated the call, so the server now says when
-    expect(JSON.parse(json.stdout)).toEqual({ ...listed, token: '', 'last-used-at': expect.stringMatching(RFC3339) });
+    expect(JSON.parse(json.stdout)).toEqual({ ...listed, token: '', 'last-used-at': expect.stringMatching(RFC3339), 'last-used-from': '127.0.0.1' });
   });
 
   it('says an unknown ID is not found, in one line, exit 1', async () => {
