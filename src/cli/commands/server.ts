@@ -31,7 +31,7 @@ export const command: CommandSpec<ServerOptions> = {
     { flags: '--shutdown-timeout <seconds>', description: 'on SIGINT/SIGTERM, how long requests in flight may finish (default 10)' },
     { flags: '--trust-proxy <hops|addresses>', description: 'take the client address from X-Forwarded-For: proxy hop count, or proxy addresses/CIDRs (default off)' },
     { flags: '--audit-retention <duration>', description: 'how long the audit trail keeps events, e.g. 90d, 12w, 36h (default 90d)' },
-    { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at): to test clients against it" },
+    { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at, audit trail): to test clients against it" },
   ],
   examples: [
     'appclacks server',
