@@ -13,6 +13,7 @@ const SQLITE_ONLY = [
   'test/server/command.test.ts',
   'test/server/database-file.test.ts',
   'test/server/server-flags.test.ts',
+  'test/server/disk-full.test.ts',
 ];
 
 // Where test/helpers/postgres.ts looks for initdb (kept here without imports:

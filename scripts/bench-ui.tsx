@@ -3,7 +3,7 @@
 // stay near 1 (docs/terminal.md §10 measured ~2.1 s per update when every
 // row was drawn). Run by `npm run bench` through tsx; ink renders into
 // ink-testing-library's in-memory terminal.
-import { drive, fakeStore, KEY } from '../test/screens/harness';
+import { drive, fakeStore, KEY } from '../test/helpers/ui-harness';
 import { tokens } from '../test/state/fixtures';
 
 // Fewer presses than the small list has rows, so every press moves the selection.

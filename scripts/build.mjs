@@ -47,7 +47,7 @@ const fullZodOnItsOwn = {
 const YAML = 'yaml.js';
 await build({
   ...bundleSettings,
-  stdin: { contents: "export { isMap, isScalar, parseDocument, LineCounter, Scalar, YAMLMap } from 'yaml';", resolveDir: root, sourcefile: 'yaml-exports.js' },
+  stdin: { contents: "export { isAlias, isMap, isScalar, isSeq, parseDocument, LineCounter, Scalar, YAMLMap } from 'yaml';", resolveDir: root, sourcefile: 'yaml-exports.js' },
   outfile: `${staging}/chunks/${YAML}`,
   splitting: false,
   metafile: false,

@@ -21,6 +21,16 @@ export interface ServerTimeouts {
   keepAliveMs: number;
 }
 
+/** How many organizations `POST /register` creates; 0 turns a limit off. */
+export interface RegistrationLimits {
+  /** From one client address within any hour. */
+  perAddressPerHour: number;
+  /** From all addresses together within any minute (per server process). */
+  totalPerMinute: number;
+}
+
+export const DEFAULT_REGISTRATION_LIMITS: RegistrationLimits = { perAddressPerHour: 10, totalPerMinute: 30 };
+
 export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
 /** How long SIGINT/SIGTERM lets requests in flight finish before closing their connections. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -46,6 +56,8 @@ export interface ServerCommandOptions {
   extensions?: boolean;
   /** How long audit events are kept; default 90 days (an extension). */
   auditRetentionMs?: number;
+  /** Either of them; the other keeps DEFAULT_REGISTRATION_LIMITS. */
+  registrationLimits?: Partial<RegistrationLimits>;
 }
 
 const RETENTION_UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -73,6 +85,13 @@ export function parsePoolSize(text: string, flag = '--db-pool-size'): number {
   const size = Number(text);
   if (!/^\d+$/.test(text) || size < 1 || size > 1000) throw new UsageError(`${flag} must be a number from 1 to 1000, not "${text}"`);
   return size;
+}
+
+/** A registration limit: a whole number, 0 for none. */
+export function parseRegistrationLimit(text: string, flag: string): number {
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit > 1_000_000) throw new UsageError(`${flag} must be a whole number from 0 (no limit) to 1000000, not "${text}"`);
+  return limit;
 }
 
 /** Seconds, as `--request-timeout 30` or `--shutdown-timeout 2.5`; returns milliseconds. */

@@ -3,6 +3,30 @@
 // (which says where a bad value came from) and the client (which is also
 // built from code). No imports: the config reads it on the CLI's start-up path.
 
+/**
+ * True when requests to `endpoint` cross a network unencrypted: plain http to
+ * a host that is not this machine's loopback (127.0.0.0/8, ::1, localhost).
+ * Decided on the URL as written, before any lookup: a name is not loopback
+ * unless it is `localhost`, since what it resolves to can change.
+ */
+export function sendsInClear(endpoint: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const loopback =
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '[::1]' ||
+    /^\[::ffff:(127\.\d+\.\d+\.\d+|7f[0-9a-f]{2}:[0-9a-f]{1,4})\]$/.test(host);
+  return !loopback;
+}
+
 export type EndpointCheck = { ok: true; url: URL; base: string } | { ok: false; problem: string };
 
 /** `base` is the URL without trailing slashes, as requests are joined to it. */

@@ -1,7 +1,7 @@
 // Turns what happened on the wire into one ApiError: a kind the CLI and UI
 // branch on, a one-line message naming the endpoint host, and the facts a
 // next step depends on (status, credential sent, reason). The next step
-// itself is worded by the CLI (errors/report.ts) and the UI (errorMessage.ts).
+// itself is worded by the CLI (report/report.ts) and the UI (errorMessage.ts).
 import { STATUS_CODES } from 'node:http';
 import { ApiError, type ApiErrorReason, type CredentialKind, type ErrorKind } from '../errors';
 import { PERMISSION_NAMES, ALL } from '../tokens/permissions';

@@ -57,8 +57,13 @@ export interface AppclacksApi {
   getCurrentToken(credentials: TokenCredentials): Promise<Extended<APIToken>>;
   /** POST /app/v1/token/{id}/rotate (password auth, extension). The answer carries the new secret. */
   rotateToken(account: PasswordCredentials, id: string, request: RotateTokenRequest): Promise<Extended<RotatedToken>>;
-  /** GET /api/v1/audit (token auth, extension): one page of the audit trail, newest first. */
-  listAuditEvents(credentials: TokenCredentials, request: AuditPageRequest): Promise<Extended<AuditPage>>;
+  /**
+   * GET /api/v1/audit (token auth, extension): one page of the audit trail,
+   * newest first. Optional for now: the UI's wrapper (src/tui/safe-answers.ts)
+   * does not pass it on, as the UI has no audit screen yet; make it required
+   * with that screen.
+   */
+  listAuditEvents?(credentials: TokenCredentials, request: AuditPageRequest): Promise<Extended<AuditPage>>;
   /** Closes pooled connections; requests still in flight are cancelled. */
   close(): Promise<void>;
 }

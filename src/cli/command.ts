@@ -12,6 +12,8 @@ export interface GlobalOptions {
   output: OutputFormat;
   config?: string;
   endpoint?: string;
+  /** --insecure-ok: no warning for credentials over plain http to another machine. */
+  insecureOk?: boolean;
 }
 
 export interface OptionSpec {

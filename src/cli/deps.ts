@@ -6,13 +6,13 @@
 // own environment and a real local server.
 import type { AppclacksApi } from '../api/types';
 import type { ConfigStore } from '../config';
-import { readProcessEnv } from '../config/env';
+import { ENV, readProcessEnv, warnsOfPlaintext } from '../config/env';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
 import { createTerminalPrompter, type Prompter } from './prompter';
 import { keepWasmAtBaselineTier } from './wasm-tiering';
-import { oneLine } from '../errors/report';
+import { oneLine } from '../report/report';
 import { terminalSafe } from '../text/terminal-text';
 
 /** What exists before the command line is parsed. */
@@ -48,6 +48,7 @@ export function processBaseDeps(): BaseDeps {
     stderr: process.stderr,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 && { stdoutColumns: process.stdout.columns }),
   };
   return {
     io,
@@ -62,14 +63,25 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make());
 }
 
-export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCliDeps {
+/**
+ * Every call sends a password or a token. Over plain http to another machine
+ * anyone on the path reads them, so the first call says so, once, unless the
+ * user said they mean it. Decided on the endpoint alone (src/api/endpoint.ts).
+ */
+export function plaintextWarning(endpoint: string, env: Env, insecureOk: boolean): string | undefined {
+  if (!warnsOfPlaintext(endpoint, env, insecureOk)) return undefined;
+  return `${endpoint} is plain http: your password or token crosses the network unencrypted; use https, or pass --insecure-ok (or set ${ENV.insecureOk}=1) if you mean it`;
+}
+
+export function createCliDeps(base: BaseDeps, flags: ConfigFlags, options: { insecureOk?: boolean } = {}): DisposableCliDeps {
   const { io } = base;
   let client: AppclacksApi | undefined;
 
   const context = once(async () => {
     const { resolveContext } = await import('../config/resolve');
     const ctx = await resolveContext({ flags, env: base.env });
-    for (const notice of ctx.notices) io.stderr.write(`note: ${notice}\n`);
+    for (const notice of ctx.notices) io.stderr.write(`note: ${oneLine(notice)}\n`);
+    for (const warning of ctx.warnings) io.stderr.write(`warning: ${oneLine(warning)}\n`);
     return ctx;
   });
 
@@ -84,11 +96,15 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags): DisposableCli
       // Before undici loads: its HTTP parser is WebAssembly (see wasm-tiering.ts).
       keepWasmAtBaselineTier();
       const { createClient } = await import('../api/client');
-      client = createClient({ endpoint: (await context()).endpoint.value });
+      const endpoint = (await context()).endpoint.value;
+      const warning = plaintextWarning(endpoint, base.env, options.insecureOk === true);
+      if (warning !== undefined) io.stderr.write(`warning: ${oneLine(warning)}\n`);
+      client = createClient({ endpoint });
       return client;
     }),
     warn: (message) => io.stderr.write(`warning: ${oneLine(message)}\n`),
-    say: (message) => io.stderr.write(`${message.split('\n').map(terminalSafe).join('\n')}\n`),
+    // One line per call: a newline in a server's name must not start a line of its own (a fake `error:`).
+    say: (message) => io.stderr.write(`${oneLine(message)}\n`),
     async dispose() {
       await client?.close();
     },

@@ -7,6 +7,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '-o, --output <format>', description: 'output format', choices: OUTPUT_FORMATS },
   { flags: '--config <path>', description: 'config file (default: APPCLACKS_CONFIG, else <user config dir>/appclacks/appclacks.yaml)' },
   { flags: '--endpoint <url>', description: 'API base URL (default: APPCLACKS_API_ENDPOINT, else https://api.appclacks.com)' },
+  { flags: '--insecure-ok', description: 'no warning when a password or token goes over plain http to another machine (also APPCLACKS_INSECURE_OK=1)' },
 ];
 
 /** "-p, --profile <name>" → ["-p", "--profile"] */

@@ -7,6 +7,8 @@ export interface IOStreams {
   stderr: NodeJS.WriteStream;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one: tables for people fit it; piped output is whole. */
+  stdoutColumns?: number;
 }
 
 /** All of stdin as text, for --password-stdin: one trailing newline is not part of the secret. */

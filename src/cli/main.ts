@@ -24,8 +24,8 @@ interface PlainPath {
   processBaseDeps: typeof import('./deps').processBaseDeps;
   runCommand: typeof import('./run-command').runCommand;
   command: AnyCommandSpec;
-  isDebug: typeof import('../errors/report').isDebug;
-  reportError: typeof import('../errors/report').reportError;
+  isDebug: typeof import('../report/report').isDebug;
+  reportError: typeof import('../report/report').reportError;
 }
 
 /** The commands plainArgv may recognise, each loaded alone. */
@@ -36,7 +36,7 @@ const PLAIN_PATHS: Readonly<Record<string, () => Promise<PlainPath>>> = {
       import('./run-command'),
       import('./commands/tui'),
       // deps loads it anyway.
-      import('../errors/report'),
+      import('../report/report'),
     ]);
     return { processBaseDeps, runCommand, command: command as AnyCommandSpec, isDebug, reportError };
   },

@@ -9,4 +9,4 @@ export { processBaseDeps } from './deps';
 export { runCommand } from './run-command';
 export { command } from './commands/token/list';
 // The report tells errors apart by their classes: it must be this build's.
-export { isDebug, reportError } from '../errors/report';
+export { isDebug, reportError } from '../report/report';

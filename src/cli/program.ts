@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version';
 import type { AnyCommandSpec, GlobalOptions, OptionSpec, ParsedInput } from './command';
 import { GLOBAL_OPTIONS } from './globals';
-import { oneLine } from '../errors/report';
+import { oneLine } from '../report/report';
 
 export type CommandHandler = (spec: AnyCommandSpec, input: ParsedInput) => Promise<void>;
 
@@ -62,6 +62,7 @@ function globalsFrom(values: Record<string, unknown>): GlobalOptions {
     ...(profile === undefined ? {} : { profile }),
     ...(config === undefined ? {} : { config }),
     ...(endpoint === undefined ? {} : { endpoint }),
+    ...(values.insecureOk === true && { insecureOk: true }),
   };
 }
 
@@ -71,7 +72,10 @@ export function buildProgram(commands: readonly AnyCommandSpec[], groups: Readon
     .version(VERSION, '--version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .exitOverride()
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Every command's help lists the flags it inherits (-p, -o, --config, --endpoint), as gh's
+    // INHERITED FLAGS do: they work after the command too, and are otherwise found only at the root.
+    .configureHelp({ showGlobalOptions: true });
   configureErrors(program, output, 'appclacks');
   for (const option of GLOBAL_OPTIONS) addOption(program, option);
   program.addHelpText('after', ROOT_NOTES);

@@ -6,7 +6,7 @@ import { COMMANDS, GROUPS } from './commands';
 import type { BaseDeps } from './deps';
 import { buildProgram, exitCodeForCommander } from './program';
 import { runCommand } from './run-command';
-import { isDebug, reportError } from '../errors/report';
+import { isDebug, reportError } from '../report/report';
 
 export async function runCli(argv: readonly string[], base: BaseDeps, commands: readonly AnyCommandSpec[] = COMMANDS): Promise<number> {
   const { stdout, stderr } = base.io;

@@ -22,7 +22,7 @@ export async function runCommand(spec: AnyCommandSpec, input: ParsedInput, base:
     ...(input.globals.profile === undefined ? {} : { profile: input.globals.profile }),
     ...(input.globals.endpoint === undefined ? {} : { endpoint: input.globals.endpoint }),
     ...(input.globals.config === undefined ? {} : { config: input.globals.config }),
-  });
+  }, { insecureOk: input.globals.insecureOk === true });
   try {
     return (await spec.run(options, deps)) ?? 0;
   } finally {

@@ -4,13 +4,16 @@
 // loading the parser: `appclacks --help` and usage errors stay fast.
 import type { PasswordCredentials, TokenCredentials } from '../api/types';
 import { AppError, UsageError } from '../errors';
+import { closestName } from '../text/suggest';
 import { ENV } from './env';
 import type { Profile, ProfileProblem, ResolvedContext, Source } from './types';
 
 /** The error for a selected or named profile that the file does not have. */
 export function profileNotFound(name: string, file: string, known: readonly string[]): UsageError {
   const knownText = known.length === 0 ? 'the file has no profiles' : `known profiles: ${known.join(', ')}`;
-  return new UsageError(`profile ${JSON.stringify(name)} not found in ${file}; ${knownText}`, {
+  const suggestion = closestName(name, known);
+  const meant = suggestion === undefined ? '' : `did you mean ${JSON.stringify(suggestion)}? `;
+  return new UsageError(`profile ${JSON.stringify(name)} not found in ${file}; ${meant}${knownText}`, {
     hint: 'run `appclacks login` to create it, or pick a known profile with --profile',
   });
 }

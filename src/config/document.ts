@@ -1,12 +1,12 @@
 // Editing the config file goes through the yaml Document, so comments, key
 // order and keys we do not know survive a write: people and the official CLI
 // share this file.
-import { isMap, isScalar, Scalar, YAMLMap } from './yaml';
+import { isAlias, isMap, isScalar, Scalar, YAMLMap } from './yaml';
 import type { Pair } from 'yaml';
 import type { Document } from 'yaml';
 import type { UsageError } from '../errors';
 import { profileNotFound } from './context';
-import { KEYS, keyText, parseConfigText, readConfigData } from './file';
+import { KEYS, keyText, parseEditableDocument, readConfigData } from './file';
 import { assertProfileName } from './profile-name';
 import type { ConfigData, Profile } from './types';
 
@@ -16,6 +16,12 @@ import type { ConfigData, Profile } from './types';
  */
 export class ConfigDocument {
   private dirty = false;
+  /**
+   * What data() and toString() last gave, until the next change: each is a
+   * whole parse or print of the file, and a change to one of 10,000 profiles
+   * used to pay several of each (15 s in all).
+   */
+  private cache: { text?: string; data?: ConfigData } = {};
 
   constructor(
     readonly document: Document,
@@ -27,9 +33,20 @@ export class ConfigDocument {
     readonly lineEnding: '\n' | '\r\n' = '\n',
   ) {}
 
+  /**
+   * Parsed once, for editing. The file's shape must be valid before a change
+   * (a change to a file we would refuse to read could drop what made it
+   * invalid): when it plainly is (plainShape), what it says is read only
+   * when asked, and a change pays one more parse, of the new text, before it
+   * is written. Otherwise it is read now, and refused as every command would.
+   */
   static parse(text: string, file: string): ConfigDocument {
     const lineEnding = text.includes('\r\n') ? '\r\n' : '\n';
-    return new ConfigDocument(parseConfigText(text, file).document, file, detectIndent(text), lineEnding);
+    const doc = new ConfigDocument(parseEditableDocument(text, file), file, detectIndent(text), lineEnding);
+    // Unchanged, the document says what the text says (errors keep the file's own lines).
+    doc.cache = { text };
+    if (!plainShape(doc.document)) doc.data();
+    return doc;
   }
 
   get changed(): boolean {
@@ -39,11 +56,12 @@ export class ConfigDocument {
   /** For callers that edited `document` directly. */
   markChanged(): void {
     this.dirty = true;
+    this.cache = {};
   }
 
   /** What the file would say once written: read back from the text, as every reader will read it. */
   data(): ConfigData {
-    return readConfigData(this.toString(), this.file);
+    return (this.cache.data ??= readConfigData(this.toString(), this.file));
   }
 
   getProfile(name: string): Profile | undefined {
@@ -55,7 +73,7 @@ export class ConfigDocument {
     assertProfileName(profile.name);
     const profiles = this.profilesMap();
     const pair = findPair(profiles, profile.name);
-    this.dirty = true;
+    this.markChanged();
     if (pair !== undefined && isMap(pair.value)) {
       pair.value.set(KEYS.organizationId, profile.organizationId);
       pair.value.set(KEYS.apiToken, profile.apiToken);
@@ -84,17 +102,24 @@ export class ConfigDocument {
     const index = profiles?.items.findIndex((pair) => keyText(pair.key) === name) ?? -1;
     if (profiles === undefined || index < 0) throw this.unknownProfile(name);
     profiles.items.splice(index, 1);
-    this.dirty = true;
+    this.markChanged();
     const clearedDefault = this.data().defaultProfile === name;
-    if (clearedDefault) deletePairKeepingComments(this.root(), KEYS.defaultProfile);
+    if (clearedDefault) {
+      deletePairKeepingComments(this.root(), KEYS.defaultProfile);
+      this.markChanged();
+    }
     return { clearedDefault };
   }
 
   setDefaultProfile(name: string): void {
-    if (this.getProfile(name) === undefined) throw this.unknownProfile(name);
+    // The profile's own pair says it exists without reading the whole file; a
+    // name only a merge key or an alias gives is found by the full read.
+    const profiles = this.existingProfilesMap();
+    const listed = profiles !== undefined && findPair(profiles, name) !== undefined;
+    if (!listed && this.getProfile(name) === undefined) throw this.unknownProfile(name);
     const root = this.root();
     const existing = findPair(root, KEYS.defaultProfile);
-    this.dirty = true;
+    this.markChanged();
     if (existing !== undefined) {
       if (isScalar(existing.value)) existing.value.value = name;
       else existing.value = new Scalar(name);
@@ -107,9 +132,10 @@ export class ConfigDocument {
   }
 
   toString(): string {
+    if (this.cache.text !== undefined) return this.cache.text;
     // lineWidth 0: never fold long values (tokens, descriptions) onto new lines.
     const text = this.document.toString({ lineWidth: 0, indent: this.indent, flowCollectionPadding: false });
-    return this.lineEnding === '\n' ? text : text.replace(/\n/g, this.lineEnding);
+    return (this.cache.text = this.lineEnding === '\n' ? text : text.replace(/\n/g, this.lineEnding));
   }
 
   unknownProfile(name: string): UsageError {
@@ -184,6 +210,27 @@ function deletePairKeepingComments(map: YAMLMap<unknown, unknown>, key: string):
   const next = map.items[index]?.key;
   if (isScalar(next)) next.commentBefore = next.commentBefore ? `${comment}\n${next.commentBefore}` : comment;
   else map.comment = map.comment ? `${map.comment}\n${comment}` : comment;
+}
+
+/**
+ * The shapes validation accepts, checked on the editable Document without a
+ * second parse: nothing or a mapping at the top, `profiles` nothing or a
+ * mapping, `default-profile` a scalar, and no merge key or alias among them
+ * (what those give is left to the full read). False means "read it all".
+ */
+function plainShape(document: Document): boolean {
+  const root = document.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return true;
+  if (!isMap(root)) return false;
+  const isNothing = (value: unknown) => value === null || (isScalar(value) && value.value === null);
+  for (const { key, value } of root.items) {
+    const name = keyText(key);
+    if (name === '<<' || isAlias(key) || isAlias(value)) return false;
+    if (name === KEYS.profiles && !(isNothing(value) || isMap(value))) return false;
+    if (name === KEYS.defaultProfile && !(isNothing(value) || isScalar(value))) return false;
+    if (name === KEYS.profiles && isMap(value) && value.items.some((pair) => keyText(pair.key) === '<<' || isAlias(pair.key) || isAlias(pair.value))) return false;
+  }
+  return true;
 }
 
 function findPair(map: YAMLMap<unknown, unknown>, key: string): Pair<unknown, unknown> | undefined {

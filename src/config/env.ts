@@ -1,6 +1,7 @@
 // Every environment variable the program looks at, by one name each, and the
 // single place that reads process.env: everything else receives an Env so
 // tests can pass their own.
+import { sendsInClear } from '../api/endpoint';
 import type { Env } from './types';
 
 export const ENV = {
@@ -12,6 +13,8 @@ export const ENV = {
   apiEndpoint: 'APPCLACKS_API_ENDPOINT',
   config: 'APPCLACKS_CONFIG',
   debug: 'APPCLACKS_DEBUG',
+  /** Set (to anything): no warning when credentials go over plain http to another host. */
+  insecureOk: 'APPCLACKS_INSECURE_OK',
   /** How long the UI waits for the rest of an escape sequence split by a slow link. */
   escapeTimeoutMs: 'APPCLACKS_ESCAPE_TIMEOUT_MS',
   databaseUrl: 'APPCLACKS_DATABASE_URL',
@@ -48,4 +51,14 @@ export function readProcessEnv(platform: NodeJS.Platform = process.platform): En
 export function envValue(env: Env, name: EnvName): string | undefined {
   const value = env[name];
   return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Whether to warn that credentials go to `endpoint` unencrypted (plain http
+ * to a host that is not loopback): the CLI on stderr, the UI on its message
+ * line, each in its own words. --insecure-ok or APPCLACKS_INSECURE_OK says
+ * the user means it.
+ */
+export function warnsOfPlaintext(endpoint: string, env: Env, insecureOk: boolean): boolean {
+  return !insecureOk && envValue(env, ENV.insecureOk) === undefined && sendsInClear(endpoint);
 }

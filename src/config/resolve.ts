@@ -7,6 +7,7 @@ import { UsageError } from '../errors';
 import { ENV, envValue } from './env';
 import type { EnvName } from './env';
 import { displayPath, resolveConfigPath } from './paths';
+import { configPermissionWarnings } from './permissions';
 import { ConfigStore } from './store';
 import { describeSource, fileName } from './context';
 import type { ConfigFlags, Env, Resolved, ResolvedContext, Source } from './types';
@@ -34,6 +35,7 @@ export async function resolveContext(options: ResolveOptions): Promise<ResolvedC
   const { configPath, notices } = await resolveConfigPath(options);
   const shownPath = displayPath(configPath.value, env, platform);
   const data = await new ConfigStore(configPath.value, { displayPath: shownPath }).read();
+  const warnings = await configPermissionWarnings(configPath.value, shownPath, platform);
 
   const profileName = selectProfile(flags, env, data.defaultProfile);
   const profile = profileName === undefined ? undefined : data.profiles.find((p) => p.name === profileName.value);
@@ -51,6 +53,7 @@ export async function resolveContext(options: ResolveOptions): Promise<ResolvedC
     configPath,
     configDisplayPath: shownPath,
     notices,
+    warnings,
     data,
     profileName,
     profile,

@@ -59,10 +59,11 @@ export class ConfigStore {
   async read(): Promise<ConfigData> {
     // No lock: writers replace the file by rename, so a read sees all of one version.
     const text = await this.readText(this.path);
-    // What parseConfigText gives for no text at all, without loading the parser.
+    // What readConfigData gives for no text at all, without loading the parser.
     if (text === '') return { profiles: [] };
-    const { parseConfigText } = await import('./file');
-    return parseConfigText(text, this.displayPath).data;
+    // Only what it says: the editable Document is a second parse, for update().
+    const { readConfigData } = await import('./file');
+    return readConfigData(text, this.displayPath);
   }
 
   async listProfiles(): Promise<Profile[]> {
@@ -97,9 +98,16 @@ export class ConfigStore {
     return this.update((doc) => doc.removeProfile(name));
   }
 
-  /** Makes a profile the default; UsageError listing the known names when it does not exist. */
-  async setDefaultProfile(name: string): Promise<void> {
-    await this.update((doc) => doc.setDefaultProfile(name));
+  /**
+   * Makes a profile the default; UsageError listing the known names when it
+   * does not exist. Resolves to the profile as the file now holds it, read
+   * from the check of the new text, so a caller need not read the file again.
+   */
+  async setDefaultProfile(name: string): Promise<Profile | undefined> {
+    return this.update((doc) => {
+      doc.setDefaultProfile(name);
+      return doc.getProfile(name);
+    });
   }
 
   /**

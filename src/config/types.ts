@@ -63,6 +63,8 @@ export interface ResolvedContext {
   configDisplayPath?: string;
   /** Said once when only the misspelled appaclacks.yaml exists and was read. */
   notices: string[];
+  /** Loose modes of the config file or its directory (permissions.ts), one line each. */
+  warnings: string[];
   /** The file's content (empty when the file does not exist). */
   data: ConfigData;
   /** The selected profile name, when one is selected (flag, env, file default). */

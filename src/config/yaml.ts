@@ -6,7 +6,7 @@
 // file, loading and parsing yaml's 115 KB on every run.
 const library = await import('yaml');
 
-export const { isMap, isScalar, parseDocument } = library;
+export const { isAlias, isMap, isScalar, isSeq, parseDocument } = library;
 export const LineCounter = library.LineCounter;
 export type LineCounter = import('yaml').LineCounter;
 export const Scalar = library.Scalar;

@@ -2,7 +2,7 @@
 // one exit code, in exactly one place (exitCodeFor); bin/ and the UI show
 // `message` (one line, never a secret) and a hint (what to do next). An
 // ApiError carries no hint: it carries what happened (kind, status, host,
-// the credential sent, a reason) and the CLI (errors/report.ts) and the UI
+// the credential sent, a reason) and the CLI (report/report.ts) and the UI
 // (state/errorMessage.ts) each say what to do in their own terms.
 
 export type ErrorKind =

@@ -1,33 +1,26 @@
 // The root: frame of rows-1 lines (docs/terminal.md §1), header / body / message /
 // footer, one input handler for the whole app, and size from stdout's resize.
-import { Box, useInput, useStdin, useStdout } from 'ink';
+import { Box, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { AddProfile } from './AddProfile';
-import { CreateWizard } from './CreateWizard';
+import { TokenWizard } from './TokenWizard';
 import { DeletionReport } from './DeletionReport';
-import { ConfirmDialog } from './DeleteConfirm';
-import { Footer } from './Footer';
-import { Header } from './Header';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Footer } from '../components/Footer';
+import { Header } from '../components/Header';
 import { HelpOverlay } from './HelpOverlay';
-import { MessageLine } from './MessageLine';
+import { MessageLine } from '../components/MessageLine';
 import { ProfilePicker } from './ProfilePicker';
 import { TokenDetail } from './TokenDetail';
 import { TokenList } from './TokenList';
 import { TooSmall } from './TooSmall';
-import { bodyHeight, frameHeight, isTooSmall } from '../state/layout';
+import { bodyHeight, frameHeight, isTooSmall, sizeOf } from '../state/layout';
 import { currentScreen } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { State } from '../state/types';
 import { ClockContext, StoreContext, useAppState, useStore } from '../ui/context';
-import { KeyStream } from '../tui/keyStream';
-import { terminalSize } from '../tui/terminal';
-import { createInputRouter } from '../ui/dispatchKey';
-import { FieldGateContext } from '../ui/fieldGate';
-
-function keyStreamOf(stdin: NodeJS.ReadStream): KeyStream {
-  if (stdin instanceof KeyStream) return stdin;
-  throw new Error('the UI reads keys through a KeyStream: render it with { stdin: asInkStdin(new KeyStream(source)) } (src/tui/keyStream.ts)');
-}
+import { createInputRouter, type KeyBytes } from '../keys/dispatch';
+import { FieldGateContext } from '../keys/fieldGate';
 
 /** Relative times ("in 3h", "expired 2m ago") are redrawn this often while idle. */
 const CLOCK_TICK_MS = 30_000;
@@ -42,23 +35,23 @@ function Body({ state }: { state: State }) {
     case 'detail':
       return <TokenDetail />;
     case 'wizard':
-      return <CreateWizard />;
+      return <TokenWizard />;
     case 'profiles':
       return <ProfilePicker />;
-    case 'login':
+    case 'add-profile':
       return <AddProfile />;
     case 'deletions':
       return <DeletionReport />;
   }
 }
 
-function Screen({ onExit }: { onExit: () => void }) {
+function Screen({ onExit, keyBytes }: { onExit: () => void; keyBytes: KeyBytes }) {
   const store = useStore();
   const state = useAppState();
   const { stdout } = useStdout();
 
   useEffect(() => {
-    const onResize = () => store.dispatch({ type: 'resize', size: terminalSize(stdout) });
+    const onResize = () => store.dispatch({ type: 'resize', size: sizeOf(stdout) });
     onResize();
     stdout.on('resize', onResize);
     return () => {
@@ -73,10 +66,10 @@ function Screen({ onExit }: { onExit: () => void }) {
   }, []);
 
   // The bytes of each key tell Backspace (\x7f) from Delete (ESC[3~), which
-  // ink names alike, and mark pasted text. The stdin ink reads is our
-  // KeyStream, which announces each key's bytes just before ink parses it, so
-  // the router has seen them when onKey runs.
-  const keys = keyStreamOf(useStdin().stdin);
+  // ink names alike, and mark pasted text. Whoever mounts the app hands over
+  // the stream ink reads, which announces each key's bytes just before ink
+  // parses it (src/tui/keyStream.ts), so the router has seen them when onKey runs.
+  const keys = keyBytes;
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
   const [router] = useState(() => createInputRouter(store, () => exitRef.current()));
@@ -110,11 +103,19 @@ function Screen({ onExit }: { onExit: () => void }) {
   );
 }
 
-export function App({ store, clock, onExit }: { store: Store; clock: () => number; onExit: () => void }) {
+export interface AppProps {
+  store: Store;
+  clock: () => number;
+  onExit: () => void;
+  /** The stream ink reads keys from, announcing each key's bytes (src/keys/dispatch.ts). */
+  keyBytes: KeyBytes;
+}
+
+export function App({ store, clock, onExit, keyBytes }: AppProps) {
   return (
     <StoreContext.Provider value={store}>
       <ClockContext.Provider value={clock}>
-        <Screen onExit={onExit} />
+        <Screen onExit={onExit} keyBytes={keyBytes} />
       </ClockContext.Provider>
     </StoreContext.Provider>
   );

@@ -3,8 +3,8 @@
 import { Box, Text } from 'ink';
 import { HELP_COLUMN_GAP } from '../state/layout';
 import { helpLayout } from '../ui/helpLayout';
-import { screenContext } from '../ui/keyContext';
-import { bindingsFor } from '../ui/keymap';
+import { screenContext } from '../keys/context';
+import { bindingsFor } from '../keys/keymap';
 import { useAppState } from '../ui/context';
 import { theme } from '../ui/theme';
 

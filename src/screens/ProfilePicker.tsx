@@ -4,16 +4,16 @@
 // draws a row's columns.
 import { Box, Text } from 'ink';
 import type { ItemProps } from 'ink-select-input';
-import { createContext, useContext } from 'react';
 import type { Profile } from '../config/types';
 import { MASK, maskToken } from '../config/mask';
 import { listViewportRows } from '../state/layout';
-import { displayWidth } from '../text/terminal-width';
+import { terminalSafe } from '../text/terminal-text';
+import { displayWidth, widestCell } from '../text/terminal-width';
 import { useAppState, useStore } from '../ui/context';
 import { cell, fit, fitMiddle, shortOrg } from '../ui/format';
-import { useProfile } from '../ui/keyFlows';
+import { useProfile } from '../keys/flows';
 import { GLYPH, theme } from '../ui/theme';
-import { ChoiceList, type Choice } from './ChoiceList';
+import { ChoiceList, type Choice } from '../components/ChoiceList';
 import { PROFILE_EXPIRY_WIDTH, ProfileTokenExpiry } from './ProfileTokenExpiry';
 
 const DEFAULT_MARK = `${GLYPH.default} default `;
@@ -40,15 +40,16 @@ interface ProfileColumns {
 export function profileColumns(profiles: readonly Profile[], columns: number): ProfileColumns {
   const fixed = 2 + 1 + displayWidth(DEFAULT_MARK) + displayWidth(ACTIVE_MARK) + TOKEN_WIDTH;
   const room = columns - fixed;
-  const longest = Math.max(MIN_NAME, ...profiles.map((p) => displayWidth(p.name)));
+  const longest = widestCell(profiles.map((p) => terminalSafe(p.name)), MIN_NAME);
   const orgRoom = room - longest - displayWidth(ORG_LABEL);
   if (orgRoom >= MIN_ORG) return { name: longest, org: orgRoom };
   return { name: Math.max(MIN_NAME, Math.min(longest, room)), org: 0 };
 }
 
 /** What every row shares: the column widths and which profiles carry a mark. */
-export interface RowFacts {
-  profiles: readonly Profile[];
+/** What one row draws: its profile and the facts it is drawn with, carried by the item itself. */
+export interface ProfileChoice extends Choice {
+  profile: Profile;
   widths: ProfileColumns;
   defaultProfile?: string;
   active?: string;
@@ -56,23 +57,36 @@ export interface RowFacts {
   expiryFits?: boolean;
 }
 
-export const RowFactsContext = createContext<RowFacts>({ profiles: [], widths: { name: MIN_NAME, org: 0 } });
+/** The rows of the picker: ink-select-input hands each item's fields to the item component. */
+export function profileChoices(
+  profiles: readonly Profile[],
+  facts: { widths: ProfileColumns; defaultProfile?: string | undefined; active?: string | undefined; expiryFits?: boolean },
+): ProfileChoice[] {
+  return profiles.map((profile, index) => ({
+    key: profile.name,
+    label: profile.name,
+    value: index,
+    profile,
+    widths: facts.widths,
+    ...(facts.defaultProfile !== undefined && { defaultProfile: facts.defaultProfile }),
+    ...(facts.active !== undefined && { active: facts.active }),
+    ...(facts.expiryFits !== undefined && { expiryFits: facts.expiryFits }),
+  }));
+}
 
 /**
  * One profile's row, as ink-select-input's item component: it is handed the
- * Choice (label, value: the profile's index) and isSelected. A new column
- * goes here and in profileColumns.
+ * item's fields (a ProfileChoice) and isSelected. A new column goes here and
+ * in profileColumns.
  */
 export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
-  const { profiles, widths, defaultProfile, active, expiryFits } = useContext(RowFactsContext);
-  const profile = profiles[(item as unknown as Choice).value];
-  if (!profile) return null;
+  const { profile, widths, defaultProfile, active, expiryFits } = item as unknown as ProfileChoice;
   const isDefault = profile.name === defaultProfile;
   const isActive = profile.name === active;
   return (
     <Box height={1}>
       <Text wrap="truncate" inverse={isSelected}>
-        <Text bold>{cell(fitMiddle(profile.name, widths.name), widths.name)} </Text>
+        <Text bold>{cell(fitMiddle(terminalSafe(profile.name), widths.name), widths.name)} </Text>
         <Text color={theme.accent}>{isDefault ? DEFAULT_MARK : ' '.repeat(displayWidth(DEFAULT_MARK))}</Text>
         <Text color={theme.ok}>{isActive ? ACTIVE_MARK : ' '.repeat(displayWidth(ACTIVE_MARK))}</Text>
         {profile.problems?.length ? (
@@ -81,7 +95,7 @@ export function ProfileRow({ isSelected = false, ...item }: ItemProps) {
         ) : (
           <Text>{cell(`token ${maskToken(profile.apiToken)}`, TOKEN_WIDTH)}</Text>
         )}
-        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(profile.organizationId), widths.org)}`}</Text>}
+        {widths.org > 0 && <Text>{`${ORG_LABEL}${fit(shortOrg(terminalSafe(profile.organizationId)), widths.org)}`}</Text>}
         {expiryFits && <Text>{'  '}<ProfileTokenExpiry name={profile.name} /></Text>}
       </Text>
     </Box>
@@ -96,8 +110,7 @@ export function ProfilePicker() {
   const widths = profileColumns(profiles.items, state.size.columns);
   // The token's expiry goes last, only where the organization ID leaves it room.
   const expiryFits = widths.org - displayWidth(shortOrg(session.organizationId?.value ?? 'x'.repeat(36))) > PROFILE_EXPIRY_WIDTH + 1;
-  const choices: Choice[] = profiles.items.map((p, index) => ({ key: p.name, label: p.name, value: index }));
-  const facts: RowFacts = { profiles: profiles.items, widths, defaultProfile: profiles.defaultProfile, active: session.profileName?.value, expiryFits };
+  const choices = profileChoices(profiles.items, { widths, defaultProfile: profiles.defaultProfile, active: session.profileName?.value, expiryFits });
   return (
     <Box flexDirection="column" width="100%">
       <Box height={1}>
@@ -123,21 +136,19 @@ export function ProfilePicker() {
         </Box>
       )}
       <Box flexDirection="column" height={viewport}>
-        <RowFactsContext.Provider value={facts}>
-          <ChoiceList
-            choices={choices}
-            selection={profiles.selection}
-            viewport={viewport}
-            focused
-            itemComponent={ProfileRow}
-            onHighlight={(index) => store.dispatch({ type: 'profiles/highlight', index })}
-            onMove={(delta) => store.dispatch({ type: 'profiles/move', delta })}
-            onSelect={(index) => {
-              store.dispatch({ type: 'profiles/highlight', index });
-              useProfile({ store, state: store.getState(), input: '', exit: () => undefined });
-            }}
-          />
-        </RowFactsContext.Provider>
+        <ChoiceList
+          choices={choices}
+          selection={profiles.selection}
+          viewport={viewport}
+          focused
+          itemComponent={ProfileRow}
+          onHighlight={(index) => store.dispatch({ type: 'profiles/highlight', index })}
+          onMove={(delta) => store.dispatch({ type: 'profiles/move', delta })}
+          onSelect={(index) => {
+            store.dispatch({ type: 'profiles/highlight', index });
+            useProfile({ store, state: store.getState(), input: '', exit: () => undefined });
+          }}
+        />
       </Box>
     </Box>
   );

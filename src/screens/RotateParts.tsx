@@ -29,7 +29,8 @@ export function RotatedLines({ state }: { state: State }) {
   const old = w.rotating?.id ?? '';
   return (
     <>
-      <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Token ${token.name} rotated: new ID ${token.id}.`}</Text>
+      {/* The new ID before the name, which a narrow window cuts (the title names the token). */}
+      <Text wrap="truncate" color={theme.ok}>{`${GLYPH.valid} Rotated: new ID ${token.id}, ${token.name}`}</Text>
       <Text wrap="truncate">
         {previous === null || previous === undefined
           ? `The old token ${old} is deleted.`

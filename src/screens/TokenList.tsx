@@ -4,11 +4,12 @@ import { Box, Text } from 'ink';
 import type { APIToken } from '../api/schemas';
 import { listViewportRows } from '../state/layout';
 import { hasTokenCredentials, serverSaysLastUse, sortLabel, visibleTokens, widestName } from '../state/selectors';
+import { shareColumns } from '../text/columns';
 import { displayWidth } from '../text/terminal-width';
 import type { State } from '../state/types';
 import { expiryState, parseApiTime } from '../tokens';
 import { useAppState, useNow } from '../ui/context';
-import { cell, endpointHost, expiryText, lastUseText, permissionSummary, shortId } from '../ui/format';
+import { cell, endpointHost, expiryText, lastUseText, lastUseTextAt, NEVER_USED, permissionCell, permissionSummary, shortId } from '../ui/format';
 import { expiryColor, expiryGlyph, GLYPH, theme } from '../ui/theme';
 
 interface Columns {
@@ -21,36 +22,118 @@ interface Columns {
   description: number;
 }
 
-/** "used 23h ago", "used <1m ago", "never used" (a rare "used 364d ago" loses its end). */
-const LAST_USE_WIDTH = 12;
-/** "ListAPITokens +1": the permissions column is not given up for the last-use one. */
-const MIN_PERMISSIONS = 16;
+/**
+ * How NAME, PERMISSIONS and DESCRIPTION give up room when the row does not
+ * fit (src/text/columns.ts): NAME and DESCRIPTION share what the fixed
+ * columns leave, each keeping `min` while LAST USED, then DESCRIPTION, can be
+ * left out instead; PERMISSIONS gives only after them, and its `+N` is never cut.
+ */
+const NAME_ROOM = { min: 16, least: 10 };
+const DESCRIPTION_ROOM = { min: 10 };
+/** "ListAPITokens +1" whole; at the last, "GetO… +2". */
+const PERMISSIONS_ROOM = { min: 16, least: 8 };
+const ID_WIDTH = 8;
 const SESSION_MARK = ' (this session)';
 /** Where the words do not fit beside the name: the glyph the profile picker uses for the active one. */
 const SESSION_GLYPH = ` ${GLYPH.active}`;
 /** Marked rows carry the glyph before the name, so marks read without colour too. */
 const MARK = `${GLYPH.checked} `;
 
-function columnsFor(width: number, lastUse: { shown: boolean; nameNeeds: number }): Columns {
-  const usable = width - 2;
-  const fair = Math.min(30, Math.max(10, Math.floor(usable * 0.3)));
-  const id = 8;
-  const expiry = 18; // "✗ expired 27d ago"
-  // The last-use column is paid for first by the room the names do not use,
-  // and only where the permissions keep their width; otherwise it is left out.
-  if (lastUse.shown) {
-    const name = Math.min(fair, Math.max(10, lastUse.nameNeeds));
-    const rest = usable - name - id - expiry - 3 - (LAST_USE_WIDTH + 1);
-    if (rest >= MIN_PERMISSIONS) return { name, id, expiry, lastUse: LAST_USE_WIDTH, ...share(rest) };
-  }
-  return { name: fair, id, expiry, lastUse: 0, ...share(Math.max(0, usable - fair - id - expiry - 3)) };
+/** What each column's widest value takes, in cells (headers included). */
+interface ColumnNeeds {
+  name: number;
+  expiry: number;
+  /** 0 when the server does not say when tokens were used. */
+  lastUse: number;
+  permissions: number;
+  description: number;
 }
 
-function share(rest: number): Pick<Columns, 'permissions' | 'description'> {
-  // A summary like "ListAPITokens +1" needs 16; wider screens give it up to
-  // 20, and the description takes the rest (at 80 columns, 9 rather than 5).
-  const permissions = Math.min(rest, Math.min(20, Math.max(MIN_PERMISSIONS, rest - 24)));
-  return { permissions, description: Math.max(0, rest - permissions - 1) };
+function columnsFor(width: number, needs: ColumnNeeds): Columns {
+  const [name = 0, id = 0, expiry = 0, lastUse = 0, permissions = 0, description = 0] = shareColumns(
+    [
+      { need: needs.name, min: Math.min(needs.name, NAME_ROOM.min), least: Math.min(needs.name, NAME_ROOM.least), yields: 2 },
+      { need: ID_WIDTH },
+      { need: needs.expiry },
+      { need: needs.lastUse, optional: 2 },
+      { need: needs.permissions, min: Math.min(needs.permissions, PERMISSIONS_ROOM.min), least: Math.min(needs.permissions, PERMISSIONS_ROOM.least), yields: 1 },
+      { need: needs.description, min: Math.min(needs.description, DESCRIPTION_ROOM.min), least: 0, yields: 2, optional: 1 },
+    ],
+    // The selection mark takes the first two cells of every row.
+    width - 2,
+    1,
+  );
+  return { name, id, expiry, lastUse, permissions, description };
+}
+
+const EXPIRY_HEADER = 'EXPIRES';
+const LAST_USE_HEADER = 'LAST USED';
+
+/** Per list, measured once: widths that do not change with the clock, and times parsed. */
+interface ListMeasure extends Pick<ColumnNeeds, 'permissions' | 'description'> {
+  expiresAt: number[];
+  /** null: never used; undefined: not said (or unreadable). */
+  lastUsedAt: Array<number | null | undefined>;
+  /** The times in words, measured again at most once a second. */
+  times?: { second: number; expiry: number; lastUse: number };
+}
+const listMeasures = new WeakMap<readonly APIToken[], ListMeasure>();
+
+const parsedOrNaN = (text: string): number => {
+  try {
+    return parseApiTime(text);
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/**
+ * The columns' needs over the whole list, so that widths do not move while
+ * scrolling. Times are parsed once per list: measuring 10,000 expiries then
+ * costs about a millisecond a second rather than eighty.
+ */
+function measureNeeds(items: readonly APIToken[], now: number, nameNeeds: number, lastUseShown: boolean): ColumnNeeds {
+  let measure = listMeasures.get(items);
+  if (!measure) {
+    measure = { permissions: displayWidth('PERMISSIONS'), description: displayWidth('DESCRIPTION'), expiresAt: [], lastUsedAt: [] };
+    for (const t of items) {
+      measure.permissions = Math.max(measure.permissions, displayWidth(permissionSummary(t.permissions.actions)));
+      measure.description = Math.max(measure.description, displayWidth(t.description ?? ''));
+      measure.expiresAt.push(parsedOrNaN(t['expires-at']));
+      const used = t['last-used-at'];
+      measure.lastUsedAt.push(used === null ? null : used === undefined ? undefined : parsedOrNaN(used));
+    }
+    listMeasures.set(items, measure);
+  }
+  const second = Math.floor(now / 1000);
+  if (measure.times?.second !== second) {
+    // Glyph and space, then ASCII words: two cells and one per character.
+    let expiry = EXPIRY_HEADER.length;
+    items.forEach((t, i) => {
+      const at = measure.expiresAt[i]!;
+      expiry = Math.max(expiry, Number.isNaN(at) ? displayWidth(t['expires-at']) : 2 + expiryText(at, now).length);
+    });
+    let lastUse = LAST_USE_HEADER.length;
+    if (lastUseShown) {
+      for (const at of measure.lastUsedAt) {
+        if (at !== undefined && !Number.isNaN(at)) lastUse = Math.max(lastUse, at === null ? NEVER_USED.length : lastUseTextAt(at, now).length);
+      }
+    }
+    measure.times = { second, expiry, lastUse };
+  }
+  const { permissions, description, times } = measure;
+  return { name: Math.max(4, nameNeeds), expiry: times.expiry, lastUse: lastUseShown ? times.lastUse : 0, permissions, description };
+}
+
+/** `✓ in 41d`, `✗ expired 2d ago`: the glyph carries the state without colour. */
+function expiryCell(token: APIToken, now: number): string {
+  let expiresAt: number;
+  try {
+    expiresAt = parseApiTime(token['expires-at']);
+  } catch {
+    return token['expires-at'];
+  }
+  return `${expiryGlyph(expiryState(expiresAt, now))} ${expiryText(expiresAt, now)}`;
 }
 
 /** The name cell: the session's words when they fit whole, else its glyph, else the name cut for the words (never the marker). */
@@ -66,7 +149,7 @@ function TokenRow({ token, selected, marked, now, columns, isSession }: {
 }) {
   const expiresAt = parseApiTime(token['expires-at']);
   const state = expiryState(expiresAt, now);
-  const expiry = `${expiryGlyph(state)} ${expiryText(expiresAt, now)}`;
+  const expiry = expiryCell(token, now);
   const name = nameCell(marked ? MARK + token.name : token.name, isSession, columns.name);
   return (
     <Box height={1}>
@@ -76,7 +159,7 @@ function TokenRow({ token, selected, marked, now, columns, isSession }: {
         <Text dimColor={!selected}>{cell(shortId(token.id), columns.id)} </Text>
         <Text color={expiryColor(state)}>{cell(expiry, columns.expiry)} </Text>
         {columns.lastUse > 0 && <Text dimColor={!selected}>{cell(lastUseText(token['last-used-at'], now) ?? '', columns.lastUse)} </Text>}
-        <Text>{cell(permissionSummary(token.permissions.actions), columns.permissions)}</Text>
+        <Text>{permissionCell(permissionSummary(token.permissions.actions), columns.permissions)}</Text>
         {columns.description > 0 && <Text dimColor={!selected}> {cell(token.description ?? '', columns.description)}</Text>}
       </Text>
     </Box>
@@ -150,7 +233,7 @@ export function TokenList() {
   const items = visibleTokens(state);
   const own = state.tokens.items.find((t) => t.id === state.session.tokenId);
   const nameNeeds = Math.max(widestName(state.tokens.items), own ? displayWidth(own.name) + SESSION_MARK.length : 0) + (state.tokens.marks.size > 0 ? MARK.length : 0);
-  const columns = columnsFor(state.size.columns, { shown: serverSaysLastUse(state.tokens.items), nameNeeds });
+  const columns = columnsFor(state.size.columns, measureNeeds(state.tokens.items, now, nameNeeds, serverSaysLastUse(state.tokens.items)));
   const viewport = listViewportRows(state.size);
   const empty = emptyText(state, items.length);
   const rows = items.slice(state.tokens.scroll, state.tokens.scroll + viewport);
@@ -158,8 +241,8 @@ export function TokenList() {
     <Box flexDirection="column" width="100%">
       <Box height={1}>
         <Text wrap="truncate" bold>
-          {'  '}{cell('NAME', columns.name)} {cell('ID', columns.id)} {cell('EXPIRES', columns.expiry)}{' '}
-          {columns.lastUse > 0 ? `${cell('LAST USED', columns.lastUse)} ` : ''}{cell('PERMISSIONS', columns.permissions)}
+          {'  '}{cell('NAME', columns.name)} {cell('ID', columns.id)} {cell(EXPIRY_HEADER, columns.expiry)}{' '}
+          {columns.lastUse > 0 ? `${cell(LAST_USE_HEADER, columns.lastUse)} ` : ''}{cell('PERMISSIONS', columns.permissions)}
           {columns.description > 0 ? ` ${cell('DESCRIPTION', columns.description)}` : ''}
         </Text>
       </Box>

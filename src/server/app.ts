@@ -1,6 +1,6 @@
 // The HTTP application: routes of docs/api.md, the `{"messages": [...]}` error
 // shape for everything that goes wrong, and one log line per request.
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { systemClock, type Clock } from '../tokens';
@@ -8,8 +8,11 @@ import { startAuditRetention } from './audit/retention';
 import { AuditTrail } from './audit/trail';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
+import { answerEdgeRequests, rawAnswer } from './http-edges';
+import { MAX_QUEUED_PER_CONNECTION, runOneRequestPerConnection } from './pipelining';
+import { RegistrationLimiter } from './registration-limit';
 import { TOKEN_PREFIX } from './secrets';
-import type { ServerTimeouts, TrustProxy } from '../server-options';
+import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits, type ServerTimeouts, type TrustProxy } from '../server-options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { auditRoutes } from './routes/audit';
@@ -38,6 +41,8 @@ export interface AppOptions {
   auditRetentionMs?: number;
   /** Whose X-Forwarded-For sets `request.ip` (and so the lock-out's address); default nobody's. */
   trustProxy?: TrustProxy;
+  /** Default DEFAULT_REGISTRATION_LIMITS. */
+  registrationLimits?: RegistrationLimits;
 }
 
 /**
@@ -52,6 +57,9 @@ function pathOf(url: string): string {
 
 /** Seconds a client should wait before retrying while the database is away. */
 const UNAVAILABLE_RETRY_AFTER = '5';
+/** Seconds before retrying a write on a full database: freeing space takes a person. */
+const FULL_RETRY_AFTER = '60';
+const FULL_MESSAGE = 'the database is full (no space left to write): reads still work, writes fail until space is freed; try again later';
 
 function errorReply(error: FastifyError | HttpError): { status: number; body: { messages: string[] } } {
   if (error instanceof HttpError) return { status: error.statusCode, body: { messages: error.messages } };
@@ -83,17 +91,15 @@ function clientErrorHandler(log: RequestLogger) {
     // As Node's own handler: only when no response is under way on this
     // connection, or its bytes and ours would interleave.
     const current = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
-    if (socket.writable && !current?.headersSent) {
-      const body = JSON.stringify(messages(text));
-      socket.end(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-          `content-type: application/json; charset=utf-8\r\n` +
-          `content-length: ${Buffer.byteLength(body)}\r\n` +
-          `connection: close\r\n\r\n${body}`,
-      );
-    }
+    if (socket.writable && !current?.headersSent) socket.end(rawAnswer(status, text));
     socket.destroySoon();
   };
+}
+
+function hostHeaderCount(rawHeaders: string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
 }
 
 /** A hop count as the function fastify documents for it (its types omit the number form). */
@@ -141,6 +147,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
     },
   });
 
+  answerEdgeRequests(app.server, log);
+
+  // First of the onRequest hooks: nothing else runs for a request still waiting its turn.
+  runOneRequestPerConnection(app, () => log(`connection closed: more than ${MAX_QUEUED_PER_CONNECTION} pipelined requests waiting`));
+
+  // Set by a write that failed for lack of space, cleared by one that
+  // succeeds: /healthz says so meanwhile.
+  let databaseFull = false;
+  const noteFull = (what: string) => {
+    if (!databaseFull) log(`database full: ${what} failed for lack of space; writes answer 503 until one succeeds`);
+    databaseFull = true;
+  };
+
   const extensions = options.extensions ?? true;
   const context = {
     storage: options.storage,
@@ -149,7 +168,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
     extensions,
     passwords: new PasswordAuthenticator(options.storage, options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, extensions),
     audit: new AuditTrail(extensions, clock),
-    tokens: new TokenAuthenticator(options.storage, clock, extensions),
+    tokens: new TokenAuthenticator(options.storage, clock, extensions, {
+      written: () => (databaseFull = false),
+      failed: (error) => {
+        if (options.storage.isFullError(error)) noteFull('recording a token use');
+      },
+    }),
+    registrations: new RegistrationLimiter(options.registrationLimits ?? DEFAULT_REGISTRATION_LIMITS, clock),
   };
 
   // Clients may send `content-type: application/json` on every request, a
@@ -165,6 +190,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.setErrorHandler<FastifyError | HttpError>((error, request, reply) => {
+    if (options.storage.isFullError(error)) {
+      noteFull(`${request.method} ${pathOf(request.url)}`);
+      void reply.status(503).header('retry-after', FULL_RETRY_AFTER).send(messages(FULL_MESSAGE));
+      return;
+    }
     if (options.storage.isBusyError(error)) {
       log(`busy ${request.method} ${pathOf(request.url)}: the database is locked by another process`);
       void reply
@@ -213,6 +243,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
         .send(messages('the server is shutting down; try again in a moment'));
     }
     if (request.headers.host === undefined) throw new HttpError(400, 'request has no Host header');
+    // Node keeps the first of several and drops the rest; a proxy may have
+    // routed by another (RFC 9112 §3.2: a 400).
+    if (hostHeaderCount(request.raw.rawHeaders) > 1) throw new HttpError(400, 'request has more than one Host header');
     return undefined;
   });
 
@@ -226,6 +259,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) databaseFull = false;
     log(`${request.method} ${pathOf(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
   });
 
@@ -237,6 +271,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       if (!(error instanceof StorageUnavailableError)) throw error;
       return reply.status(503).header('retry-after', UNAVAILABLE_RETRY_AFTER).send('unavailable');
     }
+    if (databaseFull) return reply.status(503).header('retry-after', FULL_RETRY_AFTER).send('database full');
     return reply.send('ok');
   });
   registerRoutes(app, context);

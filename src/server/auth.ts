@@ -220,24 +220,38 @@ export class PasswordAuthenticator {
  */
 export const LAST_USED_GRANULARITY_MS = 60_000;
 
+/** What became of a last-use write: reported, never thrown (see TokenAuthenticator.noteUse). */
+export interface UseWriteObserver {
+  written(): void;
+  failed(error: unknown): void;
+}
+
+const IGNORE_USE_WRITES: UseWriteObserver = { written: () => {}, failed: () => {} };
+
 export class TokenAuthenticator {
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
     /** Off when the server runs without its extensions (last-used-at among them). */
     private readonly recordUse = true,
+    private readonly useWrites: UseWriteObserver = IGNORE_USE_WRITES,
   ) {}
 
   /** The token, or a 401 (unknown, wrong organization, expired) or 403 (missing `permission`). */
   async authenticate(header: string | undefined, permission: string, address: string | null = null): Promise<TokenRecord> {
-    const token = await this.authenticateAny(header, address);
+    const token = await this.authenticateAny(header, { address });
     if (!allows(token.permissions, permission)) throw new HttpError(403, `missing permission ${permission}`);
     return token;
   }
 
-  /** Any valid token of its organization, whatever its permissions; or a 401. */
-  /** `address` (the client's, after --trust-proxy) is recorded as last-used-from. */
-  async authenticateAny(header: string | undefined, address: string | null = null): Promise<TokenRecord> {
+  /**
+   * Any valid token of its organization, whatever its permissions; or a 401.
+   * `countsAsUse: false` for a request that only checks the token
+   * (`token/current`): last-used-at is there to find dead tokens, and a
+   * client looking at a token's expiry must not make it look alive.
+   * `address` (the client's, after --trust-proxy) is recorded as last-used-from.
+   */
+  async authenticateAny(header: string | undefined, options: { countsAsUse?: boolean; address?: string | null } = {}): Promise<TokenRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your organization ID and an API token (HTTP Basic)');
     const invalid = () => unauthorized('invalid organization ID or API token');
@@ -248,20 +262,29 @@ export class TokenAuthenticator {
     if (expiryState(token.expiresAt, this.clock()) === 'expired') {
       throw unauthorized(`API token expired at ${apiTimeOf(token.expiresAt)}`);
     }
-    return this.recordUse ? this.noteUse(token, address) : token;
+    return this.recordUse && options.countsAsUse !== false ? this.noteUse(token, options.address ?? null) : token;
   }
 
   /**
    * Decided on the row authentication already read: no extra read, and a
    * write only when the stored time is a granularity old. A request refused
-   * for a missing permission still counts: the token authenticated.
+   * for a missing permission still counts: the token authenticated. The write
+   * is best-effort: a database that cannot be written (a full disk, another
+   * process's lock) must not turn every read into an error, so the request
+   * goes on with the time as it was stored.
    */
   private async noteUse(token: TokenRecord, address: string | null): Promise<TokenRecord> {
     const now = this.clock();
     const staleBefore = now - LAST_USED_GRANULARITY_MS;
     const last = token.lastUsedAt ?? null;
     if (last !== null && last >= staleBefore) return token;
-    await this.storage.recordTokenUse(token.id, now, staleBefore, address);
+    try {
+      await this.storage.recordTokenUse(token.id, now, staleBefore, address);
+    } catch (error) {
+      this.useWrites.failed(error);
+      return token;
+    }
+    this.useWrites.written();
     return { ...token, lastUsedAt: now, lastUsedFrom: address };
   }
 }

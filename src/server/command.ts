@@ -8,6 +8,7 @@ import type { Env } from '../config/types';
 import { AppError, UsageError } from '../errors';
 import {
   DEFAULT_HOST,
+  DEFAULT_REGISTRATION_LIMITS,
   DEFAULT_PORT,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   DEFAULT_TIMEOUTS,
@@ -138,6 +139,7 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
       ...(options.extensions === false && { extensions: false }),
       ...(options.auditRetentionMs !== undefined && { auditRetentionMs: options.auditRetentionMs }),
+      registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, ...options.registrationLimits },
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
 import type { Clock } from '../tokens';
-import type { ServerTimeouts, TrustProxy } from '../server-options';
+import type { RegistrationLimits, ServerTimeouts, TrustProxy } from '../server-options';
 
 export interface StartServerOptions {
   host: string;
@@ -33,6 +33,8 @@ export interface StartServerOptions {
   trustProxy?: TrustProxy;
   /** See AppOptions.auditRetentionMs. */
   auditRetentionMs?: number;
+  /** Default DEFAULT_REGISTRATION_LIMITS. */
+  registrationLimits?: RegistrationLimits;
   /**
    * Who holds this server's sign-in leases; default `instanceName(host, port)`.
    * Ignored when `storage` is passed (it was opened with its own).
@@ -102,6 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.timeouts && { timeouts: options.timeouts }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(options.auditRetentionMs !== undefined && { auditRetentionMs: options.auditRetentionMs }),
+    ...(options.registrationLimits && { registrationLimits: options.registrationLimits }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a
   // request still running would otherwise leave its connection open (and

@@ -1,6 +1,6 @@
 // Turns any failure into a message line with a next step in the UI's own keys.
 // API errors carry facts (kind, status, permission, Retry-After, what was
-// looked up), not advice: the CLI words its hints in errors/report.ts, and on
+// looked up), not advice: the CLI words its hints in report/report.ts, and on
 // screen the next step is a key.
 import { AppError, ApiError } from '../errors';
 import type { Message } from './types';

@@ -7,6 +7,11 @@ import type { Size } from './types';
 
 export const MIN_SIZE: Size = { columns: 50, rows: 12 };
 
+/** The size of a terminal's output; ink-testing-library and pipes leave rows undefined (docs/terminal.md §7). */
+export function sizeOf(stdout: { columns?: number; rows?: number }): Size {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
 /** ink 6 clears the whole screen when a frame is as tall as the terminal (docs/terminal.md §1). */
 export function frameHeight(size: Size): number {
   return Math.max(1, size.rows - 1);

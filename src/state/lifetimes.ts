@@ -20,12 +20,3 @@ export const LIFETIME_PRESETS: readonly LifetimePreset[] = [
 /** Index of the "custom" choice, after the presets. */
 export const CUSTOM_LIFETIME = LIFETIME_PRESETS.length;
 export const DEFAULT_LIFETIME_CHOICE = LIFETIME_PRESETS.findIndex((p) => p.ttl === DEFAULT_TTL);
-
-/**
- * A lifetime the API accepts (the CLI's rule: positive) but that leaves no
- * time to use the token: the list would show it expired at once. Said, not
- * refused, so the wizard and `token create` keep one rule.
- */
-export function shortLifetimeWarning(ms: number): string | undefined {
-  return ms < 60_000 ? 'under a minute: the token expires almost at once' : undefined;
-}

@@ -3,10 +3,10 @@
 // Each slice owns one part of the State and reads the rest from the state
 // before the action. When nothing changed, the same object comes back, so
 // the store tells no one.
-import { appReducer, withMessage } from './slices/app';
+import { appReducer } from './slices/app';
 import { bulkDeleteReducer } from './slices/bulkDelete';
 import { dialogReducer } from './slices/dialog';
-import { emptyLogin, loginReducer } from './slices/login';
+import { emptyAddProfile, addProfileReducer } from './slices/addProfile';
 import { initialNavigation, navigationReducer } from './slices/navigation';
 import { initialProfiles, profilesReducer } from './slices/profiles';
 import { sessionFrom, sessionReducer } from './slices/session';
@@ -20,7 +20,7 @@ export function initialState(session: SessionInput, size: Size): State {
     tokens: initialTokenList(),
     profiles: initialProfiles(),
     wizard: emptyWizard(),
-    login: emptyLogin(),
+    addProfile: emptyAddProfile(),
     ...initialNavigation(),
     size,
   };
@@ -28,17 +28,16 @@ export function initialState(session: SessionInput, size: Size): State {
 
 export function reducer(state: State, action: Action): State {
   const wizard = wizardReducer(state.wizard, action, state);
-  const login = loginReducer(state.login, action, state);
+  const addProfile = addProfileReducer(state.addProfile, action, state);
   const navigation = navigationReducer({ screens: state.screens, helpOpen: state.helpOpen }, action, state);
   const status = { size: state.size, message: state.message, busy: state.busy, interrupted: state.interrupted };
-  // Only one of the two answers any given action; what it says wins over the app slice.
-  const app = withMessage(appReducer(status, action, state), wizard.say !== undefined ? wizard.say : login.say);
+  const app = appReducer(status, action, state);
   const next: State = {
     session: sessionReducer(state.session, action, state),
     tokens: tokenListReducer(state.tokens, action, state),
     profiles: profilesReducer(state.profiles, action, state),
-    wizard: wizard.next,
-    login: login.next,
+    wizard,
+    addProfile,
     dialog: dialogReducer(state.dialog, action, state),
     screens: navigation.screens,
     helpOpen: navigation.helpOpen,

@@ -1,6 +1,7 @@
 // Derived views of the state. The listed tokens are cached on their inputs so
 // a 10,000-token list is filtered and sorted once per change, not once per key.
 import type { APIToken } from '../api/schemas';
+import type { PasswordCredentials } from '../api/types';
 import { displayWidth } from '../text/terminal-width';
 import { parseTtl } from '../tokens';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from './lifetimes';
@@ -159,4 +160,11 @@ export function resultSettled(state: State, now: number): boolean {
 export function secretAtStake(state: State): boolean {
   const w = state.wizard;
   return w.step === 'result' && Boolean(w.result?.token) && !w.copied && !w.saveAs?.saved && w.profileUpdate?.done !== 'updated';
+}
+
+/** The account the wizard authenticates with: the environment's when it gives both values, else what the wizard asked for. */
+export function wizardAccount(state: State): PasswordCredentials {
+  const { session, wizard } = state;
+  if (session.email && session.password) return { email: session.email.value, password: session.password.value };
+  return { email: wizard.email, password: wizard.password };
 }

@@ -4,7 +4,7 @@ import type { APIToken, RotatedToken } from '../api/schemas';
 import type { Profile, Resolved, Source } from '../config/types';
 
 /** `deletions`: what a bulk delete left undone, one line per token. */
-export type ScreenId = 'list' | 'detail' | 'wizard' | 'profiles' | 'login' | 'deletions';
+export type ScreenId = 'list' | 'detail' | 'wizard' | 'profiles' | 'add-profile' | 'deletions';
 
 export interface Size {
   columns: number;
@@ -142,7 +142,7 @@ export interface WizardDraft {
   previousExpiresAt?: string | null;
 }
 
-export interface LoginDraft {
+export interface AddProfileDraft {
   field: 'name' | 'email' | 'password';
   name: string;
   email: string;
@@ -171,7 +171,7 @@ export type Dialog =
   | { kind: 'confirm-leave-wizard'; leaveTo: LeaveTo; choice: 'yes' | 'no' }
   /** Leaving the result step while its secret was neither copied nor saved. */
   | { kind: 'confirm-leave-result'; leaveTo: LeaveTo; choice: 'yes' | 'no' }
-  | { kind: 'confirm-leave-login'; choice: 'yes' | 'no' }
+  | { kind: 'confirm-leave-add-profile'; choice: 'yes' | 'no' }
   | { kind: 'confirm-remove-profile'; profileName: string; choice: 'yes' | 'no' };
 
 export interface State {
@@ -179,7 +179,7 @@ export interface State {
   tokens: TokenListState;
   profiles: ProfilesState;
   wizard: WizardDraft;
-  login: LoginDraft;
+  addProfile: AddProfileDraft;
   dialog?: Dialog;
   helpOpen: boolean;
   message?: Message;
@@ -240,7 +240,7 @@ export type Action =
   | { type: 'dialog/open-rotate' }
   | { type: 'dialog/open-leave-wizard'; leaveTo?: LeaveTo }
   | { type: 'dialog/open-leave-result'; leaveTo?: LeaveTo }
-  | { type: 'dialog/open-leave-login' }
+  | { type: 'dialog/open-leave-add-profile' }
   | { type: 'dialog/open-remove-profile' }
   | { type: 'dialog/choose'; choice: 'yes' | 'no' }
   | { type: 'dialog/toggle' }
@@ -253,6 +253,8 @@ export type Action =
   | { type: 'profiles/highlight'; index: number }
   | { type: 'profiles/jump'; to: 'start' | 'end' }
   | { type: 'profiles/token'; name: string; info: ProfileTokenInfo }
+  /** Several profiles' tokens at once: one copy of the table for a whole batch, not one per profile. */
+  | { type: 'profiles/tokens'; infos: Readonly<Record<string, ProfileTokenInfo>> }
   | { type: 'wizard/start'; email?: string }
   /** The rotate flow: the account step when the environment lacks the account, else straight to rotating. */
   | { type: 'wizard/start-rotate'; token: { id: string; name: string }; email?: string; needsAccount: boolean }
@@ -277,14 +279,14 @@ export type Action =
   | { type: 'wizard/save-start' }
   | { type: 'wizard/saved' }
   | { type: 'wizard/reset' }
-  | { type: 'login/start'; email?: string }
-  | { type: 'login/input'; text: string }
+  | { type: 'add-profile/start'; email?: string }
+  | { type: 'add-profile/input'; text: string }
   /** The focused field's whole value, as its text-input component reports it. */
-  | { type: 'login/edit'; value: string }
-  | { type: 'login/backspace' }
-  | { type: 'login/next' }
-  | { type: 'login/back' }
-  | { type: 'login/busy'; busy: boolean }
-  | { type: 'login/reset' };
+  | { type: 'add-profile/edit'; value: string }
+  | { type: 'add-profile/backspace' }
+  | { type: 'add-profile/next' }
+  | { type: 'add-profile/back' }
+  | { type: 'add-profile/busy'; busy: boolean }
+  | { type: 'add-profile/reset' };
 
 export type { Source };

@@ -12,7 +12,7 @@
 // characters stands alone, and the emoji regex (17 to 60 ms) is
 // compiled only for a cluster of several code points that can be an emoji
 // sequence (a family, a skin tone, a flag, VS16).
-// test/tokens/terminal-width.test.ts holds the two measures together.
+// test/text/terminal-width.test.ts holds the two measures together.
 import { eastAsianWidth } from 'get-east-asian-width';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -117,9 +117,23 @@ const LETTERS_AND_SYMBOLS = /^[\p{L}\p{N}\p{P}\p{Zs}\p{S}]*$/u;
 const MAY_JOIN =
   /[\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0D4E\u0E33\u0EB3\uFF9E\uFF9F\u{111C2}\u{111C3}\u{113D1}\u{1193F}\u{11941}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{16D63}\u{16D67}-\u{16D6A}]/u;
 
-/** True when every character of `text` is a grapheme cluster by itself (checked in test/tokens/terminal-width.test.ts). */
+/** True when every character of `text` is a grapheme cluster by itself (checked in test/text/terminal-width.test.ts). */
 export function isOneClusterPerCharacter(text: string): boolean {
   return LETTERS_AND_SYMBOLS.test(text) && !MAY_JOIN.test(text);
+}
+
+/**
+ * The widest of `texts` in cells, and at least `atLeast`. A loop, not
+ * Math.max(...widths): spreading a list into a call's arguments overflows the
+ * stack past about 100,000 items, and a token list has no upper bound.
+ */
+export function widestCell(texts: Iterable<string>, atLeast = 0): number {
+  let widest = atLeast;
+  for (const text of texts) {
+    const width = displayWidth(text);
+    if (width > widest) widest = width;
+  }
+  return widest;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The permission catalogue of docs/api.md. Both the server (authorisation) and the
 // clients (validation, the wizard's descriptions) read this one table.
+import { closestName } from '../text/suggest';
 
 export const ALL = '*';
 
@@ -42,36 +43,9 @@ export function allows(actions: readonly string[], needed: string): boolean {
   return actions.includes(ALL) || actions.includes(needed);
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** The catalogue name closest to `input`, when it is close enough to be a slip. */
 export function suggestPermission(input: string): string | undefined {
-  const lower = input.toLowerCase();
-  const exactIgnoringCase = PERMISSION_NAMES.find((n) => n.toLowerCase() === lower);
-  if (exactIgnoringCase) return exactIgnoringCase;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const name of PERMISSION_NAMES) {
-    if (name === ALL) continue;
-    const distance = editDistance(lower, name.toLowerCase());
-    if (distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 4)) ? best : undefined;
+  return closestName(input, PERMISSION_NAMES.filter((name) => name !== ALL));
 }
 
 export type PermissionsResult = { ok: true; value: string[] } | { ok: false; error: string };

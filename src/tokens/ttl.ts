@@ -17,6 +17,28 @@ export const MS = {
 export const MAX_TTL = '1051200h';
 export const DEFAULT_TTL = '72h';
 
+/**
+ * How long a token made with a valid TTL lives: whole milliseconds, at least
+ * one, since the server's clock and storage count milliseconds (`500ms` lives
+ * half a second, `1ns` a millisecond). The server applies it; the CLI and the
+ * wizard say it, so neither promises what the server will not do.
+ */
+export function appliedLifetimeMs(ttlMs: number): number {
+  return Math.max(1, Math.round(ttlMs));
+}
+
+/** Under this a lifetime is accepted, as the API accepts it, but flagged. */
+export const SHORT_LIFETIME_MS = MS.m;
+
+/**
+ * A lifetime the API accepts (positive) but that leaves no time to use the
+ * token: the list would show it expired at once. Said, not refused, by the
+ * wizard and `token create` alike.
+ */
+export function shortLifetimeWarning(ttlMs: number): string | undefined {
+  return appliedLifetimeMs(ttlMs) < SHORT_LIFETIME_MS ? 'under a minute: the token expires almost at once' : undefined;
+}
+
 const NS_PER = {
   ns: 1n,
   us: 1_000n,

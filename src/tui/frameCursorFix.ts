@@ -25,7 +25,7 @@
 // first write is given a clear screen and a cursor home first.
 //
 // ink has no public hook for any of these, so this adapter is the one place that
-// knows. test/ui/ink-frames.test.tsx checks the first assumption against the
+// knows. test/tui/ink-frames.test.tsx checks the first assumption against the
 // installed ink and fails naming its version when an upgrade changes it.
 import type { EventEmitter } from 'node:events';
 

@@ -229,7 +229,8 @@ export class KeyStream extends EventEmitter {
       this.held = '';
     }
     const { keys, unfinished } = splitKeys(text);
-    this.queue.push(...keys);
+    // One by one: a pasted chunk can hold any number of keys (no spread into arguments).
+    for (const key of keys) this.queue.push(key);
     if (unfinished !== '') {
       if (this.escapeTimeoutMs <= 0) this.queue.push(unfinished);
       else {

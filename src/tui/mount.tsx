@@ -8,17 +8,19 @@ import { Component, useEffect, type ReactNode } from 'react';
 import type { AppclacksApi } from '../api/types';
 import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { EXIT } from '../errors';
-import { BUG_HINT, isDebug, oneLine } from '../errors/report';
+import { BUG_HINT, isDebug, oneLine } from '../report/report';
+import { sizeOf } from '../state/layout';
+import { terminalSafe } from '../text/terminal-text';
 import { initialState } from '../state/reducer';
 import { createStore } from '../state/store';
 import type { Prefetched, TokenAnswers } from '../state/tokenAnswers';
-import type { SessionInput } from '../state/types';
+import type { Message, SessionInput } from '../state/types';
 import { App } from '../screens/App';
 import { buildStoreDeps } from './deps';
 import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorFix';
 import { asInkStdin, KeyStream } from './keyStream';
 import { applyNoColor } from './firstFrame';
-import { createTerminal, onSignals, terminalSize, type SignalSource, type Terminal } from './terminal';
+import { createTerminal, onSignals, type SignalSource, type Terminal } from './terminal';
 
 restoreGlobals();
 
@@ -35,6 +37,8 @@ export interface MountOptions {
   /** How long a lone ESC waits for the rest of a sequence (src/tui/keyStream.ts). */
   escapeTimeoutMs?: number;
   firstTokenAnswers?: Prefetched<TokenAnswers>;
+  /** Shown on the message line at start, after the config file's notices (the plain-http warning). */
+  messages?: readonly Message[];
   /** The terminal runTui has already put on the alternate screen, with its first frame. */
   terminal?: Terminal;
   /** Where SIGTERM and SIGHUP arrive; tests pass their own emitter. */
@@ -80,9 +84,11 @@ export function mountTui(options: MountOptions): Promise<number> {
       writeTerminal: (sequence) => stdout.write(sequence),
       ...(options.firstTokenAnswers && { firstTokenAnswers: options.firstTokenAnswers }),
     }),
-    initialState(options.session, terminalSize(stdout)),
+    initialState(options.session, sizeOf(stdout)),
   );
   for (const notice of options.ctx.notices) store.dispatch({ type: 'message/set', message: { kind: 'info', text: notice } });
+  for (const text of options.ctx.warnings) store.dispatch({ type: 'message/set', message: { kind: 'error', text } });
+  for (const message of options.messages ?? []) store.dispatch({ type: 'message/set', message });
   // Before the first render: when the list has already arrived (it was asked
   // for before ink loaded), the first frame shows it rather than "loading…".
   void store.effects.loadTokens();
@@ -107,7 +113,7 @@ export function mountTui(options: MountOptions): Promise<number> {
         // On the normal screen now, where it stays readable; a bug, so it says how to report it.
         const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         stderr.write(`error: the UI crashed: ${oneLine(text)}\n`);
-        if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+        if (isDebug(env) && error instanceof Error && error.stack) stderr.write(`${error.stack.split('\n').map(terminalSafe).join('\n')}\n`);
         else stderr.write(`hint: ${BUG_HINT}\n`);
       }
       // Our signal handlers stay until the signal that may have called us
@@ -129,7 +135,7 @@ export function mountTui(options: MountOptions): Promise<number> {
     const heldResize = new EventEmitter();
     let writeFrame: ((data: string) => void) | undefined;
     const stopResize = redrawOnResize(stdout, {
-      onSize: () => store.dispatch({ type: 'resize', size: terminalSize(stdout) }),
+      onSize: () => store.dispatch({ type: 'resize', size: sizeOf(stdout) }),
       redraw: () => {
         if (finished) return;
         // ink's listener renders the committed tree unthrottled, so the frame
@@ -144,7 +150,7 @@ export function mountTui(options: MountOptions): Promise<number> {
       instance = render(
         <CrashGuard onCrash={(error) => setImmediate(() => finish(EXIT.failure, error))}>
           {/* Ctrl+C marks the state interrupted before it exits: 130, as the CLI documents; q is 0. */}
-          <App store={store} clock={options.clock} onExit={() => finish(store.getState().interrupted ? EXIT.interrupted : EXIT.ok)} />
+          <App store={store} clock={options.clock} keyBytes={keys} onExit={() => finish(store.getState().interrupted ? EXIT.interrupted : EXIT.ok)} />
           <FrameWriter onWriter={(write) => (writeFrame = write)} />
         </CrashGuard>,
         {

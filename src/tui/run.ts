@@ -7,17 +7,35 @@
 import { createClient } from '../api/client';
 import { resolveContext } from '../config/resolve';
 import type { ConfigFlags, Env } from '../config/types';
-import { ENV, envValue } from '../config/env';
+import { ENV, envValue, warnsOfPlaintext } from '../config/env';
 import { EXIT, UsageError } from '../errors';
-import { isDebug, reportError } from '../errors/report';
+import { isDebug, reportError } from '../report/report';
+import { sizeOf } from '../state/layout';
 import { prefetched, requestTokenAnswers, type Prefetched, type TokenAnswers } from '../state/tokenAnswers';
-import { createTerminal, restoreOnSignal, terminalSize, type SignalSource } from './terminal';
+import { createTerminal, restoreOnSignal, type SignalSource } from './terminal';
 import { applyNoColor, firstFrame } from './firstFrame';
 import { DEFAULT_ESCAPE_TIMEOUT_MS, MAX_ESCAPE_TIMEOUT_MS, parseEscapeTimeout } from './keyStream';
 import { sessionFromContext } from './session';
+import type { Message } from '../state/types';
+import { endpointHost } from '../ui/format';
+import { withTerminalSafeAnswers } from './safe-answers';
 
-/** The flags that take part in resolution, as for every CLI command. */
-export type TuiOptions = ConfigFlags;
+/** The flags that take part in resolution, as for every CLI command, and --insecure-ok. */
+export type TuiOptions = ConfigFlags & { insecureOk?: boolean };
+
+/**
+ * The UI sends the session's token at once and passwords later: over plain
+ * http to another machine it says so on its message line (stderr is hidden
+ * on the alternate screen), unless --insecure-ok or the variable is given.
+ */
+export function plaintextMessage(endpoint: string, env: Env, insecureOk: boolean): Message | undefined {
+  if (!warnsOfPlaintext(endpoint, env, insecureOk)) return undefined;
+  return {
+    kind: 'error',
+    text: `Plain http to ${endpointHost(endpoint)}: your token and password cross the network unencrypted`,
+    hint: `use https, or set ${ENV.insecureOk}=1 if you mean it`,
+  };
+}
 
 export interface TuiDeps {
   env: Env;
@@ -44,7 +62,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
     deps.stderr.write(NO_TTY_MESSAGE);
     return EXIT.usage;
   }
-  const flags = options;
+  const { insecureOk = false, ...flags } = options;
   const escapeTimeout = parseEscapeTimeout(envValue(deps.env, ENV.escapeTimeoutMs));
   if (!escapeTimeout.ok) {
     const error = new UsageError(`${ENV.escapeTimeoutMs} must be a whole number of milliseconds from 0 to ${MAX_ESCAPE_TIMEOUT_MS}`, {
@@ -58,7 +76,8 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   } catch (error) {
     return reportError(error, deps.stderr, isDebug(deps.env));
   }
-  const api = createClient({ endpoint: ctx.endpoint.value });
+  const api = withTerminalSafeAnswers(createClient({ endpoint: ctx.endpoint.value }));
+  const plaintext = plaintextMessage(ctx.endpoint.value, deps.env, insecureOk);
   const session = sessionFromContext(ctx);
   let firstTokenAnswers: Prefetched<TokenAnswers> | undefined;
   if (session.organizationId && session.token) {
@@ -69,7 +88,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
   applyNoColor(deps.env);
   const terminal = createTerminal(deps.stdout);
   terminal.enter();
-  deps.stdout.write(firstFrame(session, terminalSize(deps.stdout)));
+  deps.stdout.write(firstFrame(session, sizeOf(deps.stdout)));
   const early = restoreOnSignal(terminal, deps.signals ?? process);
   try {
     const loaded = await Promise.race([import('./mount'), early.signalled]);
@@ -86,6 +105,7 @@ export async function runTui(options: TuiOptions, deps: TuiDeps): Promise<number
       stderr: deps.stderr,
       clock: deps.clock ?? Date.now,
       escapeTimeoutMs: escapeTimeout.ms,
+      ...(plaintext && { messages: [plaintext] }),
       ...(firstTokenAnswers && { firstTokenAnswers }),
       ...(deps.signals && { signals: deps.signals }),
     });

@@ -2,19 +2,14 @@
 // restore() is idempotent because every exit path (q, Ctrl+C, signals,
 // crashes) calls it; a shell left in bracketed-paste mode by a crashed
 // program shows ^[[200~ around every paste.
-import type { Size } from '../state/types';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
-/** The terminal wraps pasted text in ESC[200~ … ESC[201~ (see src/ui/dispatchKey.ts). */
+/** The terminal wraps pasted text in ESC[200~ … ESC[201~ (see src/keys/dispatch.ts). */
 const ENABLE_BRACKETED_PASTE = '\u001b[?2004h';
 const DISABLE_BRACKETED_PASTE = '\u001b[?2004l';
 
-/** ink-testing-library and pipes leave rows undefined (docs/terminal.md §7). */
-export function terminalSize(stdout: { columns?: number; rows?: number }): Size {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-}
 
 export interface Terminal {
   enter(): void;

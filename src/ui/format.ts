@@ -1,5 +1,6 @@
 // Short forms of values for the views. Fitting text into cells lives in
 // src/text/terminal-width.ts (the layout rules in src/state use it too).
+import { cell, displayWidth, fit } from '../text/terminal-width';
 import { ALL, formatExpiry, formatSpan, parseApiTime, sortPermissions } from '../tokens';
 
 export { cell, fit, fitEnd, fitMiddle, wrapText } from '../text/terminal-width';
@@ -27,6 +28,16 @@ export function permissionSummary(actions: readonly string[]): string {
   return sorted.length === 1 ? sorted[0]! : `${sorted[0]} +${sorted.length - 1}`;
 }
 
+/**
+ * The summary in `width` cells, its `+N` kept: the count says the token can
+ * do more than the name shown, so a cut takes the name's end instead.
+ */
+export function permissionCell(summary: string, width: number): string {
+  const count = / \+\d+$/.exec(summary)?.[0];
+  if (!count || displayWidth(summary) <= width || width < count.length + 2) return cell(summary, width);
+  return cell(fit(summary.slice(0, -count.length), width - count.length) + count, width);
+}
+
 export function expiryText(expiresAtMs: number, nowMs: number): string {
   return formatExpiry(expiresAtMs, nowMs);
 }
@@ -47,19 +58,26 @@ export function windowStart(cursor: number, count: number, viewport: number): nu
   return Math.min(Math.max(0, cursor - Math.floor(viewport / 2)), count - viewport);
 }
 
+export const NEVER_USED = 'never used';
+
 /**
  * `used 3h ago`, `used <1m ago` or `never used`, from a token's `last-used-at`; undefined when
  * the server does not send the field (an official server): unknown is not never.
  */
 export function lastUseText(value: string | null | undefined, nowMs: number): string | undefined {
   if (value === undefined) return undefined;
-  if (value === null) return 'never used';
+  if (value === null) return NEVER_USED;
   let ms: number;
   try {
     ms = parseApiTime(value);
   } catch {
     return undefined;
   }
+  return lastUseTextAt(ms, nowMs);
+}
+
+/** lastUseText for a time already parsed (milliseconds since the epoch). */
+export function lastUseTextAt(ms: number, nowMs: number): string {
   // The server records a use to the minute, so seconds would only make the
   // line flicker; and a server clock a little ahead must not read "in 0s".
   const ago = nowMs - ms;

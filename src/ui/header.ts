@@ -1,11 +1,12 @@
 // The header's words: who this session is. Overrides and an expiring session
 // token are said near the start, so truncation on a narrow terminal keeps
-// them. Drawn by screens/Header.tsx, and by src/tui/firstFrame.ts before ink
+// them. Drawn by components/Header.tsx, and by src/tui/firstFrame.ts before ink
 // has loaded, so both say the same.
 import type { APIToken } from '../api/schemas';
 import { describeSource } from '../config/context';
 import type { Session } from '../state/types';
 import { expiryState, formatExpiry, parseApiTime } from '../tokens';
+import { terminalSafe } from '../text/terminal-text';
 import { endpointHost, shortOrg } from './format';
 import { GLYPH } from './theme';
 
@@ -41,6 +42,7 @@ export function headerText(session: HeaderSession, own: APIToken | undefined, no
     session.organizationId ? `org ${shortOrg(session.organizationId.value)}` : 'no organization',
     endpointHost(session.endpoint.value),
   ];
-  const lead = warnings.length === 0 ? { text: 'appclacks │ ', warning: false } : { text: `${GLYPH.warning} ${warnings.join('; ')} │ `, warning: true };
-  return { lead, rest: parts.join(' │ ') };
+  // Names and IDs come from a file or the environment, anyone's to write: shown, never obeyed.
+  const lead = warnings.length === 0 ? { text: 'appclacks │ ', warning: false } : { text: terminalSafe(`${GLYPH.warning} ${warnings.join('; ')} │ `), warning: true };
+  return { lead, rest: terminalSafe(parts.join(' │ ')) };
 }

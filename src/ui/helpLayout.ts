@@ -3,7 +3,7 @@
 // decides how many). The overlay view only draws what this returns.
 import { helpGrid, type HelpGrid } from '../state/layout';
 import type { Size } from '../state/types';
-import { hint, type KeyBinding } from './keymap';
+import { hint, type KeyBinding } from '../keys/keymap';
 
 export interface HelpEntry {
   keys: string;
@@ -23,8 +23,8 @@ export interface HelpLayout {
 
 /** Widths of one help entry: the keys, padded, then the label. */
 export function helpEntryWidths(entries: readonly HelpEntry[]): { keys: number; entry: number } {
-  const keys = Math.max(0, ...entries.map((e) => e.keys.length)) + 2;
-  return { keys, entry: keys + Math.max(0, ...entries.map((e) => e.label.length)) };
+  const keys = entries.reduce((widest, e) => Math.max(widest, e.keys.length), 0) + 2;
+  return { keys, entry: keys + entries.reduce((widest, e) => Math.max(widest, e.label.length), 0) };
 }
 
 export function helpLayout(bindings: readonly KeyBinding[], size: Size): HelpLayout {

@@ -10,7 +10,7 @@ import {
   type Exchange,
 } from '../../src/api/error-mapping';
 import { redact, safeLine } from '../../src/api/redact';
-import { hintFor } from '../../src/errors/report';
+import { hintFor } from '../../src/report/report';
 
 const exchange: Exchange = {
   host: 'api.appclacks.com',

@@ -4,7 +4,7 @@
 // checked here too, against the same failures.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/errors';
-import { hintFor } from '../../src/errors/report';
+import { hintFor } from '../../src/report/report';
 import { createClient, type AppclacksApi } from '../../src/api';
 import { closedPortUrl, startScriptedServer, type ScriptedServer } from './scripted-server';
 import { ACCOUNT, LISTED_TOKEN, ORGANIZATION, TOKEN_CREDENTIALS } from './fixtures';

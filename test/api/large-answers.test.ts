@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client';
 import { MAX_RESPONSE_BYTES } from '../../src/api/limits';
 import type { ApiError } from '../../src/errors';
-import { hintFor } from '../../src/errors/report';
+import { hintFor } from '../../src/report/report';
 import { LISTED_TOKEN, TOKEN_CREDENTIALS } from './fixtures';
 import { startScriptedServer, type ScriptedServer } from './scripted-server';
 

@@ -31,6 +31,8 @@ export interface ScriptedServer {
   reply(...replies: Reply[]): void;
   /** The reply once the queue is empty (default: 500 "unscripted request"). */
   otherwise(reply: Reply): void;
+  /** Once the queue is empty, answers by request (a whole API, say); `undefined` falls through to otherwise. */
+  answerBy(route: ((request: RecordedRequest) => Reply | undefined) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   const queue: Reply[] = [];
   let fallback: Reply = { status: 500, json: { messages: ['unscripted request'] } };
+  let route: ((request: RecordedRequest) => Reply | undefined) | undefined;
   const sockets = new Set<Socket>();
   let connections = 0;
 
@@ -45,13 +48,14 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      requests.push({
+      const request = {
         method: req.method ?? '',
         path: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-      });
-      answer(res, queue.shift() ?? fallback);
+      };
+      requests.push(request);
+      answer(res, queue.shift() ?? route?.(request) ?? fallback);
     });
   });
   server.on('connection', (socket) => {
@@ -70,6 +74,9 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     reply: (...replies) => queue.push(...replies),
     otherwise: (reply) => {
       fallback = reply;
+    },
+    answerBy: (next) => {
+      route = next;
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

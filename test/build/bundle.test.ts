@@ -85,7 +85,7 @@ describe('the bundled CLI', () => {
     expect(imports.length).toBeGreaterThan(0);
     for (const i of imports) expect(i.kind).toBe('dynamic-import');
     const yaml = (await import(`${root}/dist/chunks/yaml.js`)) as Record<string, unknown>;
-    expect(Object.keys(yaml).sort()).toEqual(['LineCounter', 'Scalar', 'YAMLMap', 'isMap', 'isScalar', 'parseDocument']);
+    expect(Object.keys(yaml).sort()).toEqual(['LineCounter', 'Scalar', 'YAMLMap', 'isAlias', 'isMap', 'isScalar', 'isSeq', 'parseDocument']);
   });
 
   it("gives undici's HTTP/2 half a stand-in for node:http2, so http:// loads neither http2 nor tls", () => {

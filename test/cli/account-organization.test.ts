@@ -111,6 +111,25 @@ describe('organization create', () => {
     expect(body.account).toMatchObject({ email: 'labs@example.com', 'first-name': 'Grace' });
   });
 
+  it('without a terminal, the hint names --password-stdin and the variable, never a password on the command line', async () => {
+    const result = await sandbox.run(['organization', 'create', '--organization-name', 'x', ...flags, '--account-email', 'nopw@example.com']);
+    expect(result.code).toBe(2);
+    const hint = result.stderr.split('\n').find((line) => line.startsWith('hint:')) ?? '';
+    expect(hint).toContain('--password-stdin');
+    expect(hint).toContain('APPCLACKS_ACCOUNT_PASSWORD');
+    expect(result.stderr).not.toContain('--account-password');
+  });
+
+  it('reads the password from stdin with --password-stdin, out of ps and shell history', async () => {
+    const result = await sandbox.run(['organization', 'create', '--organization-name', 'piped', ...flags, '--account-email', 'piped@example.com', '--password-stdin'], {
+      input: 'piped-password-1234\n',
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const login = await sandbox.run(['account', 'organization'], { env: { APPCLACKS_ACCOUNT_EMAIL: 'piped@example.com', APPCLACKS_ACCOUNT_PASSWORD: 'piped-password-1234' } });
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toContain('piped');
+  });
+
   it('is a usage error without a required flag or with a short password', async () => {
     const missing = await sandbox.run(['organization', 'create', '--organization-name', 'x', ...flags]);
     expect(missing.code).toBe(2);

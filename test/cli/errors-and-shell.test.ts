@@ -147,6 +147,16 @@ describe.concurrent('commands that need no server', () => {
     expect(tokenCreateHelp.stdout).toContain('ListHealthchecksResults');
   });
 
+  it('every command\'s help lists the flags it inherits, as gh\'s INHERITED FLAGS do', async () => {
+    for (const argv of [['token', 'list', '--help'], ['tui', '--help']]) {
+      const result = await sandbox.run(argv);
+      expect(result.code).toBe(0);
+      const inherited = result.stdout.slice(result.stdout.indexOf('Global Options:'));
+      expect(result.stdout, argv.join(' ')).toContain('Global Options:');
+      for (const flag of ['-o, --output <format>', '-p, --profile <name>', '--endpoint <url>', '--config <path>']) expect(inherited, argv.join(' ')).toContain(flag);
+    }
+  });
+
   it('tui without a terminal exits 2 with one line pointing to the CLI', async () => {
     const result = await sandbox.run(['tui']);
     expect(result.code).toBe(2);

@@ -55,7 +55,7 @@ describe('token rotate', () => {
     expect(result.code).toBe(0);
     const [header, , row] = result.stdout.trim().split('\n');
     expect(header).toMatch(/^ID {2,}Name {2,}Token {2,}Expires at {2,}Description {2,}Permissions$/);
-    expect(row).toMatch(/ {2}deploy {2,}apc_\w{49} {2,}.*\(in 1d\) {2,}ci {2,}\[ListAPITokens\]$/);
+    expect(row).toMatch(/ {2}deploy {2,}apc_\w{49} {2,}.*\(in 2d\) {2,}ci {2,}\[ListAPITokens\]$/);
     expect(result.stderr).toBe(`Copy the token now: it will not be shown again.\nThe old token ${old.id} is deleted.\n`);
     expect(await tokenIds()).not.toContain(old.id);
   });
@@ -154,7 +154,7 @@ describe('profile check', () => {
     expect(table.code).toBe(0);
     const [header, , row] = table.stdout.trim().split('\n');
     expect(header).toMatch(/^PROFILE {2,}STATUS {2,}EXPIRES AT {2,}LAST USED {2,}PERMISSIONS {2,}DETAIL$/);
-    expect(row).toMatch(/^work {2,}ok {2,}.*\(in 29d\) {2,}.* UTC \(\d+s ago\) {2,}\[\*\]$/);
+    expect(row).toMatch(/^work {2,}ok {2,}.*\(in 30d\) {2,}.* UTC \(\d+s ago\) {2,}\[\*\]$/);
 
     const json = await sandbox.run(['profile', 'check', 'work', '-o', 'json']);
     expect(json.code).toBe(0);

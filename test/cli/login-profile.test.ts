@@ -63,7 +63,7 @@ describe('login', () => {
 
     const list = await sandbox.run(['token', 'list']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/ {2}work-cli {2,}.*\(in 119y\) {2,}\[\*\] {2,}.* UTC \(\d+s ago\)$/m);
+    expect(list.stdout).toMatch(/ {2}work-cli {2,}.*\(in 120y\) {2,}\[\*\] {2,}.* UTC \(\d+s ago\)$/m);
   });
 
   it('takes the password from APPCLACKS_ACCOUNT_PASSWORD and keeps an existing default', async () => {
@@ -206,6 +206,18 @@ describe('profile use and remove', () => {
     const unknown = await sandbox.run(['profile', 'use', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error: profile "nope" not found/);
+    expect(unknown.stderr).not.toContain('did you mean');
+  });
+
+  it('offers the profile a slip was meant to be, as it does for commands and permissions', async () => {
+    writeConfig(sandbox.configPath, [OTHER, { ...OTHER, name: 'staging' }], 'other');
+    const slip = await sandbox.run(['profile', 'use', 'stagng']);
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toMatch(/^error: profile "stagng" not found in .*; did you mean "staging"\? known profiles: other, staging$/m);
+    expect(readFileSync(sandbox.configPath, 'utf8')).toMatch(/^default-profile: other$/m);
+    // The same rule wherever a profile is named: -p too.
+    const listed = await sandbox.run(['token', 'list', '-p', 'Staging']);
+    expect(listed.stderr).toMatch(/did you mean "staging"\?/);
   });
 
   it('warns that APPCLACKS_PROFILE still decides in this environment', async () => {

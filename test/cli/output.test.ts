@@ -49,9 +49,9 @@ describe('tables', () => {
   it('token tables keep the official columns and order', () => {
     expect(tokenTable([token], NOW)).toBe(
       [
-        'ID                                    Name   Expires at                       Description  Permissions',
-        '--                                    ----   ----------                       -----------  -----------',
-        '66f16f70-edd1-4948-8b85-a905a5602da4  admin  2026-12-01 13:07:28 UTC (in 3d)  ops team     [ListAPITokens GetAPIToken]',
+        'ID                                    Name   Expires at                         Description  Permissions',
+        '--                                    ----   ----------                         -----------  -----------',
+        '66f16f70-edd1-4948-8b85-a905a5602da4  admin  2026-12-01 13:07:28 UTC (in 3d1h)  ops team     [ListAPITokens GetAPIToken]',
         '',
       ].join('\n'),
     );
@@ -61,7 +61,8 @@ describe('tables', () => {
 
 describe('times', () => {
   it('shows a readable UTC time and how far it is, expired ones in words', () => {
-    expect(formatExpiresAt('2026-12-01T13:07:28.845059Z', NOW)).toBe('2026-12-01 13:07:28 UTC (in 3d)');
+    // 3 days 1 hour 7 minutes away: `in 3d` would hide the day's last hour.
+    expect(formatExpiresAt('2026-12-01T13:07:28.845059Z', NOW)).toBe('2026-12-01 13:07:28 UTC (in 3d1h)');
     expect(formatExpiresAt('2026-11-26T12:00:00Z', NOW)).toBe('2026-11-26 12:00:00 UTC (expired 2d ago)');
     expect(formatExpiresAt('2026-11-28T12:00:00+02:00', NOW)).toBe('2026-11-28 10:00:00 UTC (expired 2h ago)');
   });

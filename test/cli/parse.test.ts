@@ -63,9 +63,11 @@ describe('option parsing', () => {
     expect(after.options).toEqual({ output: 'json' });
   });
 
-  it('token get / delete take --id', async () => {
-    expect((await parse(['token', 'get', '--id', 'abc'])).options).toEqual({ id: 'abc', output: 'table' });
-    expect((await parse(['token', 'delete', '--id', 'abc', '-o', 'json'])).options).toEqual({ id: 'abc', output: 'json' });
+  it('token get / delete take --id: a whole ID or a prefix of at least 8 characters', async () => {
+    expect((await parse(['token', 'get', '--id', '1c018980'])).options).toEqual({ id: '1c018980', output: 'table' });
+    expect((await parse(['token', 'delete', '--id', '1c018980', '-o', 'json'])).options).toEqual({ id: '1c018980', output: 'json' });
+    // Shorter than the short ID the UI shows: it cannot name one token, and no request is sent.
+    await expect(parse(['token', 'get', '--id', 'abc'])).rejects.toThrow('--id "abc" is too short to name one token');
   });
 
   it('login: the official flags plus --force; a profile name with a space is refused', async () => {
@@ -88,7 +90,7 @@ describe('option parsing', () => {
     ]);
     expect(created.options).toEqual({
       organizationName: 'acme', organizationDescription: 'rockets', firstName: 'Ada', lastName: 'Lovelace',
-      email: 'ada@example.com', password: 'long enough password', output: 'table',
+      email: 'ada@example.com', password: 'long enough password', passwordStdin: false, output: 'table',
     });
   });
 

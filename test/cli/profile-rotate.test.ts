@@ -77,7 +77,7 @@ describe('profile rotate', () => {
     expect(await status(server.url, account.organization.id, old.token)).toBe(401); // the grace was ended
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(SECRET);
-    expect(result.stderr).toMatch(/^Profile work now uses token [0-9a-f-]{36} \(work-cli\), expiring .*\(in 29d\)\.$/m);
+    expect(result.stderr).toMatch(/^Profile work now uses token [0-9a-f-]{36} \(work-cli\), expiring .*\(in 30d\)\.$/m);
     expect(result.stderr).toContain(`The old token ${old.id} is deleted.`);
     expect(readFileSync(configPath, 'utf8')).toContain('# written by hand: keep this comment');
   });

@@ -60,7 +60,7 @@ describe.concurrent('token list', () => {
     expect(dashes).toMatch(LIST_DASHES);
     const admin = rows.find((row) => row.startsWith(org.token.id));
     // this very list authenticated with admin: last used seconds ago
-    expect(admin).toMatch(/ {2}admin {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 2d\) {2,}ops team {2,}\[\*\] {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+s ago\)$/);
+    expect(admin).toMatch(/ {2}admin {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 3d\) {2,}ops team {2,}\[\*\] {2,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+s ago\)$/);
     // columns line up: every row starts its Name where the header does
     expect(admin!.indexOf('admin')).toBe(header!.indexOf('Name'));
     expect(result.stdout).not.toContain(org.token.token);
@@ -89,7 +89,7 @@ describe('token create', () => {
     expect(result.code).toBe(0);
     const [header, , row] = lines(result.stdout);
     expect(header).toMatch(/^ID {2,}Name {2,}Token {2,}Expires at {2,}Description {2,}Permissions$/);
-    expect(row).toMatch(/ {2}ci {2,}\S+ {2,}.* UTC \(in 6d\) {2,}ci runner {2,}\[ListAPITokens GetAPIToken\]$/);
+    expect(row).toMatch(/ {2}ci {2,}\S+ {2,}.* UTC \(in 7d\) {2,}ci runner {2,}\[ListAPITokens GetAPIToken\]$/);
     const secret = row!.split(/ {2,}/)[2]!;
     expect(secret.length).toBeGreaterThan(20);
     expect(result.stderr).toMatch(/not be shown again/);
@@ -103,6 +103,15 @@ describe('token create', () => {
     const created = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(created).toMatchObject({ name: 'json-one', ttl: '168h', permissions: { actions: ['*'] }, description: '' });
     expect(typeof created.token).toBe('string');
+  });
+
+  it('says what a sub-second TTL really gives: half a second, not "1 second"', async () => {
+    const result = await sandbox.run(['token', 'create', '--name', 'blink', '--ttl', '500ms', '-o', 'json'], { env: passwordEnv });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: --ttl 500ms is 500 milliseconds, under a minute: the token expires almost at once$/m);
+    const created = JSON.parse(result.stdout) as { 'created-at': string; 'expires-at': string };
+    // The server applies the same rule: the token lives 500 ms.
+    expect(Date.parse(created['expires-at']) - Date.parse(created['created-at'])).toBe(500);
   });
 
   it('refuses a bad TTL with exit 2 before any request', async () => {
@@ -150,6 +159,32 @@ describe('token get and delete', () => {
     const { token: _secret, ...listed } = org.token;
     // admin authenticated the call, so the server now says when
     expect(JSON.parse(json.stdout)).toEqual({ ...listed, token: '', 'last-used-at': expect.stringMatching(RFC3339), 'last-used-from': '127.0.0.1' });
+  });
+
+  it('takes the short ID the UI shows, or any unique prefix of 8 or more, for get, delete and rotate', async () => {
+    const shortId = org.token.id.slice(0, 8);
+    const byShort = await sandbox.run(['token', 'get', '--id', shortId]);
+    expect(byShort.code, byShort.stderr).toBe(0);
+    expect(lines(byShort.stdout)[2]).toContain(org.token.id);
+    expect((await sandbox.run(['token', 'get', '--id', org.token.id.slice(0, 13).toUpperCase()])).code).toBe(0);
+
+    const victim = await createToken(server.url, org, { name: 'victim-by-prefix' });
+    const deleted = await sandbox.run(['token', 'delete', '--id', victim.id.slice(0, 8)]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toContain(`${victim.id} deleted`);
+
+    const rotating = await createToken(server.url, org, { name: 'rotated-by-prefix' });
+    const rotated = await sandbox.run(['token', 'rotate', '--id', rotating.id.slice(0, 10)], { env: passwordEnv });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stderr).toContain(`The old token ${rotating.id} is deleted.`);
+
+    const unknown = await sandbox.run(['token', 'get', '--id', 'zzzzzzzz']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: no token ID starts with "zzzzzzzz"$/m);
+    expectCleanError(unknown, [org.token.token]);
+    const tooShort = await sandbox.run(['token', 'delete', '--id', shortId.slice(0, 7)]);
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toMatch(/too short to name one token/);
   });
 
   it('says an unknown ID is not found, in one line, exit 1', async () => {

@@ -13,6 +13,7 @@ describe('ENV', () => {
         'APPCLACKS_API_ENDPOINT',
         'APPCLACKS_CONFIG',
         'APPCLACKS_DEBUG',
+        'APPCLACKS_INSECURE_OK',
         'APPCLACKS_ESCAPE_TIMEOUT_MS',
         'APPCLACKS_DATABASE_URL',
         'NO_COLOR',

@@ -129,6 +129,13 @@ describe('parseConfigText', () => {
     expect(error.message).toMatch(/:5: invalid YAML: Map keys must be unique$/);
   });
 
+  it('reports a duplicate key at any depth, in block and flow mappings, with its line', () => {
+    expect(configErrorOf('profiles:\n  a:\n    organization-id: o\n    api-token: t\n    api-token: u\n').message).toMatch(/:5: invalid YAML: Map keys must be unique$/);
+    expect(configErrorOf('default-profile: a\nprofiles: {}\ndefault-profile: b\n').message).toMatch(/:3: invalid YAML: Map keys must be unique$/);
+    expect(configErrorOf('profiles:\n  a: {organization-id: o, api-token: t, api-token: u}\n').message).toMatch(/:2: invalid YAML: Map keys must be unique$/);
+    expect(configErrorOf('x:\n  - {k: 1, k: 2}\n').message).toMatch(/:2: invalid YAML: Map keys must be unique$/);
+  });
+
   it('refuses an alias bomb with a ConfigError instead of expanding it', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcde'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`), ''].join('\n');
     expect(configErrorOf(bomb).message).toBe(`${FILE}: too many YAML aliases to expand`);
@@ -252,6 +259,7 @@ describe('ConfigDocument keeps what it does not change', () => {
     expect(() => doc.setDefaultProfile('nope')).toThrow(UsageError);
     expect(() => doc.setDefaultProfile('nope')).toThrow(`profile "nope" not found in ${FILE}; known profiles: prod, staging`);
     expect(() => doc.removeProfile('nope')).toThrow(UsageError);
+    expect(() => doc.removeProfile('prd')).toThrow(`profile "prd" not found in ${FILE}; did you mean "prod"? known profiles: prod, staging`);
     expect(doc.changed).toBe(false);
   });
 

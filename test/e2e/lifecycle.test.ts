@@ -2,6 +2,7 @@
 // and a bulk delete that meets a token deleted elsewhere, rotation with the
 // result's profile update, each profile's token expiry in the picker, and
 // the fallbacks against a server without the extensions.
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PtySession } from '../helpers/pty';
 import type { CreatedToken } from '../helpers/server';
@@ -215,6 +216,24 @@ describe('with the extensions', () => {
     await ui.waitForText(/work .*! in (19|20)h/);
     await ui.waitForText(/ci .*✓ in (3d|4d)/);
     await quit(ui);
+  });
+
+  test('opening the picker checks each profile\'s token without counting it as a use', async () => {
+    const idle = await world.addToken({ name: 'idle-profile', ttl: '100h', permissions: ['GetAPIToken'] });
+    const saved = world.readConfig();
+    world.writeConfig([{ name: 'work', token: admin }, { name: 'idle', token: idle }]);
+    try {
+      const ui = await openUi();
+      ui.press('p');
+      await ui.waitForText(/idle .*✓ in 4d4h/);
+      await quit(ui);
+    } finally {
+      writeFileSync(world.configPath, saved, { mode: 0o600 });
+    }
+    // LAST USED is there to find dead tokens: the picker's look must not make this one alive.
+    const shown = await world.cli(['token', 'get', '--id', idle.id, '-o', 'json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ name: 'idle-profile', 'last-used-at': null });
   });
   test("rotating the session's own token: the header says the credentials are gone until its profile holds the new one", async () => {
     const ui = await openUi({ APPCLACKS_ACCOUNT_EMAIL: world.account.email, APPCLACKS_ACCOUNT_PASSWORD: world.account.password });

@@ -319,7 +319,7 @@ describe('the create wizard', () => {
     const result = await ui.waitForText(SECRET);
     expect(result).toMatch(/only time the secret is shown/);
     const secret = SECRET.exec(result)![0];
-    const id = /Token wizard-made created \(ID ([0-9a-f-]{36})\)/.exec(result)?.[1];
+    const id = /Created ([0-9a-f-]{36}): wizard-made/.exec(result)?.[1];
     expect(id).toBeDefined();
 
     // Neither copied nor saved: leaving asks first.

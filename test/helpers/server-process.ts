@@ -11,6 +11,8 @@ const BIN = fileURLToPath(new URL('../../bin/appclacks.js', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** The process ID, e.g. to read its memory from /proc. */
+  pid: number;
   /** Everything the process wrote to stderr so far (its request log). */
   stderr(): string;
   /** SIGTERM, then waits for the exit; returns the exit code. */
@@ -54,6 +56,7 @@ export async function startServerProcess(args: string[], timeoutMs = 15_000): Pr
 
   return {
     url,
+    pid: child.pid!,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

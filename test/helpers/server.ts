@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Account, APIToken, Organization } from '../../src/api/schemas';
 import type { RateLimitOptions } from '../../src/server/rate-limit';
+import type { RegistrationLimits } from '../../src/server-options';
 import { startServer } from '../../src/server/start';
 import type { Storage } from '../../src/server/storage/types';
 import { inject } from 'vitest';
@@ -30,6 +31,11 @@ export interface TestServerOptions {
   backend?: 'sqlite' | 'postgres';
   /** As --trust-proxy. */
   trustProxy?: number;
+  /**
+   * Default none (0): suites register far more organizations from
+   * 127.0.0.1 than the server's defaults allow; the limit's own tests set it.
+   */
+  registrationLimits?: RegistrationLimits;
 }
 
 export interface TestServer {
@@ -61,6 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.extensions !== undefined && { extensions: options.extensions }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    registrationLimits: options.registrationLimits ?? { perAddressPerHour: 0, totalPerMinute: 0 },
   });
   return {
     url: server.url,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokens } from '../state/fixtures';
-import { drive, fakeStore, KEY } from './harness';
+import { drive, fakeStore, KEY } from '../helpers/ui-harness';
 
 function loadedStore(count = 30) {
   const made = fakeStore();

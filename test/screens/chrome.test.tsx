@@ -1,6 +1,6 @@
 // The header and the list's status line: what they say, and what they leave out.
 import { describe, expect, it } from 'vitest';
-import { drive, fakeStore } from './harness';
+import { drive, fakeStore } from '../helpers/ui-harness';
 
 describe('the header', () => {
   it('names the profile once when the credentials come from it, so org and endpoint fit 80 columns', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../src/config/store';
-import { drive, KEY, startWorld, type World } from './harness';
+import { drive, KEY, startWorld, type World } from '../helpers/ui-harness';
 
 describe('profile picker against the real server and a temp config file', () => {
   let world: World;
@@ -106,7 +106,7 @@ describe('profile picker against the real server and a temp config file', () => 
 
 describe('the add-profile form', () => {
   it('Esc on a filled form asks before discarding it', async () => {
-    const { fakeStore, drive: driveFake } = await import('./harness');
+    const { fakeStore, drive: driveFake } = await import('../helpers/ui-harness');
     const { store } = fakeStore();
     store.dispatch({ type: 'screen/push', screen: 'profiles' });
     const ui = await driveFake(store);
@@ -116,7 +116,7 @@ describe('the add-profile form', () => {
     await ui.press(KEY.enter, 'Profile name: half');
     await ui.press(KEY.escape, 'Discard this new profile?');
     await ui.press('y', 'Profiles');
-    expect(store.getState().login.name).toBe('');
+    expect(store.getState().addProfile.name).toBe('');
     ui.unmount();
   });
 });
@@ -130,7 +130,7 @@ describe('profile names', () => {
   ];
 
   async function picker(columns: number) {
-    const { fakeStore, drive: driveFake } = await import('./harness');
+    const { fakeStore, drive: driveFake } = await import('../helpers/ui-harness');
     const { store } = fakeStore({}, {}, { columns, rows: 24 });
     store.dispatch({ type: 'screen/push', screen: 'profiles' });
     store.dispatch({ type: 'profiles/loaded', items: profiles, defaultProfile: 'dev' });

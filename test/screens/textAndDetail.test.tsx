@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { detailLineCount } from '../../src/state/layout';
 import { displayWidth } from '../../src/text/terminal-width';
 import { token } from '../state/fixtures';
-import { PASTE_END, PASTE_START } from '../../src/ui/dispatchKey';
-import { drive, fakeStore, KEY } from './harness';
+import { PASTE_END, PASTE_START } from '../../src/keys/dispatch';
+import { drive, fakeStore, KEY } from '../helpers/ui-harness';
 
 const LONG = 'Deploys the production stack from GitHub Actions, owned by platform team, rotated every quarter by the on-call engineer';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from './harness';
+import { drive, fakeStore, KEY, startWorld, waitUntil, type World } from '../helpers/ui-harness';
 import { displayWidth } from '../../src/text/terminal-width';
 import { token, tokens } from '../state/fixtures';
 
@@ -28,8 +28,9 @@ describe('token list against the real server', () => {
     const frame = ui.frame();
     expect(frame).toContain('NAME');
     // The server says when each token was last used: a column between expiry and permissions.
-    expect(frame).toMatch(/ci-deploy\s+\w{8} ✓ in 2d\s+never used\s+ListAPITokens \+1\s+deploys from CI/);
-    expect(frame).toMatch(/short-lived\s+\w{8} ! in 1h\s+never used\s+GetOrganization/);
+    // A 72h token reads `in 3d` and a 2h one `in 2h` as they are made: rounded, not cut down.
+    expect(frame).toMatch(/ci-deploy\s+\w{8} ✓ in 3d\s+never used\s+ListAPITokens \+1\s+deploys from CI/);
+    expect(frame).toMatch(/short-lived\s+\w{8} ! in 2h\s+never used\s+GetOrganization/);
     expect(frame).toContain('admin-cli (this session)');
     expect(frame).toContain('33 tokens');
     expect(frame).not.toContain(world.admin.token);
@@ -96,7 +97,7 @@ describe('token list against the real server', () => {
     expect(frame).toContain('ListAPITokens — listing API tokens');
     expect(frame).toContain('GetAPIToken — reading one API token');
     expect(frame).toMatch(/Created\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
-    expect(frame).toMatch(/Expires\s+✓ \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 2d\)/);
+    expect(frame).toMatch(/Expires\s+✓ \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 3d\)/);
     expect(frame).toMatch(/Lifetime used\s+\[[█░]{20}\] 0%/);
     // The wording is effects.ts's; it must not claim the text arrived (see osc52.ts).
     await ui.press('c', /the token ID to the clipboard/);

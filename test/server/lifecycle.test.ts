@@ -23,6 +23,11 @@ async function whoAmI(url: string, organizationId: string, secret: string) {
   return send(url, 'GET', '/api/v1/token/current', { auth: tokenAuth(organizationId, secret) });
 }
 
+/** A real use of a token: any official call it authenticates. */
+async function useToken(url: string, organizationId: string, secret: string) {
+  return send(url, 'GET', '/api/v1/token', { auth: tokenAuth(organizationId, secret) });
+}
+
 describe('GET /api/v1/token/current', () => {
   it('answers the token that authenticated, without its secret, whatever its permissions', async () => {
     const account = await registerAccount(server.url);
@@ -31,7 +36,8 @@ describe('GET /api/v1/token/current', () => {
     const response = await whoAmI(server.url, account.organization.id, narrow.token);
     expect(response.status).toBe(200);
     const { token: secret, ...withoutSecret } = narrow;
-    expect(response.json).toEqual({ ...withoutSecret, 'last-used-at': at(clock.now()), 'last-used-from': '127.0.0.1' });
+    // Never used: asking who it is does not count as a use.
+    expect(response.json).toEqual({ ...withoutSecret, 'last-used-at': null });
     expect(response.text).not.toContain(secret);
   });
 
@@ -57,16 +63,36 @@ describe('last-used-at', () => {
 
     expect(await lastUsed()).toBeNull();
     const first = clock.now();
-    await whoAmI(server.url, account.organization.id, watched.token);
+    await useToken(server.url, account.organization.id, watched.token);
     expect(await lastUsed()).toBe(at(first));
 
     clock.advance(59_999);
-    await whoAmI(server.url, account.organization.id, watched.token);
+    await useToken(server.url, account.organization.id, watched.token);
     expect(await lastUsed()).toBe(at(first)); // within the minute: no write
 
     clock.advance(2); // now more than a minute old
-    await whoAmI(server.url, account.organization.id, watched.token);
+    await useToken(server.url, account.organization.id, watched.token);
     expect(await lastUsed()).toBe(at(first + 60_001));
+  });
+
+  it('is not moved by token/current: checking a token (the picker, profile check) is not a use', async () => {
+    const account = await registerAccount(server.url);
+    const admin = await createToken(server.url, account, { name: 'admin' });
+    const idle = await createToken(server.url, account, { name: 'idle' });
+    const lastUsed = async () =>
+      (await send(server.url, 'GET', `/api/v1/token/${idle.id}`, { auth: tokenAuth(account.organization.id, admin.token) })).json['last-used-at'];
+
+    const checked = await whoAmI(server.url, account.organization.id, idle.token);
+    expect(checked.status).toBe(200);
+    expect(checked.json['last-used-at']).toBeNull();
+    expect(await lastUsed()).toBeNull();
+
+    const used = clock.now();
+    await useToken(server.url, account.organization.id, idle.token);
+    clock.advance(120_000);
+    // A check long after the use answers the use's time and leaves it there.
+    expect((await whoAmI(server.url, account.organization.id, idle.token)).json['last-used-at']).toBe(at(used));
+    expect(await lastUsed()).toBe(at(used));
   });
 
   it('counts a request refused for a missing permission: the token did authenticate', async () => {

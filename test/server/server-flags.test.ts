@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/commands/server';
 import { UsageError } from '../../src/errors';
-import { parseSeconds, parseTrustProxy } from '../../src/server-options';
+import { parseRegistrationLimit, parseSeconds, parseTrustProxy } from '../../src/server-options';
 
 describe('parseTrustProxy', () => {
   it('takes a hop count or proxy addresses and CIDR ranges', () => {
@@ -37,6 +37,8 @@ describe('the server command', () => {
         keepAliveTimeout: '2',
         shutdownTimeout: '3',
         trustProxy: '2',
+        registrationLimitPerAddress: '0',
+        registrationLimitTotal: '100',
       },
     } as never);
     expect(options).toEqual({
@@ -44,6 +46,19 @@ describe('the server command', () => {
       timeouts: { headersMs: 5_000, requestMs: 20_000, keepAliveMs: 2_000 },
       shutdownTimeoutMs: 3_000,
       trustProxy: 2,
+      registrationLimits: { perAddressPerHour: 0, totalPerMinute: 100 },
     });
+  });
+});
+
+describe('parseRegistrationLimit', () => {
+  it('takes a whole number, 0 for no limit, and refuses the rest', () => {
+    expect(parseRegistrationLimit('0', '--registration-limit-total')).toBe(0);
+    expect(parseRegistrationLimit('25', '--registration-limit-total')).toBe(25);
+    for (const text of ['', '-1', '1.5', 'ten', '1e3', '2000000']) {
+      expect(() => parseRegistrationLimit(text, '--registration-limit-per-address')).toThrow(
+        /^--registration-limit-per-address must be a whole number from 0 \(no limit\) to 1000000, not "/,
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeDuration, formatExpiry, formatRelative, formatSpan } from '../../src/tokens/time-text';
-import { formatGoDurationNs, MS, parseDurationNs, parseTtl } from '../../src/tokens/ttl';
+import { appliedLifetimeMs, formatGoDurationNs, MS, parseDurationNs, parseTtl, shortLifetimeWarning } from '../../src/tokens/ttl';
 
 describe('parseTtl accepts Go duration syntax and sends it as typed', () => {
   it.each([
@@ -229,11 +229,29 @@ describe('formatGoDurationNs writes compact Go syntax', () => {
 describe('human formatting', () => {
   const now = Date.UTC(2026, 10, 28, 12, 0, 0);
 
-  it('rounds spans down to the largest unit', () => {
+  it('rounds spans to the nearest unit shown, with a second unit where one would hide a lot', () => {
     expect(formatSpan(45 * MS.s)).toBe('45s');
-    expect(formatSpan(3 * MS.h + 59 * MS.m)).toBe('3h');
+    expect(formatSpan(59.6 * MS.s)).toBe('1m');
+    expect(formatSpan(4 * MS.m + 30 * MS.s)).toBe('4m30s');
+    expect(formatSpan(12 * MS.m + 20 * MS.s)).toBe('12m');
+    expect(formatSpan(3 * MS.h + 59 * MS.m)).toBe('3h59m');
+    expect(formatSpan(41 * MS.h)).toBe('1d17h');
+    expect(formatSpan(23 * MS.h + 40 * MS.m)).toBe('1d');
     expect(formatSpan(41 * MS.d + 5 * MS.h)).toBe('41d');
+    expect(formatSpan(800 * MS.d)).toBe('2y70d');
     expect(formatSpan(1_051_200 * MS.h)).toBe('120y');
+    expect(formatSpan(-2 * MS.h)).toBe('2h');
+  });
+
+  it('reads a fresh token as the lifetime it was made with, not one unit less', () => {
+    // A second after `--ttl 10h`, 30d, 5d, 72h and the 120 years of `login`.
+    expect(formatSpan(10 * MS.h - MS.s)).toBe('10h');
+    expect(formatSpan(30 * MS.d - MS.s)).toBe('30d');
+    expect(formatSpan(5 * MS.d - MS.s)).toBe('5d');
+    expect(formatSpan(72 * MS.h - MS.s)).toBe('3d');
+    expect(formatSpan(1_051_200 * MS.h - MS.s)).toBe('120y');
+    // `in 1d` no longer covers 24 to 47 hours.
+    expect(formatSpan(47 * MS.h)).toBe('1d23h');
   });
 
   it('says expiry in words', () => {
@@ -248,6 +266,17 @@ describe('human formatting', () => {
     expect(describeDuration(72 * MS.h)).toBe('3 days');
     expect(describeDuration(90 * MS.m)).toBe('1 hour 30 minutes');
     expect(describeDuration(MS.s)).toBe('1 second');
+    expect(describeDuration(MS.h + 5 * MS.s)).toBe('1 hour');
+  });
+
+  it('says a sub-second lifetime as the server applies it, never as a whole second', () => {
+    expect(describeDuration(appliedLifetimeMs(500))).toBe('500 milliseconds');
+    expect(describeDuration(appliedLifetimeMs(1500))).toBe('1 second 500 milliseconds');
+    // Go keeps 1ns; the server's clock counts milliseconds, so the token lives one.
+    expect(appliedLifetimeMs(1e-6)).toBe(1);
+    expect(describeDuration(appliedLifetimeMs(1e-6))).toBe('1 millisecond');
+    expect(shortLifetimeWarning(500)).toMatch(/expires almost at once/);
+    expect(shortLifetimeWarning(MS.m)).toBeUndefined();
     expect(describeDuration(1_051_200 * MS.h)).toBe('120 years');
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Text, useInput, type Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { renderInMemory } from '../screens/memory-terminal';
+import { renderInMemory } from '../helpers/memory-terminal';
 
 // ink's exports do not include its package.json; read it from where node_modules keeps it.
 const inkVersion = (JSON.parse(readFileSync(new URL('../../node_modules/ink/package.json', import.meta.url), 'utf8')) as { version: string }).version;

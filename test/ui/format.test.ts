@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/text/terminal-width';
-import { cell, fit, fitEnd, fitMiddle, lastUseText, wrapText } from '../../src/ui/format';
+import { cell, fit, fitEnd, fitMiddle, lastUseText, permissionCell, wrapText } from '../../src/ui/format';
 
 describe('cell: exactly `width` terminal cells', () => {
   it('pads and cuts ASCII as before', () => {
@@ -94,3 +94,17 @@ describe('lastUseText', () => {
     expect(lastUseText(undefined, now)).toBeUndefined();
   });
 });
+
+describe('permissionCell', () => {
+  it('cuts the first name, never the +N count', () => {
+    expect(permissionCell('GetOrganization +2', 18)).toBe('GetOrganization +2');
+    expect(permissionCell('GetOrganization +2', 12)).toBe('GetOrgan… +2');
+    expect(displayWidthOf(permissionCell('GetOrganization +2', 12))).toBe(12);
+    expect(permissionCell('ListHealthchecksResults +11', 10)).toBe('ListH… +11');
+    expect(permissionCell('GetAPIToken', 8)).toBe('GetAPIT…');
+  });
+});
+
+function displayWidthOf(text: string): number {
+  return [...text].length;
+}

@@ -1,9 +1,11 @@
 import {
   parsePoolSize,
+  parseRegistrationLimit,
   parsePort,
   parseSeconds,
   parseAuditRetention,
   parseTrustProxy,
+  type RegistrationLimits,
   type ServerCommandOptions as ServerOptions,
   type ServerTimeouts,
 } from '../../server-options';
@@ -25,6 +27,8 @@ export const command: CommandSpec<ServerOptions> = {
     },
     { flags: '--db-pool-size <n>', description: 'PostgreSQL connections per instance (default 10)' },
     { flags: '--registration <on|off>', description: 'allow POST /register (default: on only on a loopback address)', choices: ['on', 'off'] },
+    { flags: '--registration-limit-per-address <n>', description: 'registrations from one client address per hour, 0 for no limit (default 10)' },
+    { flags: '--registration-limit-total <n>', description: 'registrations from all addresses per minute, 0 for no limit (default 30)' },
     { flags: '--headers-timeout <seconds>', description: 'time for a request\'s headers to arrive, then 408 (default 10)' },
     { flags: '--request-timeout <seconds>', description: 'time for a whole request to arrive, then 408 (default 30)' },
     { flags: '--keep-alive-timeout <seconds>', description: 'how long an idle connection stays open (default 5)' },
@@ -59,6 +63,11 @@ export const command: CommandSpec<ServerOptions> = {
     if (headersMs !== undefined) timeouts.headersMs = headersMs;
     if (requestMs !== undefined) timeouts.requestMs = requestMs;
     if (keepAliveMs !== undefined) timeouts.keepAliveMs = keepAliveMs;
+    const registrationLimits: Partial<RegistrationLimits> = {};
+    const perAddress = flagString(flags, 'registrationLimitPerAddress');
+    const total = flagString(flags, 'registrationLimitTotal');
+    if (perAddress !== undefined) registrationLimits.perAddressPerHour = parseRegistrationLimit(perAddress, '--registration-limit-per-address');
+    if (total !== undefined) registrationLimits.totalPerMinute = parseRegistrationLimit(total, '--registration-limit-total');
     return {
       ...(host === undefined ? {} : { host }),
       ...(port === undefined ? {} : { port: parsePort(port, '--port') }),
@@ -69,6 +78,7 @@ export const command: CommandSpec<ServerOptions> = {
       ...(shutdownTimeoutMs !== undefined && { shutdownTimeoutMs }),
       ...(trustProxy !== undefined && { trustProxy: parseTrustProxy(trustProxy) }),
       ...(auditRetention !== undefined && { auditRetentionMs: parseAuditRetention(auditRetention) }),
+      ...(Object.keys(registrationLimits).length > 0 && { registrationLimits }),
       // commander stores --no-extensions as extensions: false
       ...(flags.extensions === false ? { extensions: false } : {}),
     };

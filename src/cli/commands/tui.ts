@@ -15,6 +15,7 @@ function pickConfigFlags(globals: GlobalOptions): TuiOptions {
     ...(globals.profile === undefined ? {} : { profile: globals.profile }),
     ...(globals.endpoint === undefined ? {} : { endpoint: globals.endpoint }),
     ...(globals.config === undefined ? {} : { config: globals.config }),
+    ...(globals.insecureOk === true && { insecureOk: true }),
   };
 }
 

@@ -60,7 +60,7 @@ export function completionModel(commands: readonly AnyCommandSpec[], groups: Rea
       for (const choice of argument.choices ?? []) add(path, choice, argument.description);
       if (argument.complete === 'profiles') node(path).profiles = true;
     }
-    allOptions.push(...(command.options ?? []));
+    for (const option of command.options ?? []) allOptions.push(option);
   }
   for (const option of GLOBAL_OPTIONS) for (const name of optionNames(option).filter((n) => n.startsWith('--'))) add('', name, option.description);
 

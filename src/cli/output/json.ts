@@ -17,10 +17,15 @@
 // - a command that prints no API object (`login`) prints nothing on stdout.
 // Our own commands (`profile ...`) print their own documented objects.
 import type { Account, APIToken, Organization, RegisterResponse } from '../../api/schemas';
+import { jsonTerminalSafe } from '../../text/terminal-text';
 
-/** A value as pretty JSON, two-space indented, one trailing newline. */
+/**
+ * A value as pretty JSON, two-space indented, one trailing newline. The data
+ * is the server's, unchanged; the characters a terminal would act on are
+ * written as \uXXXX escapes (see jsonTerminalSafe for why).
+ */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonTerminalSafe(JSON.stringify(value, null, 2))}\n`;
 }
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,7 @@
 // /app/v1: calls made with the account's email and password.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { appliedLifetimeMs } from '../../tokens';
 import { notFound } from '../http-error';
 import { hashPassword } from '../passwords';
 import { changePasswordRequest, createTokenRequest } from '../requests';
@@ -50,7 +51,7 @@ export function accountRoutes(app: FastifyInstance, context: RouteContext): void
       ttl: body.ttl.text,
       createdAt: now,
       // Sub-millisecond TTLs still give a token that expires, not one that never lived.
-      expiresAt: now + Math.max(1, Math.round(body.ttl.ms)),
+      expiresAt: now + appliedLifetimeMs(body.ttl.ms),
     };
     const audit = context.audit.event(request, {
       organizationId: account.organizationId,

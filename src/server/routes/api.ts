@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../http-error';
 import { messages, organizationToWire, tokenToWire } from '../wire';
 import type { RouteContext } from './context';
+import { tokenListBody } from './token-list';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,10 +30,10 @@ export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
     return id.toLowerCase();
   };
 
-  app.get('/api/v1/token', async (request) => {
+  app.get('/api/v1/token', async (request, reply) => {
     const token = await authorize(request, API_ROUTE_PERMISSIONS['GET /api/v1/token']);
-    const tokens = await context.storage.listTokens(token.organizationId);
-    return { result: tokens.map((t) => tokenToWire(t, context.extensions)) };
+    const body = await tokenListBody(context.storage, token.organizationId, context.extensions);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get<IdParams>('/api/v1/token/:id', async (request) => {

@@ -2,6 +2,7 @@
 import type { Clock } from '../../tokens';
 import type { AuditTrail } from '../audit/trail';
 import type { PasswordAuthenticator, TokenAuthenticator } from '../auth';
+import type { RegistrationLimiter } from '../registration-limit';
 import type { Storage } from '../storage/types';
 
 export interface RouteContext {
@@ -14,4 +15,5 @@ export interface RouteContext {
   tokens: TokenAuthenticator;
   /** Builds the event each change is written with; none when extensions are off. */
   audit: AuditTrail;
+  registrations: RegistrationLimiter;
 }

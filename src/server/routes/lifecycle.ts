@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseTtl } from '../../tokens';
+import { appliedLifetimeMs, parseTtl } from '../../tokens';
 import { HttpError, notFound } from '../http-error';
 import { goDurationField } from '../requests';
 import { sanitiseUserAgent } from '../audit/events';
@@ -27,8 +27,9 @@ type IdParams = { Params: { id: string } };
 export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): void {
   // Any valid token may ask who it is: a token without GetAPIToken still
   // needs to know its own expiry, and learns nothing about other tokens.
+  // Asking is a check, not a use: it leaves last-used-at as it was.
   app.get('/api/v1/token/current', async (request) => {
-    const token = await context.tokens.authenticateAny(request.headers.authorization, request.ip);
+    const token = await context.tokens.authenticateAny(request.headers.authorization, { countsAsUse: false });
     return tokenToWire(token);
   });
 
@@ -53,9 +54,9 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
       secretHash: hashTokenSecret(secret),
       ttl: ttl.text,
       createdAt: now,
-      expiresAt: now + Math.max(1, Math.round(ttl.ms)),
+      expiresAt: now + appliedLifetimeMs(ttl.ms),
     };
-    const graceEndsAt = body.grace && now + Math.max(1, Math.round(body.grace.ms));
+    const graceEndsAt = body.grace && now + appliedLifetimeMs(body.grace.ms);
     const audit = context.audit.event(request, {
       organizationId: old.organizationId,
       kind: 'token.rotated',

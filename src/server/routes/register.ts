@@ -15,6 +15,9 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
       throw new HttpError(403, 'registration is disabled on this server (start it with --registration on)');
     }
     const body = validateBody(registerRequest, request.body);
+    // Counted before the password is hashed: the hash is the cost. A taken
+    // email counts too (it is hashed), which also slows asking which exist.
+    context.registrations.take(request.ip);
     const now = context.clock();
     const organization: OrganizationRecord = {
       id: randomUUID(),

@@ -20,6 +20,8 @@ import {
   type RotateTokenOutcome,
   type Storage,
   type StorageCounts,
+  type TokenPage,
+  type TokenPageCursor,
   type TokenRecord,
 } from './types';
 import { toAccount, toOrganization, toToken as tokenFromRow, type AccountRow, type OrganizationRow, type TokenRow as StoredTokenRow } from './rows';
@@ -382,6 +384,18 @@ export class PostgresStorage implements Storage {
     return rows.map(toToken);
   }
 
+  async listTokensPage(organizationId: string, limit: number, after?: TokenPageCursor): Promise<TokenPage> {
+    const start = after ?? { createdAt: Number.MIN_SAFE_INTEGER, position: Number.MIN_SAFE_INTEGER };
+    const { rows } = await this.query<TokenRow & { position: number }>(
+      `SELECT ${TOKEN_COLUMNS}, position FROM api_tokens
+       WHERE organization_id = $1 AND (created_at, position) > ($2, $3)
+       ORDER BY created_at, position LIMIT $4`,
+      [organizationId, start.createdAt, start.position, limit],
+    );
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { tokens: rows.map(toToken), next: last && { createdAt: last.created_at, position: last.position } };
+  }
+
   async getToken(organizationId: string, id: string): Promise<TokenRecord | undefined> {
     const { rows } = await this.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE organization_id = $1 AND id = $2`, [
       organizationId,
@@ -548,6 +562,11 @@ export class PostgresStorage implements Storage {
   isBusyError(error: unknown): boolean {
     const code = (error as { code?: string } | undefined)?.code;
     return code === '55P03' || code === '40001' || code === '40P01';
+  }
+
+  /** disk_full: the server's disk, or the tablespace's, has no room for the write. */
+  isFullError(error: unknown): boolean {
+    return (error as { code?: string } | undefined)?.code === '53100';
   }
 
   async ping(): Promise<void> {

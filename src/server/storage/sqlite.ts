@@ -18,6 +18,8 @@ import {
   type RotateTokenOutcome,
   type Storage,
   type StorageCounts,
+  type TokenPage,
+  type TokenPageCursor,
   type TokenRecord,
 } from './types';
 import { toAccount, toOrganization, toToken as tokenFromRow, type AccountRow, type OrganizationRow, type TokenRow as StoredTokenRow } from './rows';
@@ -107,13 +109,16 @@ export class SqliteStorage implements Storage {
   /**
    * `path` is a file, or ':memory:' for a throwaway database. `instance`
    * names who holds the sign-in leases this storage takes (see
-   * releaseInstanceReservations); default one of its own.
+   * releaseInstanceReservations); default one of its own. `maxPages` caps
+   * the file (PRAGMA max_page_count, never below its size now): a write that
+   * needs more fails as on a full disk.
    */
-  constructor(path: string, options: { instance?: string } = {}) {
+  constructor(path: string, options: { instance?: string; maxPages?: number } = {}) {
     this.instance = options.instance ?? randomUUID();
     this.db = new Database(path);
     try {
       this.prepareSchema();
+      if (options.maxPages !== undefined) this.db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
     } catch (error) {
       this.db.close();
       throw error;
@@ -133,6 +138,9 @@ export class SqliteStorage implements Storage {
         (id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at)
         VALUES (@id, @organizationId, @name, @description, @permissions, @secretHash, @ttl, @createdAt, @expiresAt)`),
       listTokens: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? ORDER BY created_at, rowid'),
+      listTokensPage: db.prepare(`SELECT rowid AS position, * FROM api_tokens
+        WHERE organization_id = @organizationId AND (created_at, rowid) > (@createdAt, @position)
+        ORDER BY created_at, rowid LIMIT @limit`),
       getToken: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? AND id = ?'),
       deleteToken: db.prepare('DELETE FROM api_tokens WHERE organization_id = ? AND id = ?'),
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
@@ -248,6 +256,13 @@ export class SqliteStorage implements Storage {
     return (this.statements.listTokens.all(organizationId) as TokenRow[]).map(toToken);
   }
 
+  async listTokensPage(organizationId: string, limit: number, after?: TokenPageCursor): Promise<TokenPage> {
+    const start = after ?? { createdAt: Number.MIN_SAFE_INTEGER, position: Number.MIN_SAFE_INTEGER };
+    const rows = this.statements.listTokensPage.all({ organizationId, limit, ...start }) as Array<TokenRow & { position: number }>;
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { tokens: rows.map(toToken), next: last && { createdAt: last.created_at, position: last.position } };
+  }
+
   async getToken(organizationId: string, id: string): Promise<TokenRecord | undefined> {
     const row = this.statements.getToken.get(organizationId, id) as TokenRow | undefined;
     return row && toToken(row);
@@ -339,6 +354,10 @@ export class SqliteStorage implements Storage {
   isBusyError(error: unknown): boolean {
     const code = (error as { code?: unknown } | undefined)?.code;
     return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  }
+
+  isFullError(error: unknown): boolean {
+    return (error as { code?: unknown } | undefined)?.code === 'SQLITE_FULL';
   }
 
   async counts(): Promise<StorageCounts> {

@@ -101,6 +101,19 @@ export interface AttemptReservation {
   lockedUntil: number;
 }
 
+/** Where a page of `listTokensPage` ended; the next page starts after it. */
+export interface TokenPageCursor {
+  createdAt: number;
+  /** The row's insertion order (SQLite's rowid, PostgreSQL's `position`): ties of createdAt keep it. */
+  position: number;
+}
+
+export interface TokenPage {
+  tokens: TokenRecord[];
+  /** Undefined when this page is the last. */
+  next: TokenPageCursor | undefined;
+}
+
 export interface StorageCounts {
   organizations: number;
   accounts: number;
@@ -142,6 +155,12 @@ export interface Storage {
   createToken(token: TokenRecord, audit?: AuditEvent): Promise<void>;
   /** Oldest first. */
   listTokens(organizationId: string): Promise<TokenRecord[]>;
+  /**
+   * At most `limit` tokens, oldest first, after `after` (from the start
+   * without it): `GET /api/v1/token` streams a large list page by page
+   * rather than holding it whole. Pages are separate reads, not one snapshot.
+   */
+  listTokensPage(organizationId: string, limit: number, after?: TokenPageCursor): Promise<TokenPage>;
   getToken(organizationId: string, id: string): Promise<TokenRecord | undefined>;
   /** False when no token of that organization has this ID. */
   deleteToken(organizationId: string, id: string, audit?: AuditEvent): Promise<boolean>;
@@ -223,6 +242,12 @@ export interface Storage {
    * the database's lock: the server answers 503 with Retry-After, not 500.
    */
   isBusyError(error: unknown): boolean;
+  /**
+   * True when `error` means the database could not be written for lack of
+   * space (SQLite's SQLITE_FULL, PostgreSQL's disk_full): writes answer 503
+   * until space is freed, reads go on.
+   */
+  isFullError(error: unknown): boolean;
 
   /** Row counts, for health checks and for tests that prove a request changed nothing. */
   counts(): Promise<StorageCounts>;

@@ -1,13 +1,21 @@
 // What the whole app shows around the screens: the terminal size, the message
-// line, the busy label, and whether Ctrl+C ended it. Slices that validate
-// typing (wizard, login) also speak on the message line; reducer.ts merges
-// what they say over what this slice decides.
-import type { Message, State } from '../types';
-import type { SliceReducer } from './slice';
+// line, the busy label, and whether Ctrl+C ended it. The message line is this
+// slice's alone: effects set it with message/set, and for the two forms that
+// check what is typed (the wizard, the add-profile form) it reads their rules
+// (what Enter lacks, which typed character was refused) from their slices.
+import type { Action, Message, State } from '../types';
+import { addProfileNextProblem, addProfileReducer, addProfileTypingRefusal } from './addProfile';
+import { error, type SliceReducer } from './slice';
+import { wizardNextProblem, wizardReducer, wizardTypingRefusal } from './wizard';
 
 export type AppStatus = Pick<State, 'size' | 'message' | 'busy' | 'interrupted'>;
 
-export const appReducer: SliceReducer<AppStatus> = (app, action) => {
+export const appReducer: SliceReducer<AppStatus> = (app, action, root) => {
+  const said = formMessage(action, root);
+  if (said !== undefined) {
+    const message = said ?? undefined;
+    return app.message === message ? app : { ...app, message };
+  }
   switch (action.type) {
     case 'resize':
       return { ...app, size: action.size };
@@ -24,9 +32,41 @@ export const appReducer: SliceReducer<AppStatus> = (app, action) => {
   }
 };
 
-export function withMessage(app: AppStatus, say: Message | null | undefined): AppStatus {
-  if (say === undefined) return app;
-  const message = say ?? undefined;
-  return app.message === message ? app : { ...app, message };
+/**
+ * What a form's action says on the message line: a Message to show, null to
+ * clear it (a form was opened, or moved on and its message is stale),
+ * undefined to leave it as it is.
+ */
+function formMessage(action: Action, root: State): Message | null | undefined {
+  switch (action.type) {
+    case 'wizard/start':
+    case 'wizard/start-rotate':
+    case 'add-profile/start':
+      return null;
+    case 'wizard/next': {
+      const problem = wizardNextProblem(root.wizard);
+      if (problem !== undefined) return error(problem);
+      return moves(wizardReducer(root.wizard, action, root), root.wizard);
+    }
+    case 'wizard/back':
+      return moves(wizardReducer(root.wizard, action, root), root.wizard);
+    case 'wizard/input':
+    case 'wizard/edit':
+      return wizardTypingRefusal(root.wizard, action);
+    case 'add-profile/next': {
+      const problem = addProfileNextProblem(root.addProfile, root);
+      if (problem !== undefined) return error(problem);
+      return moves(addProfileReducer(root.addProfile, action, root), root.addProfile);
+    }
+    case 'add-profile/input':
+    case 'add-profile/edit':
+      return addProfileTypingRefusal(root.addProfile, action);
+    default:
+      return undefined;
+  }
 }
 
+/** A form that moved to another step or field leaves the message about the one it left. */
+function moves<T>(after: T, before: T): null | undefined {
+  return after === before ? undefined : null;
+}

@@ -58,8 +58,8 @@ export const dialogReducer: SliceReducer<Slice> = (dialog, action, root) => {
       return { kind: 'confirm-leave-wizard', leaveTo: to(action.leaveTo), choice: 'no' };
     case 'dialog/open-leave-result':
       return { kind: 'confirm-leave-result', leaveTo: to(action.leaveTo), choice: 'no' };
-    case 'dialog/open-leave-login':
-      return { kind: 'confirm-leave-login', choice: 'no' };
+    case 'dialog/open-leave-add-profile':
+      return { kind: 'confirm-leave-add-profile', choice: 'no' };
     case 'dialog/open-remove-profile': {
       const profile = root.profiles.items[root.profiles.selection];
       return profile ? { kind: 'confirm-remove-profile', profileName: profile.name, choice: 'no' } : dialog;

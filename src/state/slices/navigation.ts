@@ -27,8 +27,8 @@ export const navigationReducer: SliceReducer<Navigation> = (nav, action, root) =
     case 'wizard/start':
     case 'wizard/start-rotate':
       return push('wizard');
-    case 'login/start':
-      return push('login');
+    case 'add-profile/start':
+      return push('add-profile');
     case 'wizard/created':
     case 'wizard/rotated':
       // The secret is shown once, so the result step comes to the front whatever is open.

@@ -19,7 +19,8 @@ export const profilesReducer: SliceReducer<ProfilesState> = (profiles, action, r
       const found = action.items.findIndex((p) => p.name === wanted);
       const selection = found >= 0 ? found : clamp(profiles.selection, 0, Math.max(0, action.items.length - 1));
       // What is known of each token stays until the background fetch answers again (effects.ts).
-      const known = Object.fromEntries(Object.entries(profiles.tokens).filter(([name]) => action.items.some((p) => p.name === name)));
+      const names = new Set(action.items.map((p) => p.name));
+      const known = Object.fromEntries(Object.entries(profiles.tokens).filter(([name]) => names.has(name)));
       return { status: 'loaded', items: action.items, defaultProfile: action.defaultProfile, selection, tokens: known };
     }
     case 'profiles/failed':
@@ -32,6 +33,8 @@ export const profilesReducer: SliceReducer<ProfilesState> = (profiles, action, r
       return { ...profiles, selection: action.to === 'start' ? 0 : last };
     case 'profiles/token':
       return { ...profiles, tokens: { ...profiles.tokens, [action.name]: action.info } };
+    case 'profiles/tokens':
+      return { ...profiles, tokens: { ...profiles.tokens, ...action.infos } };
     default:
       return profiles;
   }

@@ -7,18 +7,6 @@ import type { Action, Message, State } from '../types';
 
 export type SliceReducer<S> = (slice: S, action: Action, root: State) => S;
 
-/**
- * A slice that validates what was typed also has something to say: the new
- * slice, and `say` for the message line (a Message to show, `null` to clear
- * it, absent to leave it as it is).
- */
-export interface Said<S> {
-  next: S;
-  say?: Message | null;
-}
-
-export type SayingReducer<S> = (slice: S, action: Action, root: State) => Said<S>;
-
 export const error = (text: string, hint?: string): Message => (hint === undefined ? { kind: 'error', text } : { kind: 'error', text, hint });
 
 export function clamp(n: number, min: number, max: number): number {

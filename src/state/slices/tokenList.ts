@@ -13,7 +13,7 @@ import { expiryState, parseApiTime } from '../../tokens';
 import { listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';
 import type { Size, TokenListState, TokenSort } from '../types';
 import { clamp, type SliceReducer } from './slice';
-import { eraseLast, printable } from './textField';
+import { eraseLast, printable } from '../fieldText';
 
 /** An empty list; the sort is the user's preference, so a new list may keep it. */
 export function initialTokenList(sort: TokenSort = 'created'): TokenListState {

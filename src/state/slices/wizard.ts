@@ -1,7 +1,8 @@
 // The create-token wizard's draft: which step is on screen, what was typed or
 // chosen on each, and the result step (the secret shown once, copy, save as
-// profile). Validation happens on Enter (wizard/next), and says what to do on
-// the message line rather than refusing silently.
+// profile). Validation happens on Enter (wizard/next): the step stays, and
+// the message line (slices/app.ts) says what it lacks, read from
+// wizardNextProblem, rather than refusing silently.
 //
 // Text fields report whole values (wizard/edit); wizard/input and
 // wizard/backspace remain for keys the dispatcher types itself (a run of keys
@@ -10,10 +11,10 @@ import { ALL, PERMISSIONS, validatePermissions } from '../../tokens';
 import { looksBlank } from '../../text/terminal-text';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../lifetimes';
 import { wizardNeedsAccount, wizardTtl } from '../selectors';
-import type { Action, State, WizardDraft } from '../types';
-import { clamp, error, type Said, type SayingReducer } from './slice';
+import type { Action, Message, State, WizardDraft } from '../types';
+import { clamp, type SliceReducer } from './slice';
 import { safeToken } from './tokenList';
-import { appendField, eraseLast, fieldText, profileNameFor, typeProfileName } from './textField';
+import { appendField, eraseLast, fieldText, profileNameFor, typeProfileName } from '../fieldText';
 
 export function emptyWizard(email = ''): WizardDraft {
   return {
@@ -33,13 +34,12 @@ export function emptyWizard(email = ''): WizardDraft {
   };
 }
 
-const same = (w: WizardDraft): Said<WizardDraft> => ({ next: w });
-const set = (w: WizardDraft, patch: Partial<WizardDraft>): Said<WizardDraft> => ({ next: { ...w, ...patch } });
-/** A step forward or back: the message about the step left behind goes. */
-const go = (w: WizardDraft, patch: Partial<WizardDraft>): Said<WizardDraft> => ({ next: { ...w, ...patch }, say: null });
-const fail = (w: WizardDraft, text: string): Said<WizardDraft> => ({ next: w, say: error(text) });
+const same = (w: WizardDraft): WizardDraft => w;
+const set = (w: WizardDraft, patch: Partial<WizardDraft>): WizardDraft => ({ ...w, ...patch });
+/** A step forward or back. */
+const go = set;
 
-function input(w: WizardDraft, text: string): Said<WizardDraft> {
+function input(w: WizardDraft, text: string): WizardDraft {
   switch (w.step) {
     case 'name':
       return set(w, { name: appendField(w.name, text) });
@@ -52,9 +52,7 @@ function input(w: WizardDraft, text: string): Said<WizardDraft> {
     case 'result': {
       const saveAs = w.saveAs;
       if (!saveAs || saveAs.saved) return same(w);
-      const typed = typeProfileName(saveAs.name, text);
-      const next = { ...w, saveAs: { ...saveAs, name: typed.value } };
-      return typed.refused ? { next, say: typed.refused } : { next };
+      return { ...w, saveAs: { ...saveAs, name: typeProfileName(saveAs.name, text).value } };
     }
     default:
       return same(w);
@@ -62,7 +60,7 @@ function input(w: WizardDraft, text: string): Said<WizardDraft> {
 }
 
 /** The focused field's whole new value, as its text-input component reports it. */
-function edit(w: WizardDraft, value: string): Said<WizardDraft> {
+function edit(w: WizardDraft, value: string): WizardDraft {
   const text = fieldText(value);
   switch (w.step) {
     case 'name':
@@ -76,16 +74,14 @@ function edit(w: WizardDraft, value: string): Said<WizardDraft> {
     case 'result': {
       const saveAs = w.saveAs;
       if (!saveAs || saveAs.saved) return same(w);
-      const typed = typeProfileName('', text);
-      const next = { ...w, saveAs: { ...saveAs, name: typed.value } };
-      return typed.refused ? { next, say: typed.refused } : { next };
+      return { ...w, saveAs: { ...saveAs, name: typeProfileName('', text).value } };
     }
     default:
       return same(w);
   }
 }
 
-function backspace(w: WizardDraft): Said<WizardDraft> {
+function backspace(w: WizardDraft): WizardDraft {
   switch (w.step) {
     case 'name':
       return set(w, { name: eraseLast(w.name) });
@@ -102,31 +98,57 @@ function backspace(w: WizardDraft): Said<WizardDraft> {
   }
 }
 
-function next(w: WizardDraft, root: State): Said<WizardDraft> {
+/**
+ * What Enter on the current step lacks, in words; undefined when the step may
+ * be left. The wizard stays on the step, and the message line says it.
+ */
+export function wizardNextProblem(w: WizardDraft): string | undefined {
+  if (w.mode === 'rotate' && w.step !== 'account') return undefined;
   switch (w.step) {
     case 'name':
       // The server's rule: a name of only invisible characters (U+3164, U+2800…) looks empty too.
-      return looksBlank(w.name) ? fail(w, 'The token needs a name: type one, then Enter.') : go(w, { step: 'description', name: w.name.trim() });
-    case 'description':
-      return go(w, { step: 'lifetime' });
+      return looksBlank(w.name) ? 'The token needs a name: type one, then Enter.' : undefined;
     case 'lifetime': {
       const ttl = wizardTtl(w);
-      return ttl.ok ? go(w, { step: 'permissions' }) : fail(w, ttl.error);
+      return ttl.ok ? undefined : ttl.error;
     }
     case 'permissions':
-      if (!validatePermissions(w.permissions).ok) return fail(w, 'Choose at least one permission with Space (* allows every call).');
+      return validatePermissions(w.permissions).ok ? undefined : 'Choose at least one permission with Space (* allows every call).';
+    case 'account':
+      if (w.accountField === 'email') return w.email.trim() === '' ? 'Type the account email, then Enter.' : undefined;
+      return w.password === '' ? 'Type the account password, then Enter.' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A character typed into the save-as-profile name that a profile name may not hold, and why; undefined when all were kept. */
+export function wizardTypingRefusal(w: WizardDraft, action: Action): Message | undefined {
+  if (w.step !== 'result' || !w.saveAs || w.saveAs.saved) return undefined;
+  if (action.type === 'wizard/input') return typeProfileName(w.saveAs.name, action.text).refused;
+  if (action.type === 'wizard/edit') return typeProfileName('', fieldText(action.value)).refused;
+  return undefined;
+}
+
+function next(w: WizardDraft, root: State): WizardDraft {
+  if (wizardNextProblem(w) !== undefined) return w;
+  switch (w.step) {
+    case 'name':
+      return go(w, { step: 'description', name: w.name.trim() });
+    case 'description':
+      return go(w, { step: 'lifetime' });
+    case 'lifetime':
+      return go(w, { step: 'permissions' });
+    case 'permissions':
       return wizardNeedsAccount(root) ? go(w, { step: 'account', accountField: 'email' }) : go(w, { step: 'review' });
     case 'account':
-      if (w.accountField === 'email') {
-        return w.email.trim() === '' ? fail(w, 'Type the account email, then Enter.') : go(w, { accountField: 'password' });
-      }
-      return w.password === '' ? fail(w, 'Type the account password, then Enter.') : go(w, { step: 'review' });
+      return w.accountField === 'email' ? go(w, { accountField: 'password' }) : go(w, { step: 'review' });
     default:
       return same(w);
   }
 }
 
-function back(w: WizardDraft, root: State): Said<WizardDraft> {
+function back(w: WizardDraft, root: State): WizardDraft {
   switch (w.step) {
     case 'description':
       return go(w, { step: 'name' });
@@ -149,13 +171,12 @@ function back(w: WizardDraft, root: State): Said<WizardDraft> {
  * A rotation asks only for the account (when the environment lacks it), then
  * rotates from the review step: the rest of the token stays as it was.
  */
-function nextInRotation(w: WizardDraft): Said<WizardDraft> {
-  if (w.step !== 'account') return same(w);
-  if (w.accountField === 'email') return w.email.trim() === '' ? fail(w, 'Type the account email, then Enter.') : go(w, { accountField: 'password' });
-  return w.password === '' ? fail(w, 'Type the account password, then Enter.') : go(w, { step: 'review' });
+function nextInRotation(w: WizardDraft, root: State): WizardDraft {
+  if (w.step !== 'account' || wizardNextProblem(w) !== undefined) return same(w);
+  return w.accountField === 'email' ? go(w, { accountField: 'password' }) : go(w, { step: 'review' });
 }
 
-function backInRotation(w: WizardDraft): Said<WizardDraft> {
+function backInRotation(w: WizardDraft): WizardDraft {
   if (w.step === 'account' && w.accountField === 'password') return go(w, { accountField: 'email' });
   // Out of the first step is the key flow's business (it leaves the screen).
   if (w.step === 'review' && w.password !== '') return go(w, { step: 'account', accountField: 'password' });
@@ -209,10 +230,10 @@ function resultStep(action: Extract<Action, { type: 'wizard/created' | 'wizard/r
   };
 }
 
-export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action: Action, root: State) => {
+export const wizardReducer: SliceReducer<WizardDraft> = (w: WizardDraft, action: Action, root: State) => {
   switch (action.type) {
     case 'wizard/start':
-      return { next: emptyWizard(action.email), say: null };
+      return emptyWizard(action.email);
     case 'wizard/input':
       return input(w, action.text);
     case 'wizard/edit':
@@ -220,9 +241,9 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
     case 'wizard/backspace':
       return backspace(w);
     case 'wizard/start-rotate':
-      return { next: startRotation(action), say: null };
+      return startRotation(action);
     case 'wizard/next':
-      return w.mode === 'rotate' ? nextInRotation(w) : next(w, root);
+      return w.mode === 'rotate' ? nextInRotation(w, root) : next(w, root);
     case 'wizard/back':
       return w.mode === 'rotate' && w.step !== 'result' ? backInRotation(w) : back(w, root);
     case 'wizard/choose-lifetime':
@@ -256,7 +277,7 @@ export const wizardReducer: SayingReducer<WizardDraft> = (w: WizardDraft, action
     case 'wizard/saved':
       return w.saveAs ? set(w, { saveAs: { ...w.saveAs, saved: true } }) : same(w);
     case 'wizard/reset':
-      return { next: emptyWizard() };
+      return emptyWizard();
     default:
       return same(w);
   }

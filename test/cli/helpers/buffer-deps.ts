@@ -38,7 +38,8 @@ export function scriptedPrompter(answers: Answer[], asked: string[], isTTY: bool
   };
 }
 
-export function bufferDeps(options: { env: Record<string, string>; tty?: boolean; answers?: Answer[]; input?: string; now?: number }): BufferDeps {
+/** `columns`: the terminal's width when `tty` (a size is the one thing a buffer cannot have). */
+export function bufferDeps(options: { env: Record<string, string>; tty?: boolean; columns?: number; answers?: Answer[]; input?: string; now?: number }): BufferDeps {
   const out = sink();
   const err = sink();
   const asked: string[] = [];
@@ -51,6 +52,7 @@ export function bufferDeps(options: { env: Record<string, string>; tty?: boolean
         stderr: err.stream,
         stdinIsTTY: tty,
         stdoutIsTTY: tty,
+        ...(tty && options.columns !== undefined && { stdoutColumns: options.columns }),
       },
       env: options.env,
       clock: () => options.now ?? Date.now(),

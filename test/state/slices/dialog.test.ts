@@ -15,10 +15,10 @@ describe('dialog slice', () => {
     expect(s.dialog).toMatchObject({ tokenName: 'token-2' });
   });
 
-  it('dialog/open-leave-wizard, dialog/open-leave-login and dialog/open-remove-profile default to No', () => {
+  it('dialog/open-leave-wizard, dialog/open-leave-add-profile and dialog/open-remove-profile default to No', () => {
     expect(run(stateWith(), { type: 'dialog/open-leave-wizard' }).dialog).toEqual({ kind: 'confirm-leave-wizard', leaveTo: 'list', choice: 'no' });
     expect(run(stateWith(), { type: 'dialog/open-leave-wizard', leaveTo: 'quit' }).dialog).toEqual({ kind: 'confirm-leave-wizard', leaveTo: 'quit', choice: 'no' });
-    expect(run(stateWith(), { type: 'dialog/open-leave-login' }).dialog).toEqual({ kind: 'confirm-leave-login', choice: 'no' });
+    expect(run(stateWith(), { type: 'dialog/open-leave-add-profile' }).dialog).toEqual({ kind: 'confirm-leave-add-profile', choice: 'no' });
     const s = run(stateWith(), { type: 'profiles/loaded', items: [{ name: 'a', organizationId: 'o', apiToken: 't' }] }, { type: 'dialog/open-remove-profile' });
     expect(s.dialog).toEqual({ kind: 'confirm-remove-profile', profileName: 'a', choice: 'no' });
   });

@@ -6,7 +6,7 @@ describe('navigation slice: screens and help', () => {
   it('screen/push, screen/pop and screen/replace keep a non-empty stack', () => {
     const s = run(stateWith(), { type: 'screen/push', screen: 'profiles' });
     expect(s.screens).toEqual(['list', 'profiles']);
-    expect(run(s, { type: 'screen/replace', screen: 'login' }).screens).toEqual(['list', 'login']);
+    expect(run(s, { type: 'screen/replace', screen: 'add-profile' }).screens).toEqual(['list', 'add-profile']);
     expect(run(s, { type: 'screen/pop' }, { type: 'screen/pop' }).screens).toEqual(['list']);
   });
 

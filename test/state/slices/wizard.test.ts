@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOM_LIFETIME, DEFAULT_LIFETIME_CHOICE } from '../../../src/state/lifetimes';
 import { RESULT_SETTLE_MS, resultSettled, secretAtStake, wizardTtl } from '../../../src/state/selectors';
 import { emptyWizard } from '../../../src/state/slices/wizard';
-import { profileNameFor } from '../../../src/state/slices/textField';
+import { profileNameFor } from '../../../src/state/fieldText';
 import type { State } from '../../../src/state/types';
 import { PERMISSIONS } from '../../../src/tokens';
 import { NOW, run, stateWith, token } from '../fixtures';
@@ -21,6 +21,15 @@ describe('wizard slice', () => {
   it('wizard/input and wizard/backspace edit the field of the current step', () => {
     const s = run(typed(started, 'ci\u0007-x'), { type: 'wizard/backspace' });
     expect(s.wizard.name).toBe('ci-');
+  });
+
+  it("a step's message goes when the step is left, and stays when Enter leads nowhere", () => {
+    const refused = run(started, { type: 'wizard/next' });
+    expect(refused.message?.kind).toBe('error');
+    expect(run(typed(refused, 'ci'), { type: 'wizard/next' }).message).toBeUndefined();
+    const noted = run(stateWith(), { type: 'message/set', message: { kind: 'info', text: 'kept' } });
+    // Back from the first step moves nothing here (leaving is the key flow's), and the message line is left alone.
+    expect(run(noted, { type: 'wizard/back' }).message?.text).toBe('kept');
   });
 
   it('wizard/next refuses an empty name and keeps the step', () => {

@@ -3,7 +3,7 @@ import { flagBoolean, type CommandSpec, type OutputFormat } from '../../command'
 import { passwordCredentials } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { messagesJson } from '../../output/json';
-import { printResult } from '../../output/print';
+import { messageLines, printResult } from '../../output/print';
 import { readNewPassword } from '../../passwords';
 
 export interface PasswordChangeOptions {
@@ -29,7 +29,7 @@ export async function run(options: PasswordChangeOptions, deps: CliDeps): Promis
   const account = await passwordCredentials(deps);
   const newPassword = await readNewPassword(deps, options.newPasswordStdin, STDIN_FLAG);
   const messages = await (await deps.api()).changePassword(account, newPassword);
-  printResult(deps, options.output, messagesJson(messages), () => `${(messages.length > 0 ? messages : ['Password changed']).join('\n')}\n`);
+  printResult(deps, options.output, messagesJson(messages), () => messageLines(messages, 'Password changed'));
   const ctx = await deps.context();
   if (ctx.password?.source.kind === 'env') {
     deps.warn(`${ENV.accountPassword} still holds the old password: update it where it is set`);

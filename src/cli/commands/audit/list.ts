@@ -149,6 +149,7 @@ async function newest(api: AppclacksApi, credentials: TokenCredentials, filters:
   const events: AuditEvent[] = [];
   let cursor: string | undefined;
   for (;;) {
+    if (!api.listAuditEvents) throw new Error('this API client cannot read the audit trail');
     const answer = await api.listAuditEvents(credentials, { ...filters, limit: Math.min(PAGE, limit - events.length + 1), ...(cursor && { cursor }) });
     if (!answer.supported) throw extensionRequired(answer.host, 'audit', 'run it against an appclacks server with its extensions on');
     events.push(...answer.value.result);

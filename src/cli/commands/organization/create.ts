@@ -1,7 +1,8 @@
 import type { RegisterResponse } from '../../../api/schemas';
 import { ENV, envValue } from '../../../config/env';
 import { UsageError } from '../../../errors';
-import { flagString, type CommandSpec, type OutputFormat } from '../../command';
+import { flagBoolean, flagString, type CommandSpec, type OutputFormat } from '../../command';
+import { readAllStdin } from '../../io';
 import type { CliDeps } from '../../deps';
 import { registerJson } from '../../output/json';
 import { printResult } from '../../output/print';
@@ -14,8 +15,10 @@ export interface OrganizationCreateOptions {
   firstName: string;
   lastName: string;
   email: string;
-  /** Undefined: from APPCLACKS_ACCOUNT_PASSWORD or a prompt, so it stays out of shell history. */
+  /** Given with --account-password (kept for the official CLI's scripts); else stdin, APPCLACKS_ACCOUNT_PASSWORD or a prompt. */
   password?: string;
+  /** --password-stdin: the password is read from stdin, out of `ps` and shell history. */
+  passwordStdin: boolean;
   output: OutputFormat;
 }
 
@@ -37,15 +40,20 @@ export const command: CommandSpec<OrganizationCreateOptions> = {
     { flags: '--account-first-name <name>', description: "account holder's first name", mandatory: true },
     { flags: '--account-last-name <name>', description: "account holder's last name", mandatory: true },
     { flags: '--account-email <email>', description: 'account email, used to log in', mandatory: true },
-    { flags: '--account-password <password>', description: `account password, 10 to 255 characters (default: ${ENV.accountPassword}, else a prompt)` },
+    { flags: '--password-stdin', description: `read the account password (10 to 255 characters) from stdin (default: ${ENV.accountPassword}, else a prompt)` },
+    // The official CLI's flag, kept for its scripts; a value on the command line is visible in `ps` and kept in shell history.
+    { flags: '--account-password <password>', description: `account password on the command line, visible to other users in ps: prefer --password-stdin or ${ENV.accountPassword}` },
   ],
   examples: [
     'appclacks organization create --organization-name acme --account-first-name Ada --account-last-name Lovelace --account-email ada@example.com',
     'APPCLACKS_ACCOUNT_PASSWORD=... appclacks organization create --organization-name acme --organization-description "ops" --account-first-name Ada --account-last-name Lovelace --account-email ada@example.com -o json',
+    `printf '%s' "$PASSWORD" | appclacks organization create --organization-name acme --account-first-name Ada --account-last-name Lovelace --account-email ada@example.com --password-stdin`,
   ],
   parse({ flags, globals }) {
     const description = flagString(flags, 'organizationDescription');
     const password = flagString(flags, 'accountPassword');
+    const passwordStdin = flagBoolean(flags, 'passwordStdin');
+    if (password !== undefined && passwordStdin) throw new UsageError('--account-password and --password-stdin exclude each other', { hint: 'pass --password-stdin alone' });
     return {
       organizationName: required(flags, 'organizationName', '--organization-name'),
       ...(description === undefined ? {} : { organizationDescription: description }),
@@ -53,6 +61,7 @@ export const command: CommandSpec<OrganizationCreateOptions> = {
       lastName: required(flags, 'accountLastName', '--account-last-name'),
       email: required(flags, 'accountEmail', '--account-email'),
       ...(password === undefined ? {} : { password: checkNewPassword(password, '--account-password') }),
+      passwordStdin,
       output: globals.output,
     };
   },
@@ -61,10 +70,12 @@ export const command: CommandSpec<OrganizationCreateOptions> = {
 
 async function accountPassword(options: OrganizationCreateOptions, deps: CliDeps): Promise<string> {
   if (options.password !== undefined) return options.password;
+  if (options.passwordStdin) return checkNewPassword(await readAllStdin(deps.io.stdin), '--password-stdin');
   const fromEnv = envValue(deps.env, ENV.accountPassword);
   if (fromEnv !== undefined) return checkNewPassword(fromEnv, ENV.accountPassword);
-  const instead = `pass --account-password or set ${ENV.accountPassword}`;
-  const first = checkNewPassword(await deps.prompter.password({ message: 'Account password', instead }), '--account-password');
+  // Not --account-password: a password on the command line is visible in `ps`.
+  const instead = `pipe it to --password-stdin, or set ${ENV.accountPassword}`;
+  const first = checkNewPassword(await deps.prompter.password({ message: 'Account password', instead }), '--password-stdin');
   if ((await deps.prompter.password({ message: 'Account password again', instead })) !== first) {
     throw new UsageError('the two passwords differ', { hint: 'run the command again' });
   }

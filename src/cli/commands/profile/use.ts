@@ -23,9 +23,9 @@ export const command: CommandSpec<ProfileUseOptions> = {
 
 export async function run(options: ProfileUseOptions, deps: CliDeps): Promise<void> {
   const store = await deps.configStore();
-  await store.setDefaultProfile(options.name);
+  const profile = await store.setDefaultProfile(options.name);
   deps.say(`Default profile is now ${options.name}.`);
-  const problems = (await store.getProfile(options.name))?.problems;
+  const problems = profile?.problems;
   if (problems !== undefined) {
     deps.warn(`profile ${options.name} is incomplete (${describeProfileProblems(problems)}): commands that use it fail unless the environment supplies what it lacks; ${repairProfileHint(options.name)}`);
   }

@@ -1,4 +1,4 @@
-import { ALL, DEFAULT_TTL, PERMISSIONS, parseTtl, validatePermissions } from '../../../tokens';
+import { ALL, appliedLifetimeMs, DEFAULT_TTL, describeDuration, PERMISSIONS, parseTtl, shortLifetimeWarning, validatePermissions } from '../../../tokens';
 import { UsageError } from '../../../errors';
 import { hasUnsafeCharacter, looksBlank } from '../../../text/terminal-text';
 import { flagList, flagString, type CommandSpec, type OutputFormat } from '../../command';
@@ -54,6 +54,10 @@ export const command: CommandSpec<TokenCreateOptions> = {
 };
 
 export async function run(options: TokenCreateOptions, deps: CliDeps): Promise<void> {
+  // The wizard's rule and words: accepted, as the API accepts it, but said before it is spent.
+  const ttl = parseTtl(options.ttl);
+  const short = ttl.ok ? shortLifetimeWarning(ttl.ms) : undefined;
+  if (ttl.ok && short) deps.warn(`--ttl ${options.ttl} is ${describeDuration(appliedLifetimeMs(ttl.ms))}, ${short}`);
   const account = await passwordCredentials(deps);
   const api = await deps.api();
   const token = await api.createToken(account, {

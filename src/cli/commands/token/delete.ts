@@ -3,9 +3,9 @@ import { flagBoolean, flagString, type CommandSpec, type OutputFormat } from '..
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
 import { messagesJson } from '../../output/json';
-import { printResult } from '../../output/print';
+import { messageLines, printResult } from '../../output/print';
 import { runDeleteExpired } from './delete-expired';
-import { ID_OPTION, tokenIdFrom } from './id-option';
+import { ID_OPTION, resolveTokenId, tokenIdFrom } from './id-option';
 
 export interface TokenDeleteOptions {
   id: string;
@@ -30,6 +30,7 @@ export const command: CommandSpec<TokenDeleteOptions | TokenDeleteExpiredOptions
   notes: 'With --expired: one line per token, then a summary; exit 1 when any delete failed.',
   examples: [
     'appclacks token delete --id 66f16f70-edd1-4948-8b85-a905a5602da4',
+    'appclacks token delete --id 66f16f70',
     'appclacks token delete --expired',
     'appclacks token delete --expired --yes -o json',
   ],
@@ -48,6 +49,7 @@ export const command: CommandSpec<TokenDeleteOptions | TokenDeleteExpiredOptions
 };
 
 export async function run(options: TokenDeleteOptions, deps: CliDeps): Promise<void> {
-  const messages = await withTokenAuth(deps, (api, credentials) => api.deleteToken(credentials, options.id));
-  printResult(deps, options.output, messagesJson(messages), () => (messages.length > 0 ? messages : [`Token ${options.id} deleted`]).join('\n') + '\n');
+  const id = await resolveTokenId(options.id, deps);
+  const messages = await withTokenAuth(deps, (api, credentials) => api.deleteToken(credentials, id));
+  printResult(deps, options.output, messagesJson(messages), () => messageLines(messages, `Token ${id} deleted`));
 }

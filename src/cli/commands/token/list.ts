@@ -1,6 +1,6 @@
 import type { APIToken } from '../../../api/schemas';
 import { UsageError } from '../../../errors';
-import { parseApiTime } from '../../../tokens';
+import { formatSpan, parseApiTime } from '../../../tokens';
 import { flagBoolean, type CommandSpec, type OutputFormat } from '../../command';
 import { withTokenAuth } from '../../credentials';
 import type { CliDeps } from '../../deps';
@@ -50,13 +50,25 @@ export function filterTokens(tokens: readonly APIToken[], options: TokenListOpti
   });
 }
 
+function noTokensText(options: TokenListOptions): string {
+  if (options.expired) return 'no expired tokens';
+  if (options.expiringWithinMs !== undefined) return `no tokens expire within ${formatSpan(options.expiringWithinMs)}`;
+  return 'no tokens';
+}
+
 export async function run(options: TokenListOptions, deps: CliDeps): Promise<void> {
   const listed = await withTokenAuth(deps, (api, credentials) => api.listTokens(credentials));
   const now = deps.clock();
   const tokens = filterTokens(listed, options, now);
   // Only servers with the extension send last-used-at: elsewhere the table stays the official one.
   const lastUsed = listed.some((token) => 'last-used-at' in token);
+  if (tokens.length === 0 && options.output === 'table') {
+    // Bare headers say nothing to a person and are noise to a script: as gh does, a word on
+    // stderr for a terminal, nothing for a pipe (`-o json` still prints the API object).
+    if (deps.io.stdoutIsTTY) deps.say(noTokensText(options));
+    return;
+  }
   printResult(deps, options.output, tokenListJson(tokens), () =>
-    tokenTable(tokens, now, lastUsed ? [{ header: 'Last used', cell: (token) => formatLastUsed(token['last-used-at'], now) }] : []),
+    tokenTable(tokens, now, lastUsed ? [{ header: 'Last used', cell: (token) => formatLastUsed(token['last-used-at'], now) }] : [], deps.io.stdoutColumns),
   );
 }

@@ -5,7 +5,7 @@ import type { CliDeps } from '../../deps';
 import { tokenJson } from '../../output/json';
 import { printResult } from '../../output/print';
 import { createdTokenTable } from '../../output/resources';
-import { ID_OPTION, tokenIdFrom } from './id-option';
+import { ID_OPTION, resolveTokenId, tokenIdFrom } from './id-option';
 import { durationFlag, extensionRequired, readableTime } from './lifecycle';
 
 export interface TokenRotateOptions {
@@ -52,9 +52,11 @@ export function rotateRequest(options: { ttl?: string; grace?: string }): Rotate
 }
 
 export async function run(options: TokenRotateOptions, deps: CliDeps): Promise<void> {
+  // A prefix is resolved first, with the token credentials: rotating takes the account's.
+  const id = await resolveTokenId(options.id, deps);
   const account = await passwordCredentials(deps);
   const api = await deps.api();
-  const answer = await api.rotateToken(account, options.id, rotateRequest(options));
+  const answer = await api.rotateToken(account, id, rotateRequest(options));
   if (!answer.supported) {
     throw extensionRequired(answer.host, answer.extension, 'create a new token with `appclacks token create`, then delete the old one with `appclacks token delete`');
   }
