@@ -152,7 +152,7 @@ async function newest(api: AppclacksApi, credentials: TokenCredentials, filters:
     if (!api.listAuditEvents) throw new Error('this API client cannot read the audit trail');
     const answer = await api.listAuditEvents(credentials, { ...filters, limit: Math.min(PAGE, limit - events.length + 1), ...(cursor && { cursor }) });
     if (!answer.supported) throw extensionRequired(answer.host, 'audit', 'run it against an appclacks server with its extensions on');
-    events.push(...answer.value.result);
+    for (const event of answer.value.result) events.push(event);
     if (events.length > limit) return { events: events.slice(0, limit), more: true };
     if (answer.value.next === null) return { events, more: false };
     cursor = answer.value.next;
