@@ -146,7 +146,9 @@ export class PasswordAuthenticator {
         if (await this.storage.recordSignInFailure(key, rule, now)) locked.push(key.slice(0, key.indexOf(':')));
       });
       // Only a known account's: an event belongs to an organization, and guesses at unknown emails have none.
-      if (this.auditing && account) await this.auditFailure(account, locked, now, { clientAddress: address, userAgent });
+      // Best-effort, as the failure's counters were: a database that cannot take the event
+      // (a full disk) must not turn the 401 into a 500 and tell the guesser something.
+      if (this.auditing && account) await this.auditFailure(account, locked, now, { clientAddress: address, userAgent }).catch(() => {});
       throw unauthorized('wrong email or password');
     }
     await this.releaseAll(keys);
