@@ -1,7 +1,6 @@
-// The Appclacks API client: every call of docs/api.md over one keep-alive
-// connection pool per endpoint (http-pool.ts, Node's node:http), answers
-// validated with zod, failures as ApiError.
-import { Pool } from './http-pool';
+// The Appclacks API client: every call of docs/api.md over one keep-alive undici
+// Pool per endpoint, answers validated with zod, failures as ApiError.
+import { Pool } from 'undici';
 import { checkEndpoint } from './endpoint';
 import { extend, minLength, string, type output as Output, type ZodMiniType } from 'zod/mini';
 import { ApiError, UsageError } from '../errors';
@@ -89,10 +88,10 @@ export class AppclacksClient implements AppclacksApi {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = deps.now ?? Date.now;
     this.pool = new Pool(url.origin, {
-      connectTimeoutMs: this.connectTimeoutMs,
-      headersTimeoutMs: this.requestTimeoutMs,
-      bodyTimeoutMs: this.requestTimeoutMs,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
+      connect: { timeout: this.connectTimeoutMs },
+      headersTimeout: this.requestTimeoutMs,
+      bodyTimeout: this.requestTimeoutMs,
+      maxResponseSize: MAX_RESPONSE_BYTES,
     });
   }
 
@@ -276,7 +275,7 @@ export class AppclacksClient implements AppclacksApi {
   ): Promise<RawResponse> {
     const path = this.basePath + call.path;
     const answer = await this.pool.request({ method: call.method, path, headers, body, signal });
-    return { status: answer.statusCode, headers: answer.headers, body: answer.body };
+    return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
   }
 
   /** Waits before a retry, cut short by the deadline (the next attempt then fails as a timeout). */

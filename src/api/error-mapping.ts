@@ -7,7 +7,6 @@ import { ApiError, type ApiErrorReason, type CredentialKind, type ErrorKind } fr
 import { PERMISSION_NAMES, ALL } from '../tokens/permissions';
 import { MAX_RESPONSE_MIB } from './limits';
 import { safeLine } from './redact';
-import { HTTP_FAILURE } from './http-pool';
 
 export type AuthMode = CredentialKind;
 
@@ -142,7 +141,7 @@ function header(headers: RawResponse['headers'], name: string): string | undefin
 // ---------------------------------------------------------------------------
 // Failures before a complete response arrived
 
-/** Error codes from Node and http-pool.ts, searched through causes and AggregateErrors. */
+/** Error codes from Node and undici, searched through causes and AggregateErrors. */
 export function failureCodes(error: unknown): string[] {
   const codes: string[] = [];
   const seen = new Set<unknown>();
@@ -159,7 +158,7 @@ export function failureCodes(error: unknown): string[] {
   return codes;
 }
 
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 
 /** A connection dropped mid-exchange: the only failure a GET may retry. */
 export function isConnectionReset(error: unknown): boolean {
@@ -173,10 +172,10 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
   const make = (kind: ErrorKind, text: string, reason?: ApiErrorReason) =>
     new ApiError(kind, safeLine(text, secrets), { host, credential: exchange.auth, reason, cause: error });
 
-  if (timedOut || has(HTTP_FAILURE.headersTimeout, HTTP_FAILURE.bodyTimeout)) {
+  if (timedOut || has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT')) {
     return make('timeout', `${host} did not answer within ${seconds(exchange.requestTimeoutMs)}`);
   }
-  if (has(HTTP_FAILURE.connectTimeout, 'ETIMEDOUT')) {
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
     return make('timeout', `${host} did not accept a connection within ${seconds(exchange.connectTimeoutMs)}`);
   }
   if (has('ECONNREFUSED')) return make('network', `${host} refused the connection`);
@@ -191,10 +190,10 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
     return make('network', `TLS with ${host} failed (${tls})`, 'tls');
   }
   if (has(...RESET_CODES)) return make('network', `${host} closed the connection before answering`);
-  if (has(HTTP_FAILURE.tooLarge)) {
+  if (has('UND_ERR_RES_EXCEEDED_MAX_SIZE')) {
     return make('protocol', `${host} sent an answer over ${MAX_RESPONSE_MIB} MiB, larger than any Appclacks API answer should be`, 'too-large');
   }
-  if (has(HTTP_FAILURE.closed)) {
+  if (has('UND_ERR_CLOSED', 'UND_ERR_DESTROYED')) {
     return make('internal', `the connection pool for ${host} was already closed`, 'pool-closed');
   }
   const detail = codes[0] ?? (error instanceof Error ? error.message : String(error));
@@ -203,8 +202,6 @@ export function errorForFailure(exchange: Exchange, error: unknown, timedOut: bo
 
 function isTlsCode(code: string): boolean {
   return (
-    // Node's TLS socket reports a handshake the peer did not speak as EPROTO.
-    code === 'EPROTO' ||
     code.startsWith('ERR_SSL_') ||
     code.startsWith('ERR_TLS_') ||
     /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|DEPTH_ZERO/.test(code)

@@ -1,4 +1,4 @@
-// The API client's contract. One implementation (client.ts, over node:http);
+// The API client's contract. One implementation (client.ts, over undici);
 // the CLI and the UI's store receive it through their deps.
 import type { APIToken, CreateTokenRequest, Organization, RegisterRequest, RegisterResponse, RotatedToken, RotateTokenRequest } from './schemas';
 

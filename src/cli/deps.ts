@@ -1,6 +1,6 @@
 // Everything a command touches, built once per run and lazily: `--help`,
 // `completion` and usage errors never read the config file or open a
-// connection. The config parser (yaml, zod) and the HTTP client are
+// connection. The config parser (yaml, zod) and the HTTP client (undici) are
 // imported only when first needed, which keeps them off the start-up path of
 // those commands (see test/build). main() builds the process version; tests pass buffers, their
 // own environment and a real local server.

@@ -179,7 +179,7 @@ describe('every request', () => {
     server.otherwise({ json: ORGANIZATION });
     for (let i = 0; i < 5; i++) await api.getOrganizationByToken(TOKEN_CREDENTIALS);
     expect(server.requests).toHaveLength(5);
-    // The pool may open a second socket while the first is being
+    // undici's Pool may open a second socket while the first is being
     // released; without keep-alive there would be one per request.
     expect(server.connections()).toBeLessThanOrEqual(2);
   });

@@ -35,12 +35,12 @@ describe('the bundled CLI', () => {
     expect(existsSync(metaPath)).toBe(true);
   });
 
-  it('loads neither ink, react, the server, yaml nor zod on its static import path', () => {
+  it('loads neither ink, react, the server, yaml, zod nor undici on its static import path', () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
     const outputs = staticClosure(meta, 'dist/appclacks.js');
     const inputs = [...outputs].flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));
     expect(inputs.length).toBeGreaterThan(0);
-    const heavy = inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout|fastify|yaml|zod)\//.test(i) || i.startsWith('src/server/') || i.startsWith('src/screens/'));
+    const heavy = inputs.filter((i) => /node_modules\/(ink|react|react-reconciler|yoga-layout|fastify|yaml|zod|undici)\//.test(i) || i.startsWith('src/server/') || i.startsWith('src/screens/'));
     expect(heavy).toEqual([]);
   });
 
@@ -52,11 +52,12 @@ describe('the bundled CLI', () => {
     expect(inputs.filter((i) => i.includes('node_modules/'))).toEqual([]);
   });
 
-  it('talks HTTP with Node\'s own node:http: no HTTP library is bundled', () => {
+  it("talks HTTP through undici's public index, never a path inside it", () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Metafile;
-    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
-    expect(inputs).toContain('src/api/http-pool.ts');
-    expect(inputs.filter((i) => /node_modules\/(undici|axios|got|node-fetch)\//.test(i))).toEqual([]);
+    const importsOfUndici = Object.entries(meta.inputs).flatMap(([, input]) => input.imports.map((i) => i.path)).filter((path) => path.includes('undici'));
+    expect(Object.keys(meta.inputs)).toContain('node_modules/undici/index.js');
+    expect(Object.keys(meta.inputs).filter((input) => input.startsWith('src/') && meta.inputs[input]?.imports.some((i) => /node_modules\/undici\/lib\//.test(i.path)))).toEqual([]);
+    expect(importsOfUndici.length).toBeGreaterThan(0);
   });
 
   it("gives ink and its text helpers the UI's own width measure instead of any string-width", () => {
