@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { INK_STRING_WIDTH, inkSubstitute } from './scripts/ink-substitutes.mjs';
 
 // The server suite runs twice, once per storage backend: the same files,
 // with startTestServer choosing the database from the project's
@@ -36,7 +37,11 @@ if (!postgresFound) {
 
 export default defineConfig({
   define: { __APPCLACKS_VERSION__: JSON.stringify('0.0.0-test') },
+  // ink with the measure the build gives it (scripts/ink-substitutes.mjs):
+  // its packages go through vite, so the import can be substituted.
+  plugins: [{ name: 'ink-measures-with-our-width', enforce: 'pre', resolveId: (source, importer) => inkSubstitute(source, importer) }],
   test: {
+    server: { deps: { inline: INK_STRING_WIDTH.packages } },
     // Every suite starts its own loopback server on port 0 and its own temp
     // dirs, so files can run in parallel; pty tests are slower than the rest.
     testTimeout: 20_000,

@@ -1,6 +1,6 @@
 // The Appclacks API client: every call of docs/api.md over one keep-alive undici
 // Pool per endpoint, answers validated with zod, failures as ApiError.
-import { Pool, poolRequest } from './undici-pool';
+import { Pool } from 'undici';
 import { checkEndpoint } from './endpoint';
 import { extend, minLength, string, type output as Output, type ZodMiniType } from 'zod/mini';
 import { ApiError, UsageError } from '../errors';
@@ -296,7 +296,7 @@ export class AppclacksClient implements AppclacksApi {
     signal: AbortSignal,
   ): Promise<RawResponse> {
     const path = this.basePath + call.path;
-    const answer = await poolRequest(this.pool, { method: call.method, path, headers, body, signal });
+    const answer = await this.pool.request({ method: call.method, path, headers, body, signal });
     return { status: answer.statusCode, headers: answer.headers, body: await answer.body.text() };
   }
 

@@ -11,7 +11,6 @@ import type { ConfigFlags, Env, ResolvedContext } from '../config/types';
 import { systemClock, type Clock } from '../tokens';
 import type { IOStreams } from './io';
 import { createTerminalPrompter, type Prompter } from './prompter';
-import { keepWasmAtBaselineTier } from './wasm-tiering';
 import { oneLine } from '../report/report';
 import { terminalSafe } from '../text/terminal-text';
 
@@ -93,8 +92,6 @@ export function createCliDeps(base: BaseDeps, flags: ConfigFlags, options: { ins
       return configStoreFor(await context());
     }),
     api: once(async () => {
-      // Before undici loads: its HTTP parser is WebAssembly (see wasm-tiering.ts).
-      keepWasmAtBaselineTier();
       const { createClient } = await import('../api/client');
       const endpoint = (await context()).endpoint.value;
       const warning = plaintextWarning(endpoint, base.env, options.insecureOk === true);

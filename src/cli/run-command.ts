@@ -1,6 +1,5 @@
-// What runs once argv is parsed, by commander (run-cli.ts) or, for the
-// commonest plain forms, without it (plain-argv.ts): check the flags, build
-// the deps, run the command, close what it opened.
+// What runs once commander has parsed argv (run-cli.ts): check the flags,
+// build the deps, run the command, close what it opened.
 import { UsageError } from '../errors';
 import type { AnyCommandSpec, ParsedInput } from './command';
 import { createCliDeps, type BaseDeps } from './deps';

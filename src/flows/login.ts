@@ -13,6 +13,18 @@ export function loginTokenName(profileName: string): string {
   return `${profileName}-cli`;
 }
 
+/**
+ * What the account lacks before anything is sent: an empty email or password
+ * would only earn a 401 ("refused") and a strike against the rate limit. The
+ * password is APPCLACKS_ACCOUNT_PASSWORD when set, for `appclacks login` and
+ * for the UI's "add profile" alike; asked for only when it is not.
+ */
+export function emptyLoginAnswer(account: PasswordCredentials): 'email' | 'password' | undefined {
+  if (account.email.trim() === '') return 'email';
+  if (account.password === '') return 'password';
+  return undefined;
+}
+
 export interface LoginResult<Saved> {
   organization: Organization;
   token: APIToken;

@@ -8,7 +8,7 @@ import type { Key } from 'ink';
 import type { Store } from '../state/store';
 import { componentHasFocus, focusIn, keyContext, typesText } from './context';
 import { typeInto } from './flows';
-import { bindingFor } from './keymap';
+import { applies, bindingFor } from './keymap';
 import { INTERRUPT, matchesKey } from './keyDesc';
 
 /** A key that types a character: no Ctrl or Alt held, and some text to type. */
@@ -53,6 +53,11 @@ function dispatchOne(store: Store, input: string, key: Key, exit: () => void, fi
   }
   if (binding) {
     if (state.message && !binding.keepsMessage) store.dispatch({ type: 'message/clear' });
+    const now = store.effects.now();
+    if (!applies(binding, state, now)) {
+      store.dispatch({ type: 'message/set', message: binding.appliesWhen!.whyNot(state, now) });
+      return 'app';
+    }
     binding.run({ store, state: store.getState(), input, exit });
     return 'app';
   }

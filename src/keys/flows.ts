@@ -3,7 +3,7 @@
 // them apart from the table lets the table stay data (which key, where, what
 // it says) and lets several keys share one flow.
 import { CUSTOM_LIFETIME } from '../state/lifetimes';
-import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled, wizardNeedsAccount } from '../state/selectors';
+import { currentScreen, detailToken, resultSettled, secretAtStake, wizardIsFilled, wizardNeedsAccount, wizardTtl } from '../state/selectors';
 import type { Store } from '../state/store';
 import type { Action, State } from '../state/types';
 import type { KeyContext } from './context';
@@ -141,8 +141,11 @@ export const makeDefaultProfile: KeyFlow = ({ store, state }) => {
 export const addProfile: KeyFlow = ({ store, state }) =>
   store.dispatch({ type: 'add-profile/start', ...(state.session.email && { email: state.session.email.value }) });
 
+/** Enter in the form: the next field, or the login from the last one (the email's, when the environment holds the password). */
 export const addProfileEnter: KeyFlow = ({ store, state }) => {
-  if (state.addProfile.field === 'password') void store.effects.addProfile();
+  const { field } = state.addProfile;
+  const last = field === 'password' || (field === 'email' && state.session.password !== undefined && state.addProfile.email !== '');
+  if (last) void store.effects.addProfile();
   else store.dispatch({ type: 'add-profile/next' });
 };
 
@@ -162,6 +165,19 @@ export const wizardEnter: KeyFlow = ({ store, state }) => {
   store.dispatch({ type: 'wizard/next' });
   // A rotation has nothing to review: the password's Enter rotates.
   if (rotating && store.getState().wizard.step === 'review') void store.effects.rotateToken();
+};
+
+/**
+ * A lifetime row picked (Enter or its digit): a preset moves on; the custom
+ * row only takes the focus until a valid value is typed in it, so picking it
+ * is not answered with "is empty" before anything could be typed.
+ */
+export const pickLifetime = (index: number): KeyFlow => (ctx) => {
+  const { store } = ctx;
+  store.dispatch({ type: 'wizard/choose-lifetime', index });
+  const w = store.getState().wizard;
+  if (w.lifetimeChoice === CUSTOM_LIFETIME && !wizardTtl(w).ok) return;
+  wizardEnter({ ...ctx, state: store.getState() });
 };
 
 /** Esc in the wizard: a step back, and from the first step out, asking first when something was typed. */

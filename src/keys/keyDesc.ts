@@ -37,10 +37,12 @@ export interface KeyDesc {
   unlisted?: readonly Stroke[];
   /** Held with Ctrl: `{ key: 'c', ctrl: true }` is Ctrl+C. */
   ctrl?: true;
+  /** A key every terminal user knows (arrows, Ctrl+C): listed in `?` help, no room spent on it in the footer. */
+  wellKnown?: true;
 }
 
 /** Ctrl+C: the one key that works everywhere, and the one a paste may not swallow. */
-export const INTERRUPT: KeyDesc = { key: 'c', ctrl: true };
+export const INTERRUPT: KeyDesc = { key: 'c', ctrl: true, wellKnown: true };
 
 export function isNamedKey(stroke: Stroke): stroke is NamedKey {
   return Object.hasOwn(NAMED, stroke);

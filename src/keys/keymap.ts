@@ -13,6 +13,8 @@ import {
   leaveResult, leaveWizard, addProfileBack, addProfileEnter, makeDefaultProfile, markExpired, newToken, openProfiles, quit, refreshTokens,
   clearField, saveWizardAsProfile, send, useProfile, whenSettled, wizardEnter, type KeyFlow,
 } from './flows';
+import { aFilter, expiredToMark, hasTokens, onAProfile, onAToken, type AppliesWhen } from './applies';
+import type { State } from '../state/types';
 import { focusIn, KEY_CONTEXTS, typesText, type KeyContext } from './context';
 
 export interface KeyBinding {
@@ -35,6 +37,10 @@ export interface KeyBinding {
    * in every context of the row (true), or in the ones named.
    */
   byComponent?: true | readonly KeyContext[];
+  /** When the key has something to act on (applies.ts); otherwise the footer leaves it out and pressing it says why. */
+  appliesWhen?: AppliesWhen;
+  /** Always in the footer, whatever the width: the way to help (`?`) and the way back (Esc). */
+  pinned?: true;
 }
 
 /** Where q quits: not in a text field, not in a dialog (q there means No), not while a token is being created. */
@@ -46,8 +52,8 @@ const WIZARD_LISTS: readonly KeyContext[] = ['wizard-lifetime', 'wizard-custom',
 /** The token list, with or without marks; the rows that differ name one of the two. */
 const LIST: readonly KeyContext[] = ['list', 'marked'];
 
-const UP: KeyDesc = { key: 'up', alt: ['k'] };
-const DOWN: KeyDesc = { key: 'down', alt: ['j'] };
+const UP: KeyDesc = { key: 'up', alt: ['k'], wellKnown: true };
+const DOWN: KeyDesc = { key: 'down', alt: ['j'], wellKnown: true };
 const FIRST: KeyDesc = { key: 'home', alt: ['g'] };
 const LAST: KeyDesc = { key: 'end', alt: ['G'] };
 const ENTER: KeyDesc = { key: 'return' };
@@ -77,29 +83,29 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: { key: 'left', alt: ['right'], unlisted: ['tab'] }, label: 'choose', contexts: ['dialog'], run: send({ type: 'dialog/toggle' }) },
   { key: ENTER, label: 'confirm choice', contexts: ['dialog'], run: answer('highlighted') },
 
-  { key: { key: 'escape', alt: ['?'] }, label: 'close help', contexts: ['help'], run: send({ type: 'help/close' }) },
+  { key: { key: 'escape', alt: ['?'] }, label: 'close help', contexts: ['help'], run: send({ type: 'help/close' }), pinned: true },
 
   // Lists.
   { key: UP, label: 'up', contexts: LIST, run: send({ type: 'tokens/move', delta: -1 }) },
   { key: DOWN, label: 'down', contexts: LIST, run: send({ type: 'tokens/move', delta: 1 }) },
-  { key: { key: 'up' }, label: 'up', contexts: ['filter'], run: send({ type: 'tokens/move', delta: -1 }), rank: 1 },
-  { key: { key: 'down' }, label: 'down', contexts: ['filter'], run: send({ type: 'tokens/move', delta: 1 }), rank: 1 },
-  { key: { key: 'pageUp' }, label: 'page up', contexts: LIST, run: send({ type: 'tokens/page', direction: -1 }), rank: 2 },
-  { key: { key: 'pageDown' }, label: 'page down', contexts: LIST, run: send({ type: 'tokens/page', direction: 1 }), rank: 2 },
-  { key: FIRST, label: 'first', contexts: LIST, run: send({ type: 'tokens/jump', to: 'start' }), rank: 2 },
-  { key: LAST, label: 'last', contexts: LIST, run: send({ type: 'tokens/jump', to: 'end' }), rank: 2 },
-  { key: ENTER, label: 'open', contexts: LIST, run: send({ type: 'detail/open' }) },
-  { key: char('/'), label: 'filter', contexts: LIST, run: send({ type: 'filter/start' }) },
-  { key: char('s'), label: 'sort', contexts: LIST, run: send({ type: 'tokens/sort' }), rank: 1 },
-  { key: ESC, label: 'clear filter', contexts: ['list'], run: send({ type: 'filter/clear' }), rank: 1 },
+  { key: { key: 'up', wellKnown: true }, label: 'up', contexts: ['filter'], run: send({ type: 'tokens/move', delta: -1 }), rank: 1 },
+  { key: { key: 'down', wellKnown: true }, label: 'down', contexts: ['filter'], run: send({ type: 'tokens/move', delta: 1 }), rank: 1 },
+  { key: { key: 'pageUp' }, label: 'page up', contexts: LIST, run: send({ type: 'tokens/page', direction: -1 }), rank: 2, appliesWhen: onAToken('page through') },
+  { key: { key: 'pageDown' }, label: 'page down', contexts: LIST, run: send({ type: 'tokens/page', direction: 1 }), rank: 2, appliesWhen: onAToken('page through') },
+  { key: FIRST, label: 'first', contexts: LIST, run: send({ type: 'tokens/jump', to: 'start' }), rank: 2, appliesWhen: onAToken('jump to') },
+  { key: LAST, label: 'last', contexts: LIST, run: send({ type: 'tokens/jump', to: 'end' }), rank: 2, appliesWhen: onAToken('jump to') },
+  { key: ENTER, label: 'open', contexts: LIST, run: send({ type: 'detail/open' }), appliesWhen: onAToken('open') },
+  { key: char('/'), label: 'filter', contexts: LIST, run: send({ type: 'filter/start' }), appliesWhen: hasTokens('filter') },
+  { key: char('s'), label: 'sort', contexts: LIST, run: send({ type: 'tokens/sort' }), rank: 1, appliesWhen: hasTokens('sort') },
+  { key: ESC, label: 'clear filter', contexts: ['list'], run: send({ type: 'filter/clear' }), rank: 1, appliesWhen: aFilter },
   // Marks go before the filter: Esc clears them first.
   { key: ESC, label: 'clear marks', contexts: ['marked'], run: send({ type: 'marks/clear' }) },
   { key: char('n'), label: 'new', contexts: LIST, run: newToken },
-  { key: char(' '), label: 'mark', contexts: LIST, run: send({ type: 'marks/toggle' }), rank: 1 },
-  { key: char('E'), label: 'mark expired', contexts: LIST, run: markExpired, rank: 2 },
-  { key: DELETE, label: 'delete', contexts: ['list', 'detail'], run: send({ type: 'dialog/open-delete' }) },
+  { key: char(' '), label: 'mark', contexts: LIST, run: send({ type: 'marks/toggle' }), rank: 1, appliesWhen: onAToken('mark') },
+  { key: char('E'), label: 'mark expired', contexts: LIST, run: markExpired, rank: 2, appliesWhen: expiredToMark },
+  { key: DELETE, label: 'delete', contexts: ['list', 'detail'], run: send({ type: 'dialog/open-delete' }), appliesWhen: onAToken('delete') },
   { key: DELETE, label: 'delete marked', contexts: ['marked'], run: deleteMarked },
-  { key: char('R'), label: 'rotate', contexts: [...LIST, 'detail'], run: send({ type: 'dialog/open-rotate' }), rank: 1 },
+  { key: char('R'), label: 'rotate', contexts: [...LIST, 'detail'], run: send({ type: 'dialog/open-rotate' }), rank: 1, appliesWhen: onAToken('rotate') },
   { key: char('r'), label: 'refresh', contexts: [...LIST, 'detail'], run: refreshTokens },
   { key: char('p'), label: 'profiles', contexts: [...LIST, 'detail'], run: openProfiles },
 
@@ -112,7 +118,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: UP, label: 'scroll up', contexts: ['detail'], run: send({ type: 'detail/scroll', delta: -1 }), rank: 1 },
   { key: DOWN, label: 'scroll down', contexts: ['detail'], run: send({ type: 'detail/scroll', delta: 1 }), rank: 1 },
   { key: char('c'), label: 'copy ID', contexts: ['detail'], run: copyTokenId },
-  { key: ESC, label: 'back', contexts: ['detail'], run: send({ type: 'screen/pop' }) },
+  { key: ESC, label: 'back', contexts: ['detail'], run: send({ type: 'screen/pop' }), pinned: true },
 
   // Profiles.
   { key: UP, label: 'up', contexts: ['profiles'], run: send({ type: 'profiles/move', delta: -1 }), byComponent: true },
@@ -121,14 +127,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: LAST, label: 'last', contexts: ['profiles'], run: send({ type: 'profiles/jump', to: 'end' }), rank: 1 },
   { key: ENTER, label: 'use now', contexts: ['profiles'], run: useProfile, byComponent: true },
   { key: ROW_DIGIT, label: 'use row 1–9', contexts: ['profiles'], run: () => undefined, rank: 2, byComponent: true },
-  { key: char('m'), label: 'make default', contexts: ['profiles'], run: makeDefaultProfile },
+  { key: char('m'), label: 'make default', contexts: ['profiles'], run: makeDefaultProfile, appliesWhen: onAProfile('make default') },
   { key: char('n'), label: 'add', contexts: ['profiles'], run: addProfile },
-  { key: DELETE, label: 'remove', contexts: ['profiles'], run: send({ type: 'dialog/open-remove-profile' }) },
-  { key: ESC, label: 'back', contexts: ['profiles'], run: send({ type: 'screen/pop' }) },
+  { key: DELETE, label: 'remove', contexts: ['profiles'], run: send({ type: 'dialog/open-remove-profile' }), appliesWhen: onAProfile('remove') },
+  { key: ESC, label: 'back', contexts: ['profiles'], run: send({ type: 'screen/pop' }), pinned: true },
 
   // Add-profile form (the login flow).
   { key: ENTER, label: 'next', contexts: ['add-profile'], run: addProfileEnter },
-  { key: ESC, label: 'back', contexts: ['add-profile'], run: addProfileBack },
+  { key: ESC, label: 'back', contexts: ['add-profile'], run: addProfileBack, pinned: true },
   { key: ERASE, label: 'erase', contexts: ['add-profile'], run: send({ type: 'add-profile/backspace' }), rank: 2, byComponent: true },
   { key: CLEAR, label: 'clear field', contexts: TEXT_FIELDS, run: clearField, rank: 2 },
   { key: CURSOR, label: 'cursor', contexts: ['add-profile', 'wizard-text', 'wizard-custom', 'wizard-save'], run: () => undefined, rank: 2, byComponent: true },
@@ -141,7 +147,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: char(' '), label: 'toggle', contexts: ['wizard-permissions'], run: send({ type: 'wizard/toggle-permission' }) },
   { key: ENTER, label: 'next', contexts: ['wizard-text', 'wizard-lifetime', 'wizard-custom', 'wizard-permissions'], run: wizardEnter, byComponent: ['wizard-lifetime'] },
   { key: ENTER, label: 'create', contexts: ['wizard-review'], run: wizardEnter },
-  { key: ESC, label: 'previous step', contexts: WIZARD_STEPS, run: leaveWizard },
+  { key: ESC, label: 'previous step', contexts: WIZARD_STEPS, run: leaveWizard, pinned: true },
   { key: ERASE, label: 'erase', contexts: ['wizard-text', 'wizard-custom'], run: send({ type: 'wizard/backspace' }), rank: 2, byComponent: true },
   // Every key of the result step but Ctrl+C goes through whenSettled.
   { key: char('c'), label: 'copy secret', contexts: ['wizard-result'], run: whenSettled(copySecret) },
@@ -157,9 +163,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   { key: ESC, label: 'done', contexts: ['wizard-offer'], run: whenSettled(leaveResult) },
 
   // The report of a bulk delete.
-  { key: { key: 'return', alt: ['escape'] }, label: 'back', contexts: ['deletions'], run: closeDeletions },
+  { key: { key: 'return', alt: ['escape'] }, label: 'back', contexts: ['deletions'], run: closeDeletions, pinned: true },
 
-  { key: char('?'), label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small'), run: whenSettled(send({ type: 'help/toggle' })) },
+  { key: char('?'), label: 'help', contexts: NOT_TYPING.filter((c) => c !== 'help' && c !== 'too-small'), run: whenSettled(send({ type: 'help/toggle' })), pinned: true },
 ];
 
 export function bindingsFor(context: KeyContext): KeyBinding[] {
@@ -171,9 +177,21 @@ export function bindingFor(context: KeyContext, input: string, key: Parameters<t
   return bindingsFor(context).find((b) => matchesKey(b.key, input, key));
 }
 
-/** Every binding of the context, most used first (Array.prototype.sort is stable). */
-export function footerBindings(context: KeyContext): KeyBinding[] {
-  return bindingsFor(context).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+/** Whether the key has something to act on now (no condition: always). */
+export function applies(binding: KeyBinding, state: State, now: number): boolean {
+  return binding.appliesWhen?.test(state, now) ?? true;
+}
+
+/**
+ * The bindings the footer may show, most used first (Array.prototype.sort is
+ * stable): not the keys every terminal user knows (they are in `?` help), not
+ * a key with nothing to act on. The `?` help lists every binding.
+ */
+export function footerBindings(context: KeyContext, state: State, now: number): KeyBinding[] {
+  const acting = bindingsFor(context).filter((b) => applies(b, state, now));
+  const shown = acting.filter((b) => !b.key.wellKnown);
+  // Where a well-known key is all there is (Ctrl+C while a token is being created), it is said.
+  return (shown.length > 0 ? shown : acting).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
 }
 
 /** How a binding reads in the footer and the help: its keys, derived from its description, and what it does. */

@@ -4,9 +4,11 @@ import { useAppState, useStore } from '../ui/context';
 import { editAddProfileField } from '../keys/fieldEdits';
 import { theme } from '../ui/theme';
 import { TextField } from '../components/TextField';
+import { ENV } from '../config/env';
 
 export function AddProfile() {
-  const { addProfile: form } = useAppState();
+  const { addProfile: form, session } = useAppState();
+  const passwordFromEnv = session.password !== undefined;
   const edit = editAddProfileField(useStore());
   return (
     <Box flexDirection="column" width="100%">
@@ -15,7 +17,11 @@ export function AddProfile() {
       <Box height={1} />
       <TextField label="Profile name" value={form.name} focused={form.field === 'name'} placeholder="e.g. work" onChange={edit} />
       <TextField label="Account email" value={form.email} focused={form.field === 'email'} onChange={edit} />
-      <TextField label="Password" value={form.password} focused={form.field === 'password'} hidden placeholder="hidden, never stored" onChange={edit} />
+      {passwordFromEnv ? (
+        <Text wrap="truncate">{`  Password: from ${ENV.accountPassword}`}</Text>
+      ) : (
+        <TextField label="Password" value={form.password} focused={form.field === 'password'} hidden placeholder="hidden, never stored" onChange={edit} />
+      )}
       {form.busy && <Text color={theme.accent}>Signing in and creating the token…</Text>}
     </Box>
   );

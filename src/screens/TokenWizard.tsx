@@ -14,7 +14,7 @@ import { useAppState, useNow, useStore } from '../ui/context';
 import { editWizardField } from '../keys/fieldEdits';
 import { absoluteTime, fit, windowStart, wrapText } from '../ui/format';
 import { GLYPH, theme } from '../ui/theme';
-import { wizardEnter } from '../keys/flows';
+import { pickLifetime } from '../keys/flows';
 import { ChoiceList, INDICATOR_WIDTH, type Choice } from '../components/ChoiceList';
 import { TextField } from '../components/TextField';
 import { displayWidth } from '../text/terminal-width';
@@ -110,10 +110,7 @@ function LifetimeStep({ state, now, edit }: { state: State; now: number; edit: (
           indicatorComponent={LifetimeMark}
           onHighlight={(index) => store.dispatch({ type: 'wizard/choose-lifetime', index })}
           onMove={(delta) => store.dispatch({ type: 'wizard/move', delta })}
-          onSelect={(index) => {
-            store.dispatch({ type: 'wizard/choose-lifetime', index });
-            wizardEnter({ store, state: store.getState(), input: '', exit: () => undefined });
-          }}
+          onSelect={(index) => pickLifetime(index)({ store, state: store.getState(), input: '', exit: () => undefined })}
         />
       </CustomTtlContext.Provider>
       <TtlPreview state={state} now={now} />

@@ -3,9 +3,18 @@
 import type { APIToken } from '../api/schemas';
 import type { PasswordCredentials } from '../api/types';
 import { displayWidth } from '../text/terminal-width';
-import { parseTtl } from '../tokens';
+import { expiryState, parseApiTime, parseTtl } from '../tokens';
 import { CUSTOM_LIFETIME, LIFETIME_PRESETS } from './lifetimes';
 import type { State, TokenListState, TokenSort, WizardDraft } from './types';
+
+/** Whether the token has expired at `now`; a token whose expiry fails to parse is not called expired. */
+export function hasExpired(token: APIToken, now: number): boolean {
+  try {
+    return expiryState(parseApiTime(token['expires-at']), now) === 'expired';
+  } catch {
+    return false;
+  }
+}
 
 export function tokenMatches(token: APIToken, needle: string): boolean {
   if (needle === '') return true;

@@ -1,7 +1,5 @@
 // Everything that needs ink and react, loaded by run.ts with import() once the
 // first request is under way. Owns the terminal until the promise settles.
-// First import: it must be evaluated before ink loads yoga (see the module).
-import { restoreGlobals } from './yoga-loader';
 import { EventEmitter } from 'node:events';
 import { render, useStdout } from 'ink';
 import { Component, useEffect, type ReactNode } from 'react';
@@ -21,8 +19,6 @@ import { CLEAR_SCREEN, redrawOnResize, withFrameCursorFix } from './frameCursorF
 import { asInkStdin, KeyStream } from './keyStream';
 import { applyNoColor } from './firstFrame';
 import { createTerminal, onSignals, type SignalSource, type Terminal } from './terminal';
-
-restoreGlobals();
 
 export interface MountOptions {
   ctx: ResolvedContext;

@@ -148,15 +148,22 @@ test('a taken port is a usage error, and nothing is left behind', async () => {
 
 describe('appclacks demo, the built command', () => {
   let tmp: string;
+  // HOME apart from TMPDIR: from Node 22.1 on the program keeps its compile
+  // cache under HOME (~/.cache/appclacks), which is no demo file.
+  let home: string;
   beforeAll(() => {
     ensureBuilt();
   });
   beforeEach(() => {
     // The demo puts its directory in os.tmpdir(), which follows TMPDIR.
     tmp = mkdtempSync(join(tmpdir(), 'demo-cmd-'));
+    home = mkdtempSync(join(tmpdir(), 'demo-home-'));
   });
   afterEach(() => {
+    // The demo never writes the user's own config: nothing in HOME but the compile cache.
+    expect(readdirSync(home).filter((name) => name !== '.cache')).toEqual([]);
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
   });
 
   test('without a terminal: exit 2 and one line pointing at --server-only', async () => {
@@ -171,7 +178,7 @@ describe('appclacks demo, the built command', () => {
     const port = await unusedLoopbackPort();
     const child = spawn(process.execPath, [BIN, 'demo', '--server-only', '--port', String(port)], {
       cwd: ROOT,
-      env: childEnv({ TMPDIR: tmp, HOME: tmp, APPCLACKS_TOKEN: 'must-be-ignored' }),
+      env: childEnv({ TMPDIR: tmp, HOME: home, APPCLACKS_TOKEN: 'must-be-ignored' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -193,11 +200,11 @@ describe('appclacks demo, the built command', () => {
       expect(exported.APPCLACKS_CONFIG!.startsWith(tmp)).toBe(true);
       expect(exported.APPCLACKS_API_ENDPOINT).toBe(`http://127.0.0.1:${port}`);
 
-      const list = await runCli(['token', 'list'], { HOME: tmp, ...exported });
+      const list = await runCli(['token', 'list'], { HOME: home, ...exported });
       expect(list.code, list.stderr).toBe(0);
       expect(list.stdout).toContain('demo-readonly-cli');
       expect(list.stdout).toContain('oncall-debug');
-      const readonly = await runCli(['token', 'list', '-p', 'demo-readonly', '-o', 'json'], { HOME: tmp, ...exported });
+      const readonly = await runCli(['token', 'list', '-p', 'demo-readonly', '-o', 'json'], { HOME: home, ...exported });
       expect(JSON.parse(readonly.stdout).result).toHaveLength(12);
 
       child.kill('SIGINT');
@@ -211,7 +218,7 @@ describe('appclacks demo, the built command', () => {
   });
 
   test('opens the UI on the demo-admin profile and removes everything on q', async () => {
-    const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: tmp, APPCLACKS_PROFILE: 'not-a-demo-profile' } });
+    const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: home, APPCLACKS_PROFILE: 'not-a-demo-profile' } });
     try {
       await ui.waitForText('oncall-debug');
       expect(ui.isAlternateScreen()).toBe(true);
@@ -242,8 +249,29 @@ describe('appclacks demo, the built command', () => {
     }
   });
 
-  test('SIGTERM in the UI still removes the demo files', async () => {
+  test('p n adds a profile in the demo: the demo account is in its environment, password included', async () => {
     const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: tmp } });
+    try {
+      await ui.waitForText('oncall-debug');
+      ui.press('p');
+      await ui.waitForText('demo-readonly');
+      ui.press('n');
+      await ui.waitForText('› Profile name: ▏');
+      await ui.type('mine');
+      await ui.waitForText('Profile name: mine▏');
+      ui.press('enter');
+      await ui.waitForText(/› Account email: \S+@\S+▏/);
+      ui.press('enter');
+      await ui.waitForText('Added profile mine (token mine-cli)');
+      ui.press('q');
+      expect((await ui.exited).exitCode).toBe(0);
+    } finally {
+      await ui.dispose();
+    }
+  });
+
+  test('SIGTERM in the UI still removes the demo files', async () => {
+    const ui = spawnApp({ args: ['demo'], cols: 100, rows: 30, env: { TMPDIR: tmp, HOME: home } });
     try {
       await ui.waitForText('oncall-debug');
       ui.kill('SIGTERM');

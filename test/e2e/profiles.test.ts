@@ -175,6 +175,49 @@ test('n in the picker adds a profile as appclacks login does: a <name>-cli token
   expect(created?.ttl).toBe('1051200h');
 });
 
+test('adding a profile takes the password from APPCLACKS_ACCOUNT_PASSWORD, as appclacks login does', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30, env: { APPCLACKS_ACCOUNT_EMAIL: world.account.email, APPCLACKS_ACCOUNT_PASSWORD: world.account.password } });
+  await ui.waitForText('reader-token');
+  await openProfiles(ui);
+  ui.press('n');
+  await ui.waitForText('› Profile name: ▏');
+  expect(ui.screen()).toContain('Password: from APPCLACKS_ACCOUNT_PASSWORD');
+  await ui.type('from-env');
+  await ui.waitForText('Profile name: from-env▏');
+  ui.press('enter');
+  await ui.waitForText(`› Account email: ${world.account.email}▏`);
+  ui.press('enter');
+  await ui.waitFor(() => rowOf(ui, 'from-env') !== '', 'the new profile in the picker');
+  expect(ui.output()).not.toContain(world.account.password);
+  ui.press('q');
+  expect((await ui.exited).exitCode).toBe(0);
+  expect(Object.keys(parse(world.readConfig()).profiles)).toContain('from-env');
+});
+
+test('an empty password is said to be empty, and nothing is sent', async () => {
+  const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30 });
+  await ui.waitForText('reader-token');
+  await openProfiles(ui);
+  ui.press('n');
+  await ui.waitForText('› Profile name: ▏');
+  await ui.type('no-password');
+  await ui.waitForText('Profile name: no-password▏');
+  ui.press('enter');
+  await ui.waitForText('› Account email: ▏');
+  await ui.type(world.account.email);
+  await ui.waitForText(`Account email: ${world.account.email}▏`);
+  ui.press('enter');
+  await ui.waitForText('› Password: ▏');
+  ui.press('enter');
+  await ui.waitForText('The account password is empty: nothing was sent.');
+  expect(ui.screen()).not.toMatch(/refused/);
+  ui.press('ctrl-c');
+  await ui.exited;
+  const listed = await world.cli(['token', 'list']);
+  expect(listed.stdout).not.toContain('no-password-cli');
+  expect(Object.keys(parse(world.readConfig()).profiles)).not.toContain('no-password');
+});
+
 test('the picker is a choice list: j/k stop at its ends rather than wrap, and a digit uses the profile on that row', async () => {
   const ui = world.spawn({ args: ['tui'], cols: 100, rows: 30 });
   await ui.waitForText('reader-token');

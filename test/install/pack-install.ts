@@ -111,11 +111,20 @@ async function pack(): Promise<string> {
 async function install(tarball: string, label: string, buildEnv: Record<string, string> = {}): Promise<{ prefix: string; bin: string; packages: string[] }> {
   const prefix = join(work, label.replace(/\W+/g, '-'));
   // npm's own environment (npm_config_*) from `npm run` would leak this
-  // checkout's settings into the user's install: pass only the cache.
+  // checkout's settings into the user's install: pass only the cache, the
+  // machine's global npm config (registry, CA file; npm looks for it beside
+  // the running node, which for a Node installed by .ci/run holds none), and
+  // the headers native modules build against, which must be the running
+  // Node's (.ci/run sets them for the Node it installs).
   const result = await run(
     'npm',
     ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
-    { npm_config_cache: process.env.npm_config_cache, ...buildEnv },
+    {
+      npm_config_cache: process.env.npm_config_cache,
+      npm_config_globalconfig: process.env.npm_config_globalconfig,
+      npm_config_nodedir: process.env.npm_config_nodedir,
+      ...buildEnv,
+    },
     900_000,
   );
   const output = `${result.stdout}\n${result.stderr}`;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { RESULT_SETTLE_MS } from '../../src/state/selectors';
 import { dispatchKey } from '../../src/keys/dispatch';
 import { helpLayout } from '../../src/ui/helpLayout';
+import { footerLine } from '../../src/ui/footerLine';
+import { displayWidth } from '../../src/text/terminal-width';
 import { KEYMAP, bindingFor, bindingsFor, footerBindings, hint } from '../../src/keys/keymap';
 import { keyContext, type KeyContext } from '../../src/keys/context';
 import { INTERRUPT, keyLabel, matchesKey, strokeEvent } from '../../src/keys/keyDesc';
@@ -128,11 +130,18 @@ describe('labels come from the keys themselves', () => {
     expect(matchesKey(INTERRUPT, 'c', {} as Key)).toBe(false);
   });
 
-  it('the footer and the help show the derived labels of the context, the same set', () => {
+  it('the footer and the help show the derived labels of the context; the footer leaves out only keys everyone knows', () => {
+    // A loaded list where every key has something to act on.
+    const { store } = fakeStore();
+    store.dispatch({ type: 'tokens/loaded', items: [token(0), token(1, { 'expires-at': '2020-01-01T00:00:00Z' })] });
+    store.dispatch({ type: 'profiles/loaded', items: [{ name: 'work', organizationId: 'o', apiToken: 't' }] });
+    store.dispatch({ type: 'filter/input', text: 'token' });
+    const state = store.getState();
     for (const context of CONTEXTS) {
-      const footer = footerBindings(context).map((b) => hint(b).keys);
+      const footer = footerBindings(context, state, Date.now()).map((b) => hint(b).keys);
       const help = helpLayout(bindingsFor(context), { columns: 200, rows: 60 }).columns.flat().map((e) => e.keys);
-      expect(new Set(footer)).toEqual(new Set(keysOf(context)));
+      const known = bindingsFor(context).filter((b) => b.key.wellKnown).map((b) => keyLabel(b.key));
+      expect(new Set([...footer, ...known])).toEqual(new Set(keysOf(context)));
       expect(help).toEqual(keysOf(context));
     }
   });
@@ -267,13 +276,40 @@ describe('the result step of the wizard', () => {
 });
 
 describe('the footer', () => {
-  it('lists every key of the context, the most used first', () => {
-    const keys = footerBindings('list').map((b) => keyLabel(b.key));
-    expect(keys.slice(0, 3)).toEqual(['q', '↑/k', '↓/j']);
+  function listState(count: number) {
+    const { store } = fakeStore();
+    store.dispatch({ type: 'tokens/loaded', items: [...tokens(count), ...(count > 0 ? [token(count, { 'expires-at': '2020-01-01T00:00:00Z' })] : [])] });
+    return store.getState();
+  }
+
+  it('lists the keys of the context the most used first, without ↑/k, ↓/j and Ctrl+C (they are in ? help)', () => {
+    const keys = footerBindings('list', listState(3), Date.now()).map((b) => keyLabel(b.key));
+    expect(keys.slice(0, 3)).toEqual(['q', 'Enter', '/']);
+    expect(keys).not.toContain('↑/k');
+    expect(keys).not.toContain('↓/j');
+    expect(keys).not.toContain('Ctrl+C');
     // Keys with no other way in come before those that Home, End and arrows already cover.
     expect(keys.indexOf('s')).toBeLessThan(keys.indexOf('PgUp'));
     expect(keys.indexOf('Esc')).toBeLessThan(keys.indexOf('Home/g'));
-    expect(keys.indexOf('Ctrl+C')).toBeGreaterThan(keys.indexOf('?'));
-    expect(new Set(keys)).toEqual(new Set(keysOf('list')));
+  });
+
+  it('never lists a key with nothing to act on: Enter, /, d, Space, E on an empty list', () => {
+    const keys = footerBindings('list', listState(0), Date.now()).map((b) => keyLabel(b.key));
+    for (const idle of ['Enter', '/', 'd/Del', 'Space', 'E', 's', 'R', 'PgUp', 'PgDn', 'Home/g', 'End/G']) expect(keys).not.toContain(idle);
+    expect(keys).toContain('n');
+    // Esc on the list clears the filter: without one it has nothing to do.
+    expect(keys).not.toContain('Esc');
+  });
+
+  it('keeps ? help, and Esc where it means back, at every width', () => {
+    const state = listState(3);
+    for (const columns of [40, 60, 80, 100, 200]) {
+      const list = footerLine(footerBindings('list', state, Date.now()), columns);
+      expect(list.endsWith('? help')).toBe(true);
+      expect(displayWidth(list)).toBeLessThanOrEqual(columns);
+      const picker = footerLine(footerBindings('profiles', state, Date.now()), columns);
+      expect(picker).toMatch(/Esc back {2}\? help$/);
+      expect(displayWidth(picker)).toBeLessThanOrEqual(columns);
+    }
   });
 });

@@ -36,7 +36,7 @@ describe('marks on the token list', () => {
     press(store, ' ');
     expect([...store.getState().tokens.marks]).toEqual([token(0).id]);
     expect(keyContext(store.getState())).toBe('marked');
-    const footer = footerBindings('marked').map(hint).map((h) => `${h.keys} ${h.label}`);
+    const footer = footerBindings('marked', store.getState(), Date.now()).map(hint).map((h) => `${h.keys} ${h.label}`);
     expect(footer).toContain('Esc clear marks');
     expect(footer).toContain('d/Del delete marked');
     press(store, ' ');
@@ -47,6 +47,36 @@ describe('marks on the token list', () => {
     const { store } = onList();
     press(store, 'E');
     expect(store.getState().tokens.marks).toEqual(new Set([token(1).id, token(2).id]));
+  });
+
+  it('E says why it marks nothing: the filter hides every expired token, or all shown are marked, or none expired', () => {
+    const { store } = onList();
+    press(store, '/');
+    for (const ch of 'token-3') press(store, ch);
+    press(store, 'return');
+    press(store, 'E');
+    expect(store.getState().tokens.marks.size).toBe(0);
+    expect(store.getState().message).toMatchObject({ kind: 'info', text: 'No expired token is shown: the filter hides all 2 expired.', hint: 'Esc clears the filter' });
+    press(store, 'escape');
+    press(store, 'E');
+    press(store, 'E');
+    expect(store.getState().message?.text).toBe('Every expired token shown is marked already (2).');
+    const fresh = fakeStore();
+    fresh.store.dispatch({ type: 'tokens/loaded', items: [token(0)] });
+    press(fresh.store, 'E');
+    expect(fresh.store.getState().message?.text).toBe('No token has expired: nothing to mark.');
+  });
+
+  it('a key with nothing to act on says so: Enter, Space, d, / on an empty list', () => {
+    const { store } = fakeStore();
+    store.dispatch({ type: 'tokens/loaded', items: [] });
+    for (const stroke of ['return', ' ', 'd', '/']) {
+      store.dispatch({ type: 'message/clear' });
+      press(store, stroke);
+      expect({ stroke, message: store.getState().message?.text }).toEqual({ stroke, message: expect.stringMatching(/^There are no tokens: nothing to \w+/) });
+    }
+    expect(store.getState().tokens.filterEditing).toBe(false);
+    expect(store.getState().dialog).toBeUndefined();
   });
 
   it('Esc clears the marks first, then the filter', () => {

@@ -44,3 +44,11 @@ describe(`ink's width measure against string-width ${version}`, () => {
     );
   });
 });
+
+describe('the tests run ink as it ships', () => {
+  it('ink, widest-line, cli-truncate and wrap-ansi resolve string-width to src/tui/ink-string-width.ts here too (vitest.config.ts inlines them and applies this mapping)', async () => {
+    const { inkSubstitute, INK_STRING_WIDTH } = await import('../../scripts/ink-substitutes.mjs');
+    for (const name of INK_STRING_WIDTH.packages) expect(inkSubstitute('string-width', `/x/node_modules/${name}/index.js`)).toBe(INK_STRING_WIDTH.path);
+    expect(inkSubstitute('string-width', '/x/node_modules/other/index.js')).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@ import { CancelledError, UsageError } from '../../errors';
 import { flagBoolean, flagString, type CommandSpec } from '../command';
 import type { CliDeps } from '../deps';
 import { readAllStdin } from '../io';
-import { logIn } from '../../flows/login';
+import { emptyLoginAnswer, logIn } from '../../flows/login';
 
 export interface LoginOptions {
   profileName?: string;
@@ -76,7 +76,7 @@ export async function run(options: LoginOptions, deps: CliDeps): Promise<void> {
   const name = await chooseProfileName(options, deps);
   if (ctx.data.profiles.some((p) => p.name === name)) await confirmReplace(name, file, options, deps);
   const account = { email: await accountEmail(options, deps), password: await accountPassword(options, deps) };
-  if (account.password === '') {
+  if (emptyLoginAnswer(account) === 'password') {
     throw new UsageError(
       options.passwordStdin ? '--password-stdin read an empty password' : 'the account password is empty',
       { hint: options.passwordStdin ? `pipe it in: printf '%s' "$PASSWORD" | appclacks login --password-stdin ...` : `set ${ENV.accountPassword} or pass --password-stdin` },

@@ -1,7 +1,8 @@
 // The add-profile form's submit: the login flow of `appclacks login`
 // (organization lookup, then a `<name>-cli` token for `*`), written to the config file.
 import { profileNameProblem } from '../../config/profile-name';
-import { logIn, loginTokenName } from '../../flows/login';
+import { ENV } from '../../config/env';
+import { emptyLoginAnswer, logIn, loginTokenName } from '../../flows/login';
 import { errorMessage } from '../errorMessage';
 import { show, type EffectContext } from './context';
 
@@ -18,7 +19,18 @@ export function createAddProfileEffects({ store, deps }: EffectContext, needs: A
     if (form.busy) return;
     const problem = profileNameProblem(form.name);
     if (problem) return dispatch(show('error', `Cannot add "${form.name}": ${problem}.`));
-    const account = { email: form.email, password: form.password };
+    // APPCLACKS_ACCOUNT_PASSWORD, when set, is the password, as for `appclacks login`: the form does not ask it.
+    const fromEnv = getState().session.password;
+    const account = { email: form.email, password: fromEnv?.value ?? form.password };
+    const empty = emptyLoginAnswer(account);
+    if (empty === 'email') return dispatch(show('error', 'The account email is empty: nothing was sent.', 'type it, then Enter'));
+    if (empty === 'password') {
+      return dispatch(
+        fromEnv
+          ? show('error', `${ENV.accountPassword} is empty: nothing was sent.`, `set it to the account password, or unset it to type one`)
+          : show('error', 'The account password is empty: nothing was sent.', 'type it, then Enter'),
+      );
+    }
     dispatch({ type: 'add-profile/busy', busy: true });
     try {
       const { token: created, saved: madeDefault } = await logIn(deps.api, account, form.name, (profile) =>

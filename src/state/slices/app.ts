@@ -45,14 +45,22 @@ function formMessage(action: Action, root: State): Message | null | undefined {
       return null;
     case 'wizard/next': {
       const problem = wizardNextProblem(root.wizard);
-      if (problem !== undefined) return error(problem);
+      // The lifetime step's preview line already says what is wrong with the typed value: said once, there.
+      if (problem !== undefined) return root.wizard.step === 'lifetime' ? undefined : error(problem);
       return moves(wizardReducer(root.wizard, action, root), root.wizard);
     }
     case 'wizard/back':
       return moves(wizardReducer(root.wizard, action, root), root.wizard);
     case 'wizard/input':
     case 'wizard/edit':
-      return wizardTypingRefusal(root.wizard, action);
+    case 'wizard/backspace':
+    case 'wizard/toggle-permission':
+    case 'wizard/choose-lifetime':
+    case 'wizard/move':
+      return (
+        wizardTypingRefusal(root.wizard, action) ??
+        fixed(root.message, wizardNextProblem(root.wizard), wizardNextProblem(wizardReducer(root.wizard, action, root)))
+      );
     case 'add-profile/next': {
       const problem = addProfileNextProblem(root.addProfile, root);
       if (problem !== undefined) return error(problem);
@@ -60,10 +68,22 @@ function formMessage(action: Action, root: State): Message | null | undefined {
     }
     case 'add-profile/input':
     case 'add-profile/edit':
-      return addProfileTypingRefusal(root.addProfile, action);
+    case 'add-profile/backspace':
+      return (
+        addProfileTypingRefusal(root.addProfile, action) ??
+        fixed(root.message, addProfileNextProblem(root.addProfile, root), addProfileNextProblem(addProfileReducer(root.addProfile, action, root), root))
+      );
     default:
       return undefined;
   }
+}
+
+/**
+ * A message describes the form as it is: the one about what Enter lacked goes
+ * as soon as the edit fixed it (a name typed after "needs a name").
+ */
+function fixed(message: Message | undefined, before: string | undefined, after: string | undefined): null | undefined {
+  return message !== undefined && before !== undefined && message.text === before && after !== before ? null : undefined;
 }
 
 /** A form that moved to another step or field leaves the message about the one it left. */

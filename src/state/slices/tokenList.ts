@@ -9,8 +9,7 @@
 import type { APIToken } from '../../api/schemas';
 import { terminalSafe } from '../../text/terminal-text';
 import { bodyHeight, detailLineCount, listViewportRows } from '../layout';
-import { expiryState, parseApiTime } from '../../tokens';
-import { listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';
+import { hasExpired, listedTokens, selectedInList, TOKEN_SORTS } from '../selectors';
 import type { Size, TokenListState, TokenSort } from '../types';
 import { clamp, type SliceReducer } from './slice';
 import { eraseLast, printable } from '../fieldText';
@@ -41,13 +40,7 @@ function toggleMark(tokens: TokenListState): TokenListState {
 
 /** Adds every expired token the filter shows; a token that failed to parse is not called expired. */
 function markExpired(tokens: TokenListState, now: number): TokenListState {
-  const expired = listedTokens(tokens).filter((t) => {
-    try {
-      return expiryState(parseApiTime(t['expires-at']), now) === 'expired';
-    } catch {
-      return false;
-    }
-  });
+  const expired = listedTokens(tokens).filter((t) => hasExpired(t, now));
   const marks = new Set(tokens.marks);
   for (const t of expired) marks.add(t.id);
   return marks.size === tokens.marks.size ? tokens : { ...tokens, marks };
@@ -72,6 +65,36 @@ export function settleList(tokens: TokenListState, size: Size): TokenListState {
   return { ...tokens, selection, scroll };
 }
 
+/**
+ * Where the cursor goes when the rows change under it (a deletion, a refresh):
+ * the ID of the token it was on if that one is still shown, else of its
+ * nearest surviving neighbour in the order that was shown, the one below
+ * first (so deleting the selected row lands on the next one, as a list
+ * editor does), undefined when none survived. Never an index: removing rows
+ * above the cursor must not slide it onto a token nobody chose.
+ */
+export function followedSelection(before: readonly APIToken[], selection: number, after: readonly APIToken[]): string | undefined {
+  if (before.length === 0) return undefined;
+  const surviving = new Set(after.map((t) => t.id));
+  const at = clamp(selection, 0, before.length - 1);
+  for (let distance = 0; distance < before.length; distance++) {
+    for (const index of distance === 0 ? [at] : [at + distance, at - distance]) {
+      const id = before[index]?.id;
+      if (id !== undefined && surviving.has(id)) return id;
+    }
+  }
+  return undefined;
+}
+
+/** The list with new rows, the cursor following the rule above. */
+function withRows(tokens: TokenListState, patch: Partial<TokenListState>, size: Size): TokenListState {
+  const next = { ...tokens, ...patch };
+  const shown = listedTokens(next);
+  const follow = followedSelection(listedTokens(tokens), tokens.selection, shown);
+  const index = follow === undefined ? tokens.selection : shown.findIndex((t) => t.id === follow);
+  return settleList({ ...next, selection: index }, size);
+}
+
 /** Changes how the list is filtered or ordered, with the same token still selected. */
 function keepingSelection(tokens: TokenListState, patch: Partial<TokenListState>, size: Size): TokenListState {
   const keep = selectedInList(tokens)?.id;
@@ -82,7 +105,7 @@ function keepingSelection(tokens: TokenListState, patch: Partial<TokenListState>
 
 function loaded(tokens: TokenListState, items: APIToken[], selectId: string | undefined, size: Size): TokenListState {
   const safe = items.map(safeToken);
-  const next: TokenListState = { ...tokens, status: 'loaded', items: safe, error: undefined, marks: keepListed(tokens.marks, safe) };
+  const next: TokenListState = { ...withRows(tokens, { items: safe }, size), status: 'loaded', error: undefined, marks: keepListed(tokens.marks, safe) };
   if (selectId !== undefined) {
     let index = listedTokens(next).findIndex((t) => t.id === selectId);
     if (index < 0 && next.filter !== '') {
@@ -125,9 +148,9 @@ export const tokenListReducer: SliceReducer<TokenListState> = (tokens, action, r
     case 'tokens/failed':
       return { ...tokens, status: 'error', error: action.error };
     case 'tokens/removed': {
-      // The row goes at once; the selection stays at the same index, i.e. on the next token.
+      // The row goes at once; the cursor follows followedSelection.
       const items = tokens.items.filter((t) => t.id !== action.id);
-      return settled({ items, marks: keepListed(tokens.marks, items) });
+      return withRows(tokens, { items, marks: keepListed(tokens.marks, items) }, size);
     }
     case 'tokens/move':
       return settled({ selection: tokens.selection + action.delta });

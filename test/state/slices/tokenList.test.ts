@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listViewportRows } from '../../../src/state/layout';
 import { reducer } from '../../../src/state/reducer';
 import { visibleTokens } from '../../../src/state/selectors';
-import { initialTokenList, tokenListReducer } from '../../../src/state/slices/tokenList';
+import { followedSelection, initialTokenList, tokenListReducer } from '../../../src/state/slices/tokenList';
 import type { State } from '../../../src/state/types';
 import { PERMISSIONS } from '../../../src/tokens';
 import { loaded, run, SESSION, stateWith, token, tokens } from '../fixtures';
@@ -185,5 +185,39 @@ describe('token list slice: detail scrolling', () => {
     expect(s.tokens.detailScroll).toBe(5);
     s = run(s, { type: 'screen/pop' }, { type: 'detail/open' });
     expect(s.tokens.detailScroll).toBe(0);
+  });
+});
+
+describe('the cursor after rows change (followedSelection)', () => {
+  const selected = (s: State) => visibleTokens(s)[s.tokens.selection]?.id;
+
+  it('stays on its token when rows above it are deleted one by one (a bulk delete)', () => {
+    let s = run(loaded(70), { type: 'tokens/move', delta: 30 });
+    expect(selected(s)).toBe(token(30).id);
+    for (let n = 0; n < 30; n++) s = run(s, { type: 'tokens/removed', id: token(n).id });
+    expect(selected(s)).toBe(token(30).id);
+  });
+
+  it('moves to the next token shown when its own is deleted, and to the one above at the end', () => {
+    const s = run(loaded(5), { type: 'tokens/move', delta: 2 }, { type: 'tokens/removed', id: token(2).id });
+    expect(selected(s)).toBe(token(3).id);
+    const last = run(loaded(5), { type: 'tokens/jump', to: 'end' }, { type: 'tokens/removed', id: token(4).id });
+    expect(selected(last)).toBe(token(3).id);
+  });
+
+  it('after a refresh stays on its token, or goes to its nearest surviving neighbour in the order shown', () => {
+    const s = run(loaded(10), { type: 'tokens/move', delta: 5 });
+    const refreshed = run(s, { type: 'tokens/loaded', items: tokens(10).filter((_, i) => i < 2 || i > 4) });
+    expect(selected(refreshed)).toBe(token(5).id);
+    const gone = run(s, { type: 'tokens/loaded', items: tokens(10).filter((_, i) => i !== 5 && i !== 6 && i !== 7) });
+    expect(selected(gone)).toBe(token(4).id);
+  });
+
+  it('is a pure rule over the order shown', () => {
+    const order = tokens(6);
+    expect(followedSelection(order, 2, order.filter((_, i) => i !== 2))).toBe(token(3).id);
+    expect(followedSelection(order, 2, [token(0), token(5)])).toBe(token(0).id);
+    expect(followedSelection(order, 2, [])).toBeUndefined();
+    expect(followedSelection([], 0, order)).toBeUndefined();
   });
 });

@@ -89,10 +89,28 @@ describe('wizard slice', () => {
     expect(wizardTtl(s.wizard).ok).toBe(false);
     s = run(s, { type: 'wizard/next' });
     expect(s.wizard.step).toBe('lifetime');
-    expect(s.message?.kind).toBe('error');
+    // The step's preview line says what is wrong with the value; the message line does not say it a second time.
+    expect(s.message).toBeUndefined();
     s = run(s, { type: 'wizard/backspace' }, { type: 'wizard/backspace' }, { type: 'wizard/input', text: '7d' }, { type: 'wizard/next' });
     expect(s.wizard.step).toBe('permissions');
     expect(wizardTtl(s.wizard)).toMatchObject({ ok: true, value: '168h' });
+  });
+
+  it('a message about what Enter lacked goes once the edit fixes it, and stays while it does not', () => {
+    const refused = run(started, { type: 'wizard/next' });
+    expect(refused.message?.text).toMatch(/needs a name/);
+    expect(run(refused, { type: 'wizard/edit', value: '\u3164' }).message?.text).toMatch(/needs a name/);
+    expect(run(refused, { type: 'wizard/edit', value: 'ci' }).message).toBeUndefined();
+    expect(run(refused, { type: 'wizard/input', text: 'c' }).message).toBeUndefined();
+
+    const noPermission = run(typed(started, 'n'), { type: 'wizard/next' }, { type: 'wizard/next' }, { type: 'wizard/next' }, { type: 'wizard/next' });
+    expect(noPermission.message?.text).toMatch(/at least one permission/);
+    expect(run(noPermission, { type: 'wizard/move', delta: 1 }).message?.text).toMatch(/at least one permission/);
+    expect(run(noPermission, { type: 'wizard/toggle-permission' }).message).toBeUndefined();
+
+    // Another message (not about the form) is left alone by typing.
+    const other = run(started, { type: 'message/set', message: { kind: 'info', text: 'Copied.' } }, { type: 'wizard/edit', value: 'x' });
+    expect(other.message?.text).toBe('Copied.');
   });
 
   it('wizard/toggle-permission: * excludes the others and the others exclude *', () => {
