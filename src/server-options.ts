@@ -54,8 +54,25 @@ export interface ServerCommandOptions {
   trustProxy?: TrustProxy;
   /** Default on; off serves only the official API (for testing clients). */
   extensions?: boolean;
+  /** How long audit events are kept; default 90 days (an extension). */
+  auditRetentionMs?: number;
   /** Either of them; the other keeps DEFAULT_REGISTRATION_LIMITS. */
   registrationLimits?: Partial<RegistrationLimits>;
+}
+
+const RETENTION_UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/**
+ * `90d`, `12w`, `36h`: whole hours, days or weeks, at least an hour and at
+ * most ten years. Coarse on purpose: events are pruned once a minute.
+ */
+export function parseAuditRetention(text: string, flag = '--audit-retention'): number {
+  const match = /^(\d{1,6})([hdw])$/.exec(text);
+  const ms = match ? Number(match[1]) * RETENTION_UNIT_MS[match[2]!]! : Number.NaN;
+  if (!(ms >= RETENTION_UNIT_MS.h! && ms <= 3650 * RETENTION_UNIT_MS.d!)) {
+    throw new UsageError(`${flag} must be a whole number of hours, days or weeks (e.g. 90d, 12w, 36h) from 1h to 3650d, not "${text}"`);
+  }
+  return ms;
 }
 
 export function parsePort(text: string, flag: string): number {

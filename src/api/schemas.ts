@@ -49,6 +49,8 @@ export const apiTokenSchema = looseObject({
    * it out, so absent means "unknown", not "never".
    */
   'last-used-at': optional(nullable(apiTime)),
+  /** The same extension: the client address of that use (as the server saw it, after its proxies); null when never. */
+  'last-used-from': optional(nullable(string())),
 });
 export type APIToken = Infer<typeof apiTokenSchema>;
 
@@ -64,6 +66,37 @@ export const rotatedTokenSchema = extend(apiTokenSchema, {
 export type RotatedToken = Infer<typeof rotatedTokenSchema>;
 
 export const tokenListSchema = looseObject({ result: nullable(array(apiTokenSchema)) });
+
+/** One event of the audit trail (an extension of this project's server, GET /api/v1/audit). */
+export const auditEventSchema = looseObject({
+  id: string(),
+  time: apiTime,
+  kind: string(),
+  actor: string(),
+  'actor-type': string(),
+  'token-id': nullable(string()),
+  'token-name': nullable(string()),
+  'replacement-token-id': optional(nullable(string())),
+  'grace-ends-at': optional(nullable(apiTime)),
+  detail: optional(nullable(string())),
+  'client-address': nullable(string()),
+  'user-agent': nullable(string()),
+});
+export type AuditEvent = Infer<typeof auditEventSchema>;
+
+/** A page, newest first; `next` is the cursor of the following page, null on the last. */
+export const auditPageSchema = looseObject({ result: array(auditEventSchema), next: nullable(string()) });
+export type AuditPage = Infer<typeof auditPageSchema>;
+
+/** The filters of GET /api/v1/audit; times in ms. */
+export interface AuditPageRequest {
+  since?: number;
+  until?: number;
+  kind?: string;
+  token?: string;
+  limit?: number;
+  cursor?: string;
+}
 
 export const registerResponseSchema = looseObject({
   organization: organizationSchema,

@@ -1,9 +1,9 @@
 // The API client's contract. One implementation (client.ts, over undici);
 // the CLI and the UI's store receive it through their deps.
-import type { APIToken, CreateTokenRequest, Organization, RegisterRequest, RegisterResponse, RotatedToken, RotateTokenRequest } from './schemas';
+import type { APIToken, AuditPage, AuditPageRequest, CreateTokenRequest, Organization, RegisterRequest, RegisterResponse, RotatedToken, RotateTokenRequest } from './schemas';
 
 /** The routes this project's server adds to the official API (README, API "Extensions"). */
-export type ExtensionName = 'token-current' | 'token-rotate';
+export type ExtensionName = 'token-current' | 'token-rotate' | 'audit';
 
 /**
  * An extension call's answer: the value, or the fact that the endpoint does
@@ -57,6 +57,13 @@ export interface AppclacksApi {
   getCurrentToken(credentials: TokenCredentials): Promise<Extended<APIToken>>;
   /** POST /app/v1/token/{id}/rotate (password auth, extension). The answer carries the new secret. */
   rotateToken(account: PasswordCredentials, id: string, request: RotateTokenRequest): Promise<Extended<RotatedToken>>;
+  /**
+   * GET /api/v1/audit (token auth, extension): one page of the audit trail,
+   * newest first. Optional for now: the UI's wrapper (src/tui/safe-answers.ts)
+   * does not pass it on, as the UI has no audit screen yet; make it required
+   * with that screen.
+   */
+  listAuditEvents?(credentials: TokenCredentials, request: AuditPageRequest): Promise<Extended<AuditPage>>;
   /** Closes pooled connections; requests still in flight are cancelled. */
   close(): Promise<void>;
 }

@@ -4,6 +4,8 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { systemClock, type Clock } from '../tokens';
+import { startAuditRetention } from './audit/retention';
+import { AuditTrail } from './audit/trail';
 import { PasswordAuthenticator, TokenAuthenticator } from './auth';
 import { HttpError } from './http-error';
 import { answerEdgeRequests, rawAnswer } from './http-edges';
@@ -13,6 +15,7 @@ import { TOKEN_PREFIX } from './secrets';
 import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits, type ServerTimeouts, type TrustProxy } from '../server-options';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit';
 import { accountRoutes } from './routes/account';
+import { auditRoutes } from './routes/audit';
 import { apiRoutes } from './routes/api';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { registerRoutes } from './routes/register';
@@ -34,6 +37,8 @@ export interface AppOptions {
   /** This server's API extensions (token/current, rotate, last-used-at). Default on. */
   extensions?: boolean;
   timeouts?: ServerTimeouts;
+  /** How long audit events are kept (an extension); default DEFAULT_AUDIT_RETENTION_MS. */
+  auditRetentionMs?: number;
   /** Whose X-Forwarded-For sets `request.ip` (and so the lock-out's address); default nobody's. */
   trustProxy?: TrustProxy;
   /** Default DEFAULT_REGISTRATION_LIMITS. */
@@ -161,7 +166,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     clock,
     registration: options.registration,
     extensions,
-    passwords: new PasswordAuthenticator(options.storage, options.rateLimits ?? DEFAULT_RATE_LIMITS, clock),
+    passwords: new PasswordAuthenticator(options.storage, options.rateLimits ?? DEFAULT_RATE_LIMITS, clock, extensions),
+    audit: new AuditTrail(extensions, clock),
     tokens: new TokenAuthenticator(options.storage, clock, extensions, {
       written: () => (databaseFull = false),
       failed: (error) => {
@@ -272,7 +278,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
   accountRoutes(app, context);
   // Before apiRoutes does not matter to the router (a static path beats
   // /api/v1/token/:id), but it reads in the order a request is matched.
-  if (extensions) lifecycleRoutes(app, context);
+  if (extensions) {
+    lifecycleRoutes(app, context);
+    auditRoutes(app, context);
+    const retention = startAuditRetention(options.storage, clock, options.auditRetentionMs, (line) => log(line));
+    app.addHook('onClose', async () => retention.stop());
+  }
   apiRoutes(app, context);
   return app;
 }

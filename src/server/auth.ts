@@ -1,6 +1,7 @@
 // The two HTTP Basic schemes of docs/api.md: email:password for /app/v1, and
 // organizationId:token for /api/v1.
 import { allows, expiryState, type Clock } from '../tokens';
+import { auditEvent } from './audit/events';
 import { HttpError } from './http-error';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { emailKey } from './emails';
@@ -96,6 +97,8 @@ export class PasswordAuthenticator {
     private readonly storage: Storage,
     private readonly limits: RateLimitOptions,
     private readonly clock: Clock,
+    /** Whether failures and the locks they start go to the audit trail (an extension). */
+    private readonly auditing = false,
   ) {}
 
   /**
@@ -104,7 +107,7 @@ export class PasswordAuthenticator {
    * counted, a correct password gives its reservations back and forgets the
    * email's failures, and is refused like a wrong one while a lock is in force.
    */
-  async authenticate(header: string | undefined, address: string): Promise<AccountRecord> {
+  async authenticate(header: string | undefined, address: string, userAgent: string | null = null): Promise<AccountRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your account email and password (HTTP Basic)');
     // No account can have such an email or password (registration refuses
@@ -138,7 +141,14 @@ export class PasswordAuthenticator {
     }
     if (!account || !valid) {
       const now = this.clock();
-      await settleEach(keys, ([key, rule]) => this.storage.recordSignInFailure(key, rule, now));
+      const locked: string[] = [];
+      await settleEach(keys, async ([key, rule]) => {
+        if (await this.storage.recordSignInFailure(key, rule, now)) locked.push(key.slice(0, key.indexOf(':')));
+      });
+      // Only a known account's: an event belongs to an organization, and guesses at unknown emails have none.
+      // Best-effort, as the failure's counters were: a database that cannot take the event
+      // (a full disk) must not turn the 401 into a 500 and tell the guesser something.
+      if (this.auditing && account) await this.auditFailure(account, locked, now, { clientAddress: address, userAgent }).catch(() => {});
       throw unauthorized('wrong email or password');
     }
     await this.releaseAll(keys);
@@ -189,6 +199,12 @@ export class PasswordAuthenticator {
     }
   }
 
+  private async auditFailure(account: AccountRecord, locked: string[], now: number, origin: { clientAddress: string; userAgent: string | null }): Promise<void> {
+    const fields = { organizationId: account.organizationId, actor: account.email, actorType: 'account' as const };
+    await this.storage.recordAuditEvent(auditEvent(now, origin, { ...fields, kind: 'sign-in.failed' }));
+    for (const scope of locked) await this.storage.recordAuditEvent(auditEvent(now, origin, { ...fields, kind: 'sign-in.locked', detail: scope }));
+  }
+
   private async releaseAll(keys: Array<[string, AttemptRule, LockedBy]>): Promise<void> {
     await settleEach(keys, ([key]) => this.storage.releaseSignInAttempt(key));
   }
@@ -224,8 +240,8 @@ export class TokenAuthenticator {
   ) {}
 
   /** The token, or a 401 (unknown, wrong organization, expired) or 403 (missing `permission`). */
-  async authenticate(header: string | undefined, permission: string): Promise<TokenRecord> {
-    const token = await this.authenticateAny(header);
+  async authenticate(header: string | undefined, permission: string, address: string | null = null): Promise<TokenRecord> {
+    const token = await this.authenticateAny(header, { address });
     if (!allows(token.permissions, permission)) throw new HttpError(403, `missing permission ${permission}`);
     return token;
   }
@@ -235,8 +251,9 @@ export class TokenAuthenticator {
    * `countsAsUse: false` for a request that only checks the token
    * (`token/current`): last-used-at is there to find dead tokens, and a
    * client looking at a token's expiry must not make it look alive.
+   * `address` (the client's, after --trust-proxy) is recorded as last-used-from.
    */
-  async authenticateAny(header: string | undefined, options: { countsAsUse?: boolean } = {}): Promise<TokenRecord> {
+  async authenticateAny(header: string | undefined, options: { countsAsUse?: boolean; address?: string | null } = {}): Promise<TokenRecord> {
     const credentials = parseBasicAuth(header);
     if (!credentials) throw unauthorized('sign in with your organization ID and an API token (HTTP Basic)');
     const invalid = () => unauthorized('invalid organization ID or API token');
@@ -247,7 +264,7 @@ export class TokenAuthenticator {
     if (expiryState(token.expiresAt, this.clock()) === 'expired') {
       throw unauthorized(`API token expired at ${apiTimeOf(token.expiresAt)}`);
     }
-    return this.recordUse && options.countsAsUse !== false ? this.noteUse(token) : token;
+    return this.recordUse && options.countsAsUse !== false ? this.noteUse(token, options.address ?? null) : token;
   }
 
   /**
@@ -258,18 +275,18 @@ export class TokenAuthenticator {
    * process's lock) must not turn every read into an error, so the request
    * goes on with the time as it was stored.
    */
-  private async noteUse(token: TokenRecord): Promise<TokenRecord> {
+  private async noteUse(token: TokenRecord, address: string | null): Promise<TokenRecord> {
     const now = this.clock();
     const staleBefore = now - LAST_USED_GRANULARITY_MS;
     const last = token.lastUsedAt ?? null;
     if (last !== null && last >= staleBefore) return token;
     try {
-      await this.storage.recordTokenUse(token.id, now, staleBefore);
+      await this.storage.recordTokenUse(token.id, now, staleBefore, address);
     } catch (error) {
       this.useWrites.failed(error);
       return token;
     }
     this.useWrites.written();
-    return { ...token, lastUsedAt: now };
+    return { ...token, lastUsedAt: now, lastUsedFrom: address };
   }
 }

@@ -138,6 +138,7 @@ export async function runServerCommand(options: ServerCommandOptions, io: Server
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
       ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
       ...(options.extensions === false && { extensions: false }),
+      ...(options.auditRetentionMs !== undefined && { auditRetentionMs: options.auditRetentionMs }),
       registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, ...options.registrationLimits },
       log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });

@@ -31,6 +31,8 @@ export interface StartServerOptions {
   /** After close() starts, connections still open this long are closed. Default: wait for them. */
   shutdownTimeoutMs?: number;
   trustProxy?: TrustProxy;
+  /** See AppOptions.auditRetentionMs. */
+  auditRetentionMs?: number;
   /** Default DEFAULT_REGISTRATION_LIMITS. */
   registrationLimits?: RegistrationLimits;
   /**
@@ -101,6 +103,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.extensions !== undefined && { extensions: options.extensions }),
     ...(options.timeouts && { timeouts: options.timeouts }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.auditRetentionMs !== undefined && { auditRetentionMs: options.auditRetentionMs }),
     ...(options.registrationLimits && { registrationLimits: options.registrationLimits }),
   });
   // Node's close() drops keep-alive connections idle at that moment only; a

@@ -37,7 +37,11 @@ export function tokenToWire(token: TokenRecord, extensions = true): APIToken {
   };
   if (!extensions) return official;
   const lastUsedAt = token.lastUsedAt ?? null;
-  return { ...official, 'last-used-at': lastUsedAt === null ? null : apiTimeOf(lastUsedAt) };
+  return {
+    ...official,
+    'last-used-at': lastUsedAt === null ? null : apiTimeOf(lastUsedAt),
+    'last-used-from': lastUsedAt === null ? null : (token.lastUsedFrom ?? null),
+  };
 }
 
 export function messages(...texts: string[]): { messages: string[] } {

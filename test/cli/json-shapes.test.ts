@@ -61,7 +61,7 @@ describe.concurrent('-o json prints the API response object, as the official CLI
     expectOfficialKeys(body, TOKEN_KEYS);
     const { token: _secret, ...rest } = org.token;
     // The admin token authenticated this very call, so the server says when.
-    expect(body).toEqual({ ...rest, token: '', 'last-used-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(body).toEqual({ ...rest, token: '', 'last-used-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'last-used-from': '127.0.0.1' });
   });
 
   it('token create: the APIToken with its secret, the one time it is shown', async () => {

@@ -158,7 +158,7 @@ describe('token get and delete', () => {
     const json = await sandbox.run(['token', 'get', '--id', org.token.id, '-o', 'json']);
     const { token: _secret, ...listed } = org.token;
     // admin authenticated the call, so the server now says when
-    expect(JSON.parse(json.stdout)).toEqual({ ...listed, token: '', 'last-used-at': expect.stringMatching(RFC3339) });
+    expect(JSON.parse(json.stdout)).toEqual({ ...listed, token: '', 'last-used-at': expect.stringMatching(RFC3339), 'last-used-from': '127.0.0.1' });
   });
 
   it('takes the short ID the UI shows, or any unique prefix of 8 or more, for get, delete and rotate', async () => {

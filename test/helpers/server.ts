@@ -29,6 +29,8 @@ export interface TestServerOptions {
   poolSize?: number;
   /** Default: the test project's `storageBackend`. */
   backend?: 'sqlite' | 'postgres';
+  /** As --trust-proxy. */
+  trustProxy?: number;
   /**
    * Default none (0): suites register far more organizations from
    * 127.0.0.1 than the server's defaults allow; the limit's own tests set it.
@@ -64,6 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.clock && { clock: options.clock }),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.extensions !== undefined && { extensions: options.extensions }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     registrationLimits: options.registrationLimits ?? { perAddressPerHour: 0, totalPerMinute: 0 },
   });
   return {

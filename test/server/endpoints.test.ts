@@ -83,8 +83,9 @@ describe('/app/v1 with the account password', () => {
     expect(response.status).toBe(200);
     const token = response.json;
     // The official fields in the official order, then this server's extension.
-    expect(Object.keys(token)).toEqual(['id', 'name', 'token', 'description', 'permissions', 'created-at', 'expires-at', 'ttl', 'last-used-at']);
+    expect(Object.keys(token)).toEqual(['id', 'name', 'token', 'description', 'permissions', 'created-at', 'expires-at', 'ttl', 'last-used-at', 'last-used-from']);
     expect(token['last-used-at']).toBeNull();
+    expect(token['last-used-from']).toBeNull();
     expect(token.id).toMatch(UUID);
     expect(token.name).toBe('ci');
     expect(token.token).toMatch(/^apc_[0-9A-Za-z]{49}$/);
@@ -145,7 +146,7 @@ describe('/api/v1 with a token', () => {
     const { token: _firstSecret, ...firstListed } = first;
     const { token: _secondSecret, ...secondListed } = second;
     // The token that authenticated the list has just been used; the other never was.
-    expect(response.json.result).toEqual([{ ...firstListed, 'last-used-at': nowText() }, secondListed]);
+    expect(response.json.result).toEqual([{ ...firstListed, 'last-used-at': nowText(), 'last-used-from': '127.0.0.1' }, secondListed]);
     for (const listed of response.json.result) expect(listed).not.toHaveProperty('token');
     expect(response.text).not.toContain(first.token);
     expect(response.text).not.toContain(second.token);

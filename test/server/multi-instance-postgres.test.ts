@@ -41,7 +41,7 @@ describe('two instances on one database', () => {
     const tables = await sql<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.map((row) => row.table_name)).toEqual(['accounts', 'api_tokens', 'organizations', 'schema_migrations', 'sign_in_attempts', 'sign_in_leases']);
+    expect(tables.map((row) => row.table_name)).toEqual(['accounts', 'api_tokens', 'audit_events', 'organizations', 'schema_migrations', 'sign_in_attempts', 'sign_in_leases']);
     expect((await send(a.url, 'GET', '/healthz')).text).toBe('ok');
     expect((await send(b.url, 'GET', '/healthz')).text).toBe('ok');
   });

@@ -34,7 +34,7 @@ describe('a restart', () => {
       expect(listed.status).toBe(200);
       const { token: _secret, ...withoutSecret } = token;
       // The list request itself is the token's first use.
-      expect(listed.json.result).toEqual([{ ...withoutSecret, 'last-used-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+      expect(listed.json.result).toEqual([{ ...withoutSecret, 'last-used-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/), 'last-used-from': '127.0.0.1' }]);
       const organization = await send(second.url, 'GET', '/app/v1/organization', {
         auth: { user: account.email, password: 'the changed password' },
       });

@@ -3,6 +3,7 @@
 import type { AnyCommandSpec } from '../command';
 import { command as accountOrganization } from './account/organization';
 import { command as accountPasswordChange } from './account/password-change';
+import { command as auditList } from './audit/list';
 import { completeProfilesCommand, completionCommand } from './completion';
 import { command as demo } from './demo';
 import { command as login } from './login';
@@ -27,6 +28,7 @@ export const GROUPS: Readonly<Record<string, string>> = {
   account: 'Your account: its organization and password (password auth)',
   'account password': "The account's password",
   organization: 'Register an organization',
+  audit: "The organization's audit trail (appclacks server extension)",
   token: 'Create, list, show, rotate and delete API tokens',
   profile: 'Profiles of the config file: list, show what is in use, switch, remove, check and rotate their tokens',
 };
@@ -41,6 +43,7 @@ export const COMMANDS: readonly AnyCommandSpec[] = [
   tokenGet,
   tokenDelete,
   tokenRotate,
+  auditList,
   profileList,
   profileCurrent,
   profileUse,

@@ -3,6 +3,7 @@ import {
   parseRegistrationLimit,
   parsePort,
   parseSeconds,
+  parseAuditRetention,
   parseTrustProxy,
   type RegistrationLimits,
   type ServerCommandOptions as ServerOptions,
@@ -33,7 +34,8 @@ export const command: CommandSpec<ServerOptions> = {
     { flags: '--keep-alive-timeout <seconds>', description: 'how long an idle connection stays open (default 5)' },
     { flags: '--shutdown-timeout <seconds>', description: 'on SIGINT/SIGTERM, how long requests in flight may finish (default 10)' },
     { flags: '--trust-proxy <hops|addresses>', description: 'take the client address from X-Forwarded-For: proxy hop count, or proxy addresses/CIDRs (default off)' },
-    { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at): to test clients against it" },
+    { flags: '--audit-retention <duration>', description: 'how long the audit trail keeps events, e.g. 90d, 12w, 36h (default 90d)' },
+    { flags: '--no-extensions', description: "serve only the official API (no token/current, rotate, last-used-at, audit trail): to test clients against it" },
   ],
   examples: [
     'appclacks server',
@@ -57,6 +59,7 @@ export const command: CommandSpec<ServerOptions> = {
     const keepAliveMs = seconds('keepAliveTimeout', '--keep-alive-timeout');
     const shutdownTimeoutMs = seconds('shutdownTimeout', '--shutdown-timeout');
     const trustProxy = flagString(flags, 'trustProxy');
+    const auditRetention = flagString(flags, 'auditRetention');
     if (headersMs !== undefined) timeouts.headersMs = headersMs;
     if (requestMs !== undefined) timeouts.requestMs = requestMs;
     if (keepAliveMs !== undefined) timeouts.keepAliveMs = keepAliveMs;
@@ -74,6 +77,7 @@ export const command: CommandSpec<ServerOptions> = {
       ...(Object.keys(timeouts).length > 0 && { timeouts }),
       ...(shutdownTimeoutMs !== undefined && { shutdownTimeoutMs }),
       ...(trustProxy !== undefined && { trustProxy: parseTrustProxy(trustProxy) }),
+      ...(auditRetention !== undefined && { auditRetentionMs: parseAuditRetention(auditRetention) }),
       ...(Object.keys(registrationLimits).length > 0 && { registrationLimits }),
       // commander stores --no-extensions as extensions: false
       ...(flags.extensions === false ? { extensions: false } : {}),

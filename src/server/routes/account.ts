@@ -5,6 +5,7 @@ import { appliedLifetimeMs } from '../../tokens';
 import { notFound } from '../http-error';
 import { hashPassword } from '../passwords';
 import { changePasswordRequest, createTokenRequest } from '../requests';
+import { sanitiseUserAgent } from '../audit/events';
 import { generateTokenSecret, hashTokenSecret } from '../secrets';
 import type { TokenRecord } from '../storage/types';
 import { validateBody } from '../validate';
@@ -12,7 +13,8 @@ import { messages, organizationToWire, tokenToWire } from '../wire';
 import type { RouteContext } from './context';
 
 export function accountRoutes(app: FastifyInstance, context: RouteContext): void {
-  const signIn = (request: FastifyRequest) => context.passwords.authenticate(request.headers.authorization, request.ip);
+  const signIn = (request: FastifyRequest) =>
+    context.passwords.authenticate(request.headers.authorization, request.ip, sanitiseUserAgent(request.headers['user-agent']));
 
   app.get('/app/v1/organization', async (request) => {
     const account = await signIn(request);
@@ -24,7 +26,13 @@ export function accountRoutes(app: FastifyInstance, context: RouteContext): void
   app.post('/app/v1/password/change', async (request) => {
     const account = await signIn(request);
     const body = validateBody(changePasswordRequest, request.body);
-    await context.storage.updateAccountPassword(account.id, await hashPassword(body['new-password']));
+    const audit = context.audit.event(request, {
+      organizationId: account.organizationId,
+      kind: 'account.password-changed',
+      actor: account.email,
+      actorType: 'account',
+    });
+    await context.storage.updateAccountPassword(account.id, await hashPassword(body['new-password']), audit);
     return messages('password changed');
   });
 
@@ -45,7 +53,15 @@ export function accountRoutes(app: FastifyInstance, context: RouteContext): void
       // Sub-millisecond TTLs still give a token that expires, not one that never lived.
       expiresAt: now + appliedLifetimeMs(body.ttl.ms),
     };
-    await context.storage.createToken(token);
+    const audit = context.audit.event(request, {
+      organizationId: account.organizationId,
+      kind: 'token.created',
+      actor: account.email,
+      actorType: 'account',
+      tokenId: token.id,
+      tokenName: token.name,
+    });
+    await context.storage.createToken(token, audit);
     const { id, name, ...rest } = tokenToWire(token, context.extensions);
     return { id, name, token: secret, ...rest };
   });

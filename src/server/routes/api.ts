@@ -20,7 +20,7 @@ type IdParams = { Params: { id: string } };
 
 export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
   const authorize = (request: FastifyRequest, permission: string) =>
-    context.tokens.authenticate(request.headers.authorization, permission);
+    context.tokens.authenticate(request.headers.authorization, permission, request.ip);
 
   // Not a UUID: it cannot name a token, so 404 rather than a database error.
   const tokenId = (request: FastifyRequest<IdParams>) => {
@@ -47,7 +47,17 @@ export function apiRoutes(app: FastifyInstance, context: RouteContext): void {
   app.delete<IdParams>('/api/v1/token/:id', async (request) => {
     const token = await authorize(request, API_ROUTE_PERMISSIONS['DELETE /api/v1/token/:id']);
     const id = tokenId(request);
-    if (!(await context.storage.deleteToken(token.organizationId, id))) throw notFound(`API token ${id} not found`);
+    // The name is read for the trail only; a token deleted meanwhile is a 404 all the same.
+    const name = context.audit.enabled ? (await context.storage.getToken(token.organizationId, id))?.name : undefined;
+    const audit = context.audit.event(request, {
+      organizationId: token.organizationId,
+      kind: 'token.deleted',
+      actor: token.id,
+      actorType: 'token',
+      tokenId: id,
+      tokenName: name ?? null,
+    });
+    if (!(await context.storage.deleteToken(token.organizationId, id, audit))) throw notFound(`API token ${id} not found`);
     return messages(`API token ${id} deleted`);
   });
 

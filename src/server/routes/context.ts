@@ -1,5 +1,6 @@
 // What every route module receives from buildApp.
 import type { Clock } from '../../tokens';
+import type { AuditTrail } from '../audit/trail';
 import type { PasswordAuthenticator, TokenAuthenticator } from '../auth';
 import type { RegistrationLimiter } from '../registration-limit';
 import type { Storage } from '../storage/types';
@@ -12,5 +13,7 @@ export interface RouteContext {
   extensions: boolean;
   passwords: PasswordAuthenticator;
   tokens: TokenAuthenticator;
+  /** Builds the event each change is written with; none when extensions are off. */
+  audit: AuditTrail;
   registrations: RegistrationLimiter;
 }

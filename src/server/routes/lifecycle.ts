@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appliedLifetimeMs, parseTtl } from '../../tokens';
 import { HttpError, notFound } from '../http-error';
 import { goDurationField } from '../requests';
+import { sanitiseUserAgent } from '../audit/events';
 import { generateTokenSecret, hashTokenSecret } from '../secrets';
 import type { TokenRecord } from '../storage/types';
 import { validateBody } from '../validate';
@@ -33,7 +34,7 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
   });
 
   app.post<IdParams>('/app/v1/token/:id/rotate', async (request: FastifyRequest<IdParams>) => {
-    const account = await context.passwords.authenticate(request.headers.authorization, request.ip);
+    const account = await context.passwords.authenticate(request.headers.authorization, request.ip, sanitiseUserAgent(request.headers['user-agent']));
     const id = request.params.id;
     if (!UUID.test(id)) throw notFound(`API token ${id} not found`);
     const body = validateBody(rotateTokenRequest, request.body) ?? {};
@@ -55,11 +56,24 @@ export function lifecycleRoutes(app: FastifyInstance, context: RouteContext): vo
       createdAt: now,
       expiresAt: now + appliedLifetimeMs(ttl.ms),
     };
+    const graceEndsAt = body.grace && now + appliedLifetimeMs(body.grace.ms);
+    const audit = context.audit.event(request, {
+      organizationId: old.organizationId,
+      kind: 'token.rotated',
+      actor: account.email,
+      actorType: 'account',
+      tokenId: old.id,
+      tokenName: old.name,
+      replacementTokenId: replacement.id,
+      // The grace asked for; the old token's own expiry may come sooner.
+      graceEndsAt: graceEndsAt === undefined ? null : Math.min(graceEndsAt, old.expiresAt),
+    });
     const outcome = await context.storage.rotateToken({
       organizationId: old.organizationId,
       id: old.id,
       replacement,
-      ...(body.grace && { graceEndsAt: now + appliedLifetimeMs(body.grace.ms) }),
+      ...(graceEndsAt !== undefined && { graceEndsAt }),
+      ...(audit && { audit }),
     });
     if (outcome.status === 'not-found') throw notFound(`API token ${id} not found`);
     if (outcome.status === 'already-rotated') {

@@ -35,7 +35,13 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
       createdAt: now,
     };
     try {
-      await context.storage.createOrganizationWithAccount(organization, account);
+      const audit = context.audit.event(request, {
+        organizationId: organization.id,
+        kind: 'account.registered',
+        actor: account.email,
+        actorType: 'account',
+      });
+      await context.storage.createOrganizationWithAccount(organization, account, audit);
     } catch (error) {
       if (error instanceof EmailTakenError) throw new HttpError(409, error.message);
       throw error;

@@ -106,4 +106,34 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       UPDATE sign_in_attempts SET attempts = attempts - in_flight, in_flight = 0;
     `,
   },
+  {
+    version: 6,
+    description: 'audit trail of account and token events; where a token was last used from',
+    // Newest-first pages of one organization, filtered by kind or token
+    // (as subject or as a rotation's replacement), each an index range;
+    // retention deletes by time alone.
+    sql: `
+      CREATE TABLE audit_events (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at BIGINT NOT NULL,
+        organization_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        token_id TEXT,
+        token_name TEXT,
+        replacement_token_id TEXT,
+        grace_ends_at BIGINT,
+        detail TEXT,
+        client_address TEXT,
+        user_agent TEXT
+      );
+      CREATE INDEX audit_events_by_organization ON audit_events(organization_id, at, id);
+      CREATE INDEX audit_events_by_kind ON audit_events(organization_id, kind, at, id);
+      CREATE INDEX audit_events_by_token ON audit_events(organization_id, token_id, at, id);
+      CREATE INDEX audit_events_by_replacement ON audit_events(organization_id, replacement_token_id, at, id);
+      CREATE INDEX audit_events_by_time ON audit_events(at);
+      ALTER TABLE api_tokens ADD COLUMN last_used_from TEXT;
+    `,
+  },
 ];

@@ -3,6 +3,8 @@
 // environment variables and `sslmode` are read by node-postgres itself.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { AuditEvent, AuditQuery, StoredAuditEvent } from '../audit/events';
+import { AUDIT_INSERT_COLUMNS, auditSelect, auditValues, toAuditEvent, type AuditRow } from '../audit/rows';
 import { emailKey } from '../emails';
 import { pendingMigrations, type Migration } from './migrations';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
@@ -99,7 +101,14 @@ const types = {
 /** What a new token is inserted with: last use and replacement start empty. */
 const INSERT_COLUMNS = 'id, organization_id, name, description, permissions, secret_hash, ttl, created_at, expires_at';
 const INSERT_TOKEN = `INSERT INTO api_tokens (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
-const TOKEN_COLUMNS = `${INSERT_COLUMNS}, last_used_at, replaced_by`;
+const TOKEN_COLUMNS = `${INSERT_COLUMNS}, last_used_at, last_used_from, replaced_by`;
+const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
+  VALUES (${AUDIT_INSERT_COLUMNS.split(',').map((_, i) => `$${i + 1}`).join(', ')})`;
+
+/** Inside the caller's transaction (or alone, on the pool). */
+async function insertAudit(client: pg.ClientBase | pg.Pool, event: AuditEvent | undefined): Promise<void> {
+  if (event) await client.query(INSERT_AUDIT, auditValues(event));
+}
 
 function insertValues(token: TokenRecord): unknown[] {
   return [
@@ -172,7 +181,8 @@ const RECORD_FAILURE = `WITH ${TAKE_ONE_LEASE}
     in_flight = in_flight - lease.n,
     locked_until = ${LOCK_AFTER_FAILURE},
     expires_at = GREATEST(expires_at, ${LOCK_AFTER_FAILURE})
-  FROM lease WHERE key = $1 AND in_flight >= lease.n`;
+  FROM lease WHERE key = $1 AND in_flight >= lease.n
+  RETURNING locked_until AS "lockedUntil"`;
 /** $1 key, $2 instance. */
 const RELEASE_ATTEMPT = `WITH ${TAKE_ONE_LEASE}
   UPDATE sign_in_attempts SET attempts = attempts - 1, in_flight = in_flight - 1
@@ -301,7 +311,7 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
+  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord, audit?: AuditEvent): Promise<void> {
     try {
       await this.transaction(async (client) => {
         await client.query('INSERT INTO organizations (id, name, description, created_at) VALUES ($1, $2, $3, $4)', [
@@ -324,6 +334,7 @@ export class PostgresStorage implements Storage {
             account.createdAt,
           ],
         );
+        await insertAudit(client, audit);
       });
     } catch (error) {
       // Two registrations of one email racing on two instances: the index decides, the loser gets a 409.
@@ -343,12 +354,26 @@ export class PostgresStorage implements Storage {
     return rows[0] && toAccount(rows[0]);
   }
 
-  async updateAccountPassword(accountId: string, passwordHash: string): Promise<void> {
-    await this.query('UPDATE accounts SET password_hash = $1 WHERE id = $2', [passwordHash, accountId]);
+  async updateAccountPassword(accountId: string, passwordHash: string, audit?: AuditEvent): Promise<void> {
+    if (!audit) {
+      await this.query('UPDATE accounts SET password_hash = $1 WHERE id = $2', [passwordHash, accountId]);
+      return;
+    }
+    await this.transaction(async (client) => {
+      await client.query('UPDATE accounts SET password_hash = $1 WHERE id = $2', [passwordHash, accountId]);
+      await insertAudit(client, audit);
+    });
   }
 
-  async createToken(token: TokenRecord): Promise<void> {
-    await this.query(INSERT_TOKEN, insertValues(token));
+  async createToken(token: TokenRecord, audit?: AuditEvent): Promise<void> {
+    if (!audit) {
+      await this.query(INSERT_TOKEN, insertValues(token));
+      return;
+    }
+    await this.transaction(async (client) => {
+      await client.query(INSERT_TOKEN, insertValues(token));
+      await insertAudit(client, audit);
+    });
   }
 
   async listTokens(organizationId: string): Promise<TokenRecord[]> {
@@ -379,9 +404,36 @@ export class PostgresStorage implements Storage {
     return rows[0] && toToken(rows[0]);
   }
 
-  async deleteToken(organizationId: string, id: string): Promise<boolean> {
-    const { rowCount } = await this.query('DELETE FROM api_tokens WHERE organization_id = $1 AND id = $2', [organizationId, id]);
-    return (rowCount ?? 0) > 0;
+  async deleteToken(organizationId: string, id: string, audit?: AuditEvent): Promise<boolean> {
+    const remove = 'DELETE FROM api_tokens WHERE organization_id = $1 AND id = $2';
+    if (!audit) {
+      const { rowCount } = await this.query(remove, [organizationId, id]);
+      return (rowCount ?? 0) > 0;
+    }
+    return this.transaction(async (client) => {
+      const { rowCount } = await client.query(remove, [organizationId, id]);
+      const deleted = (rowCount ?? 0) > 0;
+      if (deleted) await insertAudit(client, audit);
+      return deleted;
+    });
+  }
+
+  async recordAuditEvent(event: AuditEvent): Promise<void> {
+    await this.query(INSERT_AUDIT, auditValues(event));
+  }
+
+  async listAuditEvents(query: AuditQuery): Promise<StoredAuditEvent[]> {
+    const { sql, values } = auditSelect(query, (n) => `$${n}`);
+    const { rows } = await this.query<AuditRow>(sql, values);
+    return rows.map(toAuditEvent);
+  }
+
+  async pruneAuditEvents(before: number, batch: number): Promise<number> {
+    const { rowCount } = await this.query(
+      'DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < $1 ORDER BY at LIMIT $2)',
+      [before, batch],
+    );
+    return rowCount ?? 0;
   }
 
   async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
@@ -389,12 +441,11 @@ export class PostgresStorage implements Storage {
     return rows[0] && toToken(rows[0]);
   }
 
-  async recordTokenUse(id: string, at: number, staleBefore: number): Promise<void> {
-    await this.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)', [
-      at,
-      id,
-      staleBefore,
-    ]);
+  async recordTokenUse(id: string, at: number, staleBefore: number, from: string | null = null): Promise<void> {
+    await this.query(
+      'UPDATE api_tokens SET last_used_at = $1, last_used_from = $4 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)',
+      [at, id, staleBefore, from],
+    );
   }
 
   async rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome> {
@@ -410,6 +461,7 @@ export class PostgresStorage implements Storage {
       if (!row) return { status: 'not-found' };
       if (row.replaced_by !== null) return { status: 'already-rotated', replacedBy: row.replaced_by };
       await client.query(INSERT_TOKEN, insertValues(input.replacement));
+      await insertAudit(client, input.audit);
       if (input.graceEndsAt === undefined) {
         await client.query('DELETE FROM api_tokens WHERE organization_id = $1 AND id = $2', [input.organizationId, input.id]);
         return { status: 'rotated', previous: toToken(row), deleted: true };
@@ -435,8 +487,10 @@ export class PostgresStorage implements Storage {
     return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
   }
 
-  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
-    await this.query(RECORD_FAILURE, [key, this.instance, now, rule.maxAttempts, rule.lockMs]);
+  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<boolean> {
+    const { rows } = await this.query<{ lockedUntil: number }>(RECORD_FAILURE, [key, this.instance, now, rule.maxAttempts, rule.lockMs]);
+    // A lock in force keeps its end; only the failure that started one ends at now + lockMs.
+    return rows[0] !== undefined && rows[0].lockedUntil === now + rule.lockMs;
   }
 
   async releaseSignInAttempt(key: string): Promise<void> {
@@ -489,8 +543,8 @@ export class PostgresStorage implements Storage {
       }
       for (const t of records.tokens) {
         const result = await client.query(
-          `INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-          [...insertValues(t), t.lastUsedAt ?? null, t.replacedBy ?? null],
+          `INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+          [...insertValues(t), t.lastUsedAt ?? null, t.lastUsedFrom ?? null, t.replacedBy ?? null],
         );
         added.tokens += result.rowCount ?? 0;
       }

@@ -31,6 +31,8 @@ export interface TokenRow<Permissions> {
   created_at: number;
   expires_at: number;
   last_used_at: number | null;
+  /** Absent from rows read before migration 6 (migrate-db reads old files). */
+  last_used_from?: string | null;
   replaced_by: string | null;
 }
 
@@ -62,6 +64,7 @@ export function toToken<Permissions>(row: TokenRow<Permissions>, permissions: (s
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
+    lastUsedFrom: row.last_used_from ?? null,
     replacedBy: row.replaced_by,
   };
 }

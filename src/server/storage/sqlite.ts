@@ -2,6 +2,8 @@
 // for the writer, foreign keys on (SQLite leaves them off by default).
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { AuditEvent, AuditQuery, StoredAuditEvent } from '../audit/events';
+import { AUDIT_INSERT_COLUMNS, auditSelect, auditValues, toAuditEvent, type AuditRow } from '../audit/rows';
 import { emailKey } from '../emails';
 import { pendingMigrations, SchemaTooNewError, type Migration } from './migrations';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
@@ -61,7 +63,8 @@ const RECORD_FAILURE = `UPDATE sign_in_attempts SET
   in_flight = in_flight - @held,
   locked_until = ${LOCK_AFTER_FAILURE},
   expires_at = max(expires_at, ${LOCK_AFTER_FAILURE})
-  WHERE key = @key AND in_flight >= @held`;
+  WHERE key = @key AND in_flight >= @held
+  RETURNING locked_until AS lockedUntil`;
 
 /** How long a statement waits for another process's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 50;
@@ -141,7 +144,11 @@ export class SqliteStorage implements Storage {
       getToken: db.prepare('SELECT * FROM api_tokens WHERE organization_id = ? AND id = ?'),
       deleteToken: db.prepare('DELETE FROM api_tokens WHERE organization_id = ? AND id = ?'),
       findTokenBySecretHash: db.prepare('SELECT * FROM api_tokens WHERE secret_hash = ?'),
-      recordTokenUse: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)'),
+      recordTokenUse: db.prepare(
+        'UPDATE api_tokens SET last_used_at = ?, last_used_from = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
+      ),
+      insertAudit: db.prepare(`INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES (${AUDIT_INSERT_COLUMNS.split(',').map(() => '?').join(', ')})`),
+      pruneAudit: db.prepare('DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < ? ORDER BY at LIMIT ?)'),
       startGrace: db.prepare('UPDATE api_tokens SET expires_at = MIN(expires_at, ?), replaced_by = ? WHERE organization_id = ? AND id = ?'),
       reserveAttempt: db.prepare(RESERVE_ATTEMPT),
       recordFailure: db.prepare(RECORD_FAILURE),
@@ -175,11 +182,17 @@ export class SqliteStorage implements Storage {
     applyMigrations(this.db);
   }
 
-  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void> {
+  /** Inside the caller's transaction. */
+  private audit(event: AuditEvent | undefined): void {
+    if (event) this.statements.insertAudit.run(...auditValues(event));
+  }
+
+  async createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord, audit?: AuditEvent): Promise<void> {
     try {
       this.db.transaction(() => {
         this.statements.insertOrganization.run(organization);
         this.statements.insertAccount.run({ ...account, emailKey: emailKey(account.email) });
+        this.audit(audit);
       })();
     } catch (error) {
       if (isUniqueViolationOn(error, 'accounts.email')) throw new EmailTakenError(account.email);
@@ -197,21 +210,27 @@ export class SqliteStorage implements Storage {
     return row && toAccount(row);
   }
 
-  async updateAccountPassword(accountId: string, passwordHash: string): Promise<void> {
-    this.statements.updatePassword.run(passwordHash, accountId);
+  async updateAccountPassword(accountId: string, passwordHash: string, audit?: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.updatePassword.run(passwordHash, accountId);
+      this.audit(audit);
+    })();
   }
 
-  async createToken(token: TokenRecord): Promise<void> {
-    this.insertToken(token);
+  async createToken(token: TokenRecord, audit?: AuditEvent): Promise<void> {
+    this.db.transaction(() => {
+      this.insertToken(token);
+      this.audit(audit);
+    })();
   }
 
   private insertToken(token: TokenRecord): void {
-    const { lastUsedAt: _lastUsedAt, replacedBy: _replacedBy, ...columns } = token;
+    const { lastUsedAt: _lastUsedAt, lastUsedFrom: _lastUsedFrom, replacedBy: _replacedBy, ...columns } = token;
     this.statements.insertToken.run({ ...columns, permissions: JSON.stringify(token.permissions) });
   }
 
-  async recordTokenUse(id: string, at: number, staleBefore: number): Promise<void> {
-    this.statements.recordTokenUse.run(at, id, staleBefore);
+  async recordTokenUse(id: string, at: number, staleBefore: number, from: string | null = null): Promise<void> {
+    this.statements.recordTokenUse.run(at, from, id, staleBefore);
   }
 
   async rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome> {
@@ -222,6 +241,7 @@ export class SqliteStorage implements Storage {
       if (!row) return { status: 'not-found' };
       if (row.replaced_by !== null) return { status: 'already-rotated', replacedBy: row.replaced_by };
       this.insertToken(input.replacement);
+      this.audit(input.audit);
       if (input.graceEndsAt === undefined) {
         this.statements.deleteToken.run(input.organizationId, input.id);
         return { status: 'rotated', previous: toToken(row), deleted: true };
@@ -248,8 +268,25 @@ export class SqliteStorage implements Storage {
     return row && toToken(row);
   }
 
-  async deleteToken(organizationId: string, id: string): Promise<boolean> {
-    return this.statements.deleteToken.run(organizationId, id).changes > 0;
+  async deleteToken(organizationId: string, id: string, audit?: AuditEvent): Promise<boolean> {
+    return this.db.transaction(() => {
+      const deleted = this.statements.deleteToken.run(organizationId, id).changes > 0;
+      if (deleted) this.audit(audit);
+      return deleted;
+    })();
+  }
+
+  async recordAuditEvent(event: AuditEvent): Promise<void> {
+    this.audit(event);
+  }
+
+  async listAuditEvents(query: AuditQuery): Promise<StoredAuditEvent[]> {
+    const { sql, values } = auditSelect(query, () => '?');
+    return (this.db.prepare(sql).all(...values) as AuditRow[]).map(toAuditEvent);
+  }
+
+  async pruneAuditEvents(before: number, batch: number): Promise<number> {
+    return this.statements.pruneAudit.run(before, batch).changes;
   }
 
   async findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined> {
@@ -272,10 +309,14 @@ export class SqliteStorage implements Storage {
     return { allowed: row.attempts <= rule.maxAttempts, lockedUntil: row.lockedUntil > now ? row.lockedUntil : 0 };
   }
 
-  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void> {
-    this.db.transaction(() => {
+  async recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<boolean> {
+    return this.db.transaction(() => {
       const held = this.statements.deleteOneLease.run(key, this.instance).changes;
-      this.statements.recordFailure.run({ key, now, held, maxAttempts: rule.maxAttempts, lockMs: rule.lockMs });
+      const row = this.statements.recordFailure.get({ key, now, held, maxAttempts: rule.maxAttempts, lockMs: rule.lockMs }) as
+        | { lockedUntil: number }
+        | undefined;
+      // A lock in force keeps its end; only the failure that started one ends at now + lockMs.
+      return row !== undefined && row.lockedUntil === now + rule.lockMs;
     }).immediate();
   }
 

@@ -1,6 +1,7 @@
 // The server's storage contract. Async even though SQLite is synchronous, so
 // that the PostgreSQL implementation (its own issue) fits behind it unchanged.
 // Times are milliseconds since the epoch; the wire format lives in ../wire.ts.
+import type { AuditEvent, AuditQuery, StoredAuditEvent } from '../audit/events';
 
 export interface OrganizationRecord {
   id: string;
@@ -38,6 +39,8 @@ export interface TokenRecord {
    * (a create) need not spell it out.
    */
   lastUsedAt?: number | null;
+  /** The client address of that use (after --trust-proxy); written with it. */
+  lastUsedFrom?: string | null;
   /** Set on a token rotated with a grace period: the ID of its replacement. */
   replacedBy?: string | null;
 }
@@ -54,6 +57,8 @@ export interface RotateTokenInput {
    * until then (never later than it would have anyway) and records its replacement.
    */
   graceEndsAt?: number;
+  /** Written in the same transaction, only when the rotation happens. */
+  audit?: AuditEvent;
 }
 
 export type RotateTokenOutcome =
@@ -136,13 +141,18 @@ export class StorageUnavailableError extends Error {
 
 export interface Storage {
   /** Creates both in one transaction; throws EmailTakenError when the email is in use (case-insensitive). */
-  createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord): Promise<void>;
+  createOrganizationWithAccount(organization: OrganizationRecord, account: AccountRecord, audit?: AuditEvent): Promise<void>;
   getOrganization(id: string): Promise<OrganizationRecord | undefined>;
   /** Case-insensitive on the email. */
   findAccountByEmail(email: string): Promise<AccountRecord | undefined>;
-  updateAccountPassword(accountId: string, passwordHash: string): Promise<void>;
+  updateAccountPassword(accountId: string, passwordHash: string, audit?: AuditEvent): Promise<void>;
 
-  createToken(token: TokenRecord): Promise<void>;
+  /**
+   * `audit` (on this and the other changes) is the event that describes the
+   * change, written in the same transaction: both happen or neither. A delete
+   * writes it only when a token was deleted.
+   */
+  createToken(token: TokenRecord, audit?: AuditEvent): Promise<void>;
   /** Oldest first. */
   listTokens(organizationId: string): Promise<TokenRecord[]>;
   /**
@@ -153,7 +163,7 @@ export interface Storage {
   listTokensPage(organizationId: string, limit: number, after?: TokenPageCursor): Promise<TokenPage>;
   getToken(organizationId: string, id: string): Promise<TokenRecord | undefined>;
   /** False when no token of that organization has this ID. */
-  deleteToken(organizationId: string, id: string): Promise<boolean>;
+  deleteToken(organizationId: string, id: string, audit?: AuditEvent): Promise<boolean>;
   findTokenBySecretHash(secretHash: string): Promise<TokenRecord | undefined>;
   /**
    * Sets last-used-at to `at` only when it is null or older than
@@ -161,7 +171,7 @@ export interface Storage {
    * `at - granularity`, so a busy token costs one write per granularity, and
    * two servers on one database cannot move it backwards.
    */
-  recordTokenUse(id: string, at: number, staleBefore: number): Promise<void>;
+  recordTokenUse(id: string, at: number, staleBefore: number, from?: string | null): Promise<void>;
   /**
    * Inserts the replacement and deletes the old token (or starts its grace)
    * in one transaction: at no moment are there both without a grace asked
@@ -170,6 +180,13 @@ export interface Storage {
    * concurrent rotations of one token cannot both succeed.
    */
   rotateToken(input: RotateTokenInput): Promise<RotateTokenOutcome>;
+
+  /** An event that goes with no other change (a failed sign-in). */
+  recordAuditEvent(event: AuditEvent): Promise<void>;
+  /** One page of an organization's events, newest first. */
+  listAuditEvents(query: AuditQuery): Promise<StoredAuditEvent[]>;
+  /** Deletes at most `batch` events older than `before`; returns how many, so a caller repeats until fewer. */
+  pruneAuditEvents(before: number, batch: number): Promise<number>;
 
   /** Resolves when the database answers; throws StorageUnavailableError when it does not. */
   ping(): Promise<void>;
@@ -198,9 +215,10 @@ export interface Storage {
   /**
    * The reserved attempt failed: it stays counted, no longer in flight, and
    * when the failures reach `maxAttempts` the key is locked for `lockMs`
-   * from now (a lock in force is not lengthened).
+   * from now (a lock in force is not lengthened). True when this failure
+   * started a lock (the audit trail's `sign-in.locked`).
    */
-  recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<void>;
+  recordSignInFailure(key: string, rule: AttemptRule, now: number): Promise<boolean>;
   /**
    * Gives back one reservation of this instance (the attempt succeeded, or
    * was refused for another key); nothing when its lease expired already.

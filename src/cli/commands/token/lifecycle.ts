@@ -17,6 +17,7 @@ export function durationFlag(flags: Record<string, unknown>, key: string, flag: 
 const EXTENSION_WHAT: Readonly<Record<ExtensionName, string>> = {
   'token-current': 'GET /api/v1/token/current',
   'token-rotate': 'token rotation (POST /app/v1/token/{id}/rotate)',
+  audit: 'the audit trail (GET /api/v1/audit)',
 };
 
 /** One line: the endpoint lacks an extension of `appclacks server`, and what that costs. */
