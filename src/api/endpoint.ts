@@ -4,11 +4,23 @@
 // built from code). No imports: the config reads it on the CLI's start-up path.
 
 /**
- * True when requests to `endpoint` cross a network unencrypted: plain http to
- * a host that is not this machine's loopback (127.0.0.0/8, ::1, localhost).
- * Decided on the URL as written, before any lookup: a name is not loopback
- * unless it is `localhost`, since what it resolves to can change.
+ * True when `host` (a URL's hostname or a bind address, IPv6 with or without
+ * brackets) names this machine's loopback: 127.0.0.0/8, ::1 and its
+ * IPv4-mapped form, `localhost` and names under it. Decided on the text, before
+ * any lookup: another name is not loopback, since what it resolves to can change.
  */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  return (
+    bare === 'localhost' ||
+    bare.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(bare) ||
+    bare === '::1' ||
+    /^::ffff:(127\.\d+\.\d+\.\d+|7f[0-9a-f]{2}:[0-9a-f]{1,4})$/.test(bare)
+  );
+}
+
+/** True when requests to `endpoint` cross a network unencrypted: plain http to a host that is not loopback. */
 export function sendsInClear(endpoint: string): boolean {
   let url: URL;
   try {
@@ -16,15 +28,7 @@ export function sendsInClear(endpoint: string): boolean {
   } catch {
     return false;
   }
-  if (url.protocol !== 'http:') return false;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  const loopback =
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127\.\d+\.\d+\.\d+$/.test(host) ||
-    host === '[::1]' ||
-    /^\[::ffff:(127\.\d+\.\d+\.\d+|7f[0-9a-f]{2}:[0-9a-f]{1,4})\]$/.test(host);
-  return !loopback;
+  return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }
 
 export type EndpointCheck = { ok: true; url: URL; base: string } | { ok: false; problem: string };

@@ -14,7 +14,8 @@ import {
   DEFAULT_TIMEOUTS,
   type ServerCommandOptions,
 } from '../server-options';
-import { isLoopbackHost, startServer } from './start';
+import { isLoopbackHost } from '../api/endpoint';
+import { startServer } from './start';
 import { isDatabaseUrl, isWellFormedDatabaseUrl, redactedDatabaseUrl } from './storage/database-url';
 import { SchemaTooNewError } from './storage/migrations';
 

@@ -1,6 +1,7 @@
 // Starts the HTTP server on a host and port and owns its storage.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { isLoopbackHost } from '../api/endpoint';
 import { buildApp, type RequestLogger } from './app';
 import type { RateLimitOptions } from './rate-limit';
 import { SqliteStorage } from './storage/sqlite';
@@ -63,11 +64,6 @@ export interface RunningServer {
    * shutdownTimeoutMs, then their connections are closed), then closes the storage.
    */
   close(): Promise<void>;
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
 }
 
 function urlFor(host: string, port: number): string {
